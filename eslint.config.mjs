@@ -1,0 +1,168 @@
+// ESLint 9 flat config.
+import { builtinModules } from "node:module";
+import { defineConfig, globalIgnores } from "eslint/config";
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+
+// ---------------------------------------------------------------------------------------------
+// Import direction. This enforces STYLE.md's dependency direction:
+//   core imports nothing of ours but itself (and zod); excel and xlsx import core;
+//   taskpane and commands import core and excel; cli imports core and xlsx; nothing imports an
+//   app (taskpane, commands, cli). The pane and the function file run in Office's browser, so
+//   they (and excel) never import ExcelJS or Node's modules; the CLI side never imports React.
+// test/lint/import-direction.test.ts proves the rule fires.
+// ---------------------------------------------------------------------------------------------
+
+/** A relative import that reaches one of our src/ folders, e.g. "../xlsx" or "../../xlsx/read". */
+const ourFolder = (name) => `^\\.{1,2}/(?:.*/)?${name}(?:/|$)`;
+/** A package and its subpaths, e.g. "react" and "react/jsx-runtime". */
+const pkg = (name) => `^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?:/|$)`;
+
+const nodeModules = `^(?:node:|(?:${builtinModules.filter((m) => !m.startsWith("_")).join("|")})(?:/|$))`;
+const uiPackages = [pkg("react"), pkg("react-dom"), "^@fluentui/"];
+
+/** One no-restricted-imports rule: each entry forbids the specifiers matching `regex`. */
+function forbid(folder, entries) {
+  return {
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      {
+        patterns: entries.map(({ regex, why }) => ({
+          regex,
+          message: `STYLE.md dependency direction: ${folder} ${why}.`,
+        })),
+      },
+    ],
+  };
+}
+
+const notOurs = (names) => names.map((name) => ({ regex: ourFolder(name), why: `may not import src/${name}` }));
+
+const importDirection = [
+  {
+    files: ["src/core/**/*.{ts,tsx}"],
+    ignores: ["src/core/**/*.test.{ts,tsx}"],
+    rules: forbid("src/core", [
+      ...notOurs(["excel", "xlsx", "taskpane", "commands", "cli"]),
+      {
+        regex: "^(?!\\.|zod(?:/|$))",
+        why: "depends on zod only (no DOM, Office, ExcelJS, React or node:*; relative imports stay inside src/core)",
+      },
+    ]),
+  },
+  {
+    // Core's own tests may also read golden files (node:fs) and use fast-check.
+    files: ["src/core/**/*.test.{ts,tsx}"],
+    rules: forbid("src/core tests", [
+      ...notOurs(["excel", "xlsx", "taskpane", "commands", "cli"]),
+      ...[pkg("exceljs"), "^office-", ...uiPackages].map((regex) => ({ regex, why: "test the pure core only" })),
+    ]),
+  },
+  {
+    files: ["src/excel/**/*.{ts,tsx}"],
+    rules: forbid("src/excel", [
+      ...notOurs(["xlsx", "taskpane", "commands", "cli"]),
+      { regex: pkg("exceljs"), why: "is the Office.js adapter; ExcelJS belongs to src/xlsx" },
+      ...uiPackages.map((regex) => ({ regex, why: "returns plain data, not UI" })),
+      { regex: nodeModules, why: "runs in Office's browser (no node:*)" },
+    ]),
+  },
+  {
+    files: ["src/xlsx/**/*.{ts,tsx}"],
+    rules: forbid("src/xlsx", [
+      ...notOurs(["excel", "taskpane", "commands", "cli"]),
+      ...uiPackages.map((regex) => ({ regex, why: "is the ExcelJS adapter, not UI" })),
+    ]),
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    rules: forbid("src/taskpane", [
+      ...notOurs(["xlsx", "cli", "commands"]),
+      { regex: pkg("exceljs"), why: "runs in Office's browser (ExcelJS is for the command line)" },
+      { regex: nodeModules, why: "runs in Office's browser (no node:*)" },
+    ]),
+  },
+  {
+    files: ["src/commands/**/*.{ts,tsx}"],
+    rules: forbid("src/commands", [
+      ...notOurs(["xlsx", "cli", "taskpane"]),
+      { regex: pkg("exceljs"), why: "runs in Office's browser (ExcelJS is for the command line)" },
+      { regex: nodeModules, why: "runs in Office's browser (no node:*)" },
+    ]),
+  },
+  {
+    files: ["src/cli/**/*.{ts,tsx}"],
+    rules: forbid("src/cli", [
+      ...notOurs(["excel", "taskpane", "commands"]),
+      ...uiPackages.map((regex) => ({ regex, why: "is a command line" })),
+    ]),
+  },
+  {
+    // Core has no host: Office.js's global namespaces and the browser's and Node's globals are
+    // declared for the whole project by tsconfig, so keep them out of core explicitly.
+    files: ["src/core/**/*.{ts,tsx}"],
+    ignores: ["src/core/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Excel", "Office", "OfficeExtension", "window", "document", "process", "Buffer", "require"].map(
+          (name) => ({ name, message: `STYLE.md: src/core is pure TypeScript and may not use ${name}.` }),
+        ),
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSQualifiedName[left.name=/^(Excel|Office|OfficeExtension)$/]",
+          message: "STYLE.md: no Office.js type leaves src/excel; core types are its own.",
+        },
+      ],
+    },
+  },
+];
+
+export default defineConfig([
+  globalIgnores(["dist/", "node_modules/", "coverage/", "samples/out/", "test/out/", "**/*.config.js"]),
+
+  {
+    files: ["**/*.{ts,tsx}"],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      // TypeScript checks names; ESLint's no-undef does not know Office's and Excel's globals.
+      "no-undef": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+
+  {
+    // eslint-plugin-office-addins' presets match no .tsx files; apply its rules to all our code.
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+
+  ...importDirection,
+
+  {
+    // Build helpers at the root (manifest-url.js): CommonJS run by Node.
+    files: ["*.js", "*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", URL: "readonly" },
+    },
+    rules: { "no-undef": "error", "no-unused-vars": ["error", { argsIgnorePattern: "^_" }] },
+  },
+  {
+    files: ["*.mjs"],
+    languageOptions: { sourceType: "module", globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    rules: { "no-undef": "error", "no-unused-vars": "error" },
+  },
+]);

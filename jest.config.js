@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    // Type errors are caught by `tsc --noEmit` in `npm test`; jest only transpiles.
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { isolatedModules: true, tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx" } },
+    ],
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,57 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { err, ok, type Result } from "../core";
+
+export const USAGE =
+  "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-] [--as-of YYYY-MM-DD] [--lang zh-CN|en-US] [--clear]";
+
+const optionsSchema = z.object({
+  input: z.string().min(1),
+  out: z.string().min(1).nullable(),
+  json: z.string().min(1).nullable(),
+  asOf: z.iso.date({ error: "--as-of takes a date as YYYY-MM-DD" }),
+  lang: z.enum(["zh-CN", "en-US"], { error: "--lang takes zh-CN or en-US" }),
+  clear: z.boolean(),
+});
+export type CliOptions = z.infer<typeof optionsSchema>;
+
+/** Local calendar date, YYYY-MM-DD. */
+export function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** argv (without node and script) → options, or one line saying what is wrong. */
+export function parseOptions(argv: readonly string[], today: Date): Result<CliOptions, string> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        json: { type: "string" },
+        "as-of": { type: "string" },
+        lang: { type: "string" },
+        clear: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (cause) {
+    // parseArgs reports unknown flags by throwing; that is user input, not a bug.
+    return err((cause as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return err(USAGE);
+  if (positionals.length !== 1) return err(positionals.length === 0 ? USAGE : "give one workbook or folder");
+  const result = optionsSchema.safeParse({
+    input: positionals[0],
+    out: values.out ?? null,
+    json: values.json ?? null,
+    asOf: values["as-of"] ?? isoDate(today),
+    lang: values.lang ?? "zh-CN",
+    clear: values.clear ?? false,
+  });
+  if (!result.success) return err(result.error.issues.map((i) => i.message).join("; "));
+  return ok(result.data);
+}

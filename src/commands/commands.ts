@@ -1,0 +1,26 @@
+/**
+ * The function file's script (commands.html): ribbon handlers, registered with Office once
+ * Office.js is ready. Office shows no UI for this page.
+ */
+
+/**
+ * Handler for a "check in place" ribbon command. Today the Check targets button opens the task
+ * pane (Action ShowTaskpane in manifest.xml), so Office does not call it yet.
+ */
+export async function checkTargets(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    // The in-place check lands here with the Office.js adapter (src/excel): run the check, and
+    // show any failure to the user (STYLE.md §10) before the event is completed.
+  } finally {
+    event.completed();
+  }
+}
+
+async function register(): Promise<void> {
+  await Office.onReady();
+  Office.actions.associate("checkTargets", checkTargets);
+}
+
+register().catch((error: unknown) => {
+  reportError(error);
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { targetExpressionSchema } from "../target-expression/schema";
+import { reportFindingSchema } from "./finding";
+
+const nullableNumber = z.number().nullable();
+
+export const trafficLightSchema = z.enum(["red", "amber", "green", "blue"]);
+export type TrafficLight = z.infer<typeof trafficLightSchema>;
+
+export const reportTargetSchema = z.object({ text: z.string(), parsed: targetExpressionSchema });
+
+export const reportIndicatorSchema = z.object({
+  level1: z.string(),
+  level2: z.string(),
+  name: z.string(),
+  description: z.string(),
+  target: reportTargetSchema,
+  actual: z.string().nullable(),
+  sheet: z.string(),
+  cell: z.string(),
+  definition: z.object({ id: z.string(), name: z.string(), score: z.number() }).nullable(),
+});
+
+export const reportProjectSchema = z.object({
+  code: z.string().nullable(),
+  name: z.string(),
+  sheet: z.string(),
+  budget: nullableNumber,
+  fiscal: nullableNumber,
+  other: nullableNumber,
+  plan: z.array(nullableNumber).length(4).nullable(),
+  spent: nullableNumber,
+  light: trafficLightSchema,
+  score: nullableNumber,
+  indicators: z.array(reportIndicatorSchema),
+});
+
+export const reportGoalSchema = z.object({
+  name: z.string(),
+  target: reportTargetSchema,
+  sheet: z.string(),
+  cell: z.string(),
+});
+
+/** The report of SPEC §7: what the CLI writes as JSON and the task pane shows. */
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  source: z.string(),
+  asOf: z.iso.date(),
+  projects: z.array(reportProjectSchema),
+  goals: z.array(reportGoalSchema),
+  findings: z.array(reportFindingSchema),
+  summary: z.object({
+    projects: z.number().int().nonnegative(),
+    indicators: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+    infos: z.number().int().nonnegative(),
+  }),
+});
+export type Report = z.infer<typeof reportSchema>;
+export type ReportProject = z.infer<typeof reportProjectSchema>;
+export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;

@@ -1,0 +1,5 @@
+/** Expected failures are values; `throw` is kept for bugs (STYLE.md, habit 2). */
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });

@@ -1,0 +1,24 @@
+import type { Finding } from "../model/finding";
+import { checkCategoryMissing, checkCategoryMisuse, checkDuplicateIndicators, checkWeights } from "./category-rules";
+import type { Rule, RuleContext } from "./context";
+import { checkBudgetSum, checkDuplicateProjects, checkPlan, checkProjectCodes } from "./project-rules";
+import { checkTargets } from "./target-rules";
+
+/** Target review (申报审核): always run. */
+export const REVIEW_RULES: readonly Rule[] = [
+  checkTargets,
+  checkCategoryMisuse,
+  checkDuplicateIndicators,
+  checkCategoryMissing,
+  checkWeights,
+  checkBudgetSum,
+  checkPlan,
+  checkProjectCodes,
+  checkDuplicateProjects,
+];
+
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = REVIEW_RULES): Finding[] {
+  return rules.flatMap((rule) => rule(ctx));
+}
+
+export { makeContext, type RuleContext } from "./context";

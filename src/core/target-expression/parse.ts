@@ -1,0 +1,74 @@
+import { parseStrict, type Fail } from "./grammar";
+import { normalise } from "./normalise";
+import { startsArabic } from "./number";
+import { readPrefixOperator } from "./operator";
+import { charAt, indexWords, isHan, matchWord } from "./scan";
+import type { TargetExpression } from "./schema";
+import { KNOWN_WORDS, SYMBOLIC_OPERATORS } from "./vocabulary";
+
+const KNOWN_INDEX = indexWords(KNOWN_WORDS.map((w) => [w, true] as const));
+
+/** Cells that stand for "nothing here": dashes, slashes, N/A. */
+const PLACEHOLDER = /^(?:[-_/\\*·~、]+|n\/?a|null|none|nil|tbd)$/i;
+/** Dates make a sentence qualitative even when every word in it is a unit (`2021年12月`). */
+const DATE = /\d{4}[年./-]\d{1,2}|\d{1,2}月\d{1,2}[日号]|(?:19|20)\d{2}年/;
+const LATIN_PROSE = /^[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*)+[.!]?$/;
+
+/** Han characters outside the grammar's vocabulary: the sign of a sentence. */
+function proseCount(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; ) {
+    const word = matchWord(s, i, KNOWN_INDEX);
+    if (word !== null) {
+      i += word[0].length;
+      continue;
+    }
+    const ch = charAt(s, i);
+    if (isHan(ch)) count++;
+    i += Math.max(ch.length, 1);
+  }
+  return count;
+}
+
+/**
+ * A text the grammar rejects is either prose (qualitative, a warning at most) or a mistyped
+ * number (unparseable, an error). The line: text opening with an operator symbol was meant to be
+ * a number; text opening with words is prose; text opening with a number is prose only if it goes
+ * on in words the grammar does not know (`12月底前完成`, `4号文件`) or is a date.
+ */
+function classifyFailure(s: string, original: string, failure: Fail): TargetExpression {
+  const unparseable = (reason: string): TargetExpression => ({ kind: "unparseable", reason });
+  const qualitative: TargetExpression = { kind: "qualitative", text: original };
+  if (SYMBOLIC_OPERATORS.has(charAt(s, 0))) return unparseable(failure.reason);
+  const rest = readPrefixOperator(s, 0)?.end ?? 0;
+  if (startsArabic(s, rest) || s[rest] === "[" || s[rest] === ".") {
+    return DATE.test(s) || proseCount(s) > 0 ? qualitative : unparseable(failure.reason);
+  }
+  if (isHan(charAt(s, rest))) return qualitative;
+  if (rest === 0 && LATIN_PROSE.test(original)) return qualitative;
+  return unparseable(rest === 0 ? "noise" : failure.reason);
+}
+
+/**
+ * Reads a 指标值 (or a 完成值, which has no operator). Never throws: every text ends up
+ * quantitative, qualitative, missing or unparseable.
+ */
+export function parseTarget(text: string): TargetExpression {
+  try {
+    const original = text.trim();
+    const s = normalise(text);
+    if (s === "" || PLACEHOLDER.test(s)) return { kind: "missing", operator: null, unit: null };
+    const strict = parseStrict(s);
+    if (!strict.ok) return classifyFailure(s, original, strict);
+    const { expr } = strict;
+    // `2021年` alone is a year, not 2021 years.
+    const year =
+      expr.kind === "quantitative" && expr.operator === null && expr.unit?.text === "年" &&
+      Number.isInteger(expr.value) && expr.value >= 1900 && expr.value <= 2100;
+    return year ? { kind: "qualitative", text: original } : expr;
+  } catch {
+    // A bug in the reader must not stop a whole workbook's check; the property tests assert
+    // this branch is never taken.
+    return { kind: "unparseable", reason: "internal-error" };
+  }
+}

@@ -1,0 +1,5 @@
+export { XlsxPort } from "./xlsx-port";
+export { openWorkbook } from "./open-workbook";
+export { workbookData } from "./read-workbook";
+export { dateToSerial } from "./cell-data";
+export { applyFlags, clearFlags } from "./apply-flags";

@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, writeFile, copyFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main";
+import { reportSchema } from "../../src/core";
+import { loadSeed } from "../support/seed";
+import { buildSampleWorkbook } from "../support/seed-workbook";
+
+type Captured = { code: number; stdout: string; stderr: string };
+
+async function run(argv: string[]): Promise<Captured> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: (t) => (stdout += `${t}\n`),
+    stderr: (t) => (stderr += `${t}\n`),
+    now: () => new Date(2026, 5, 30),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe("check-targets", () => {
+  let dir: string;
+  let sample: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "check-targets-cli-"));
+    sample = join(dir, "sample.xlsx");
+    await buildSampleWorkbook(loadSeed()).xlsx.writeFile(sample);
+  });
+
+  it("checks a workbook, prints a summary and exits 1 when there are errors", async () => {
+    const r = await run([sample]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/sample\.xlsx：15 个项目，95 个指标 —— 错误 2，警告 15/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("speaks English with --lang en-US", async () => {
+    const r = await run([sample, "--lang", "en-US"]);
+    expect(r.stdout).toMatch(/15 projects, 95 indicators — 2 errors, 15 warnings/);
+  });
+
+  it("writes a report that matches the schema, with --as-of", async () => {
+    const json = join(dir, "report.json");
+    await run([sample, "--json", json, "--as-of", "2026-03-31"]);
+    const report = reportSchema.parse(JSON.parse(await readFile(json, "utf8")));
+    expect(report.asOf).toBe("2026-03-31");
+    expect(report.findings).toHaveLength(17);
+  });
+
+  it("writes the report to stdout with --json -", async () => {
+    const r = await run([sample, "--json", "-"]);
+    expect(reportSchema.parse(JSON.parse(r.stdout)).summary.errors).toBe(2);
+  });
+
+  it("writes a checked copy and leaves the input byte for byte as it was", async () => {
+    const before = await readFile(sample);
+    const out = join(dir, "checked.xlsx");
+    await run([sample, "--out", out]);
+    expect((await readFile(sample)).equals(before)).toBe(true);
+    expect((await stat(out)).size).toBeGreaterThan(0);
+    const again = await run([sample, "--out", sample]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/refusing to overwrite/);
+    expect((await readFile(sample)).equals(before)).toBe(true);
+  });
+
+  it("exits 2 with one clear line for a missing file", async () => {
+    const r = await run([join(dir, "nope.xlsx")]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: `${join(dir, "nope.xlsx")}: file not found\n` });
+  });
+
+  it("exits 2 for a file that is not a workbook", async () => {
+    const csv = join(dir, "list.xlsx");
+    await writeFile(csv, "项目编码,项目名称\n1,2\n");
+    const r = await run([csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not an \.xlsx workbook/);
+  });
+
+  it("exits 2 for a truncated workbook", async () => {
+    const bytes = await readFile(sample);
+    const cut = join(dir, "cut.xlsx");
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const r = await run([cut]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/damaged or incomplete/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 for a password-protected workbook (an OLE file with an EncryptionInfo stream)", async () => {
+    // The container shape Excel writes for an encrypted .xlsx: OLE signature, stream names in UTF-16.
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from("EncryptionInfo", "utf16le"),
+      Buffer.from("EncryptedPackage", "utf16le"),
+    ]);
+    const locked = join(dir, "locked.xlsx");
+    await writeFile(locked, ole);
+    const r = await run([locked]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/password-protected/);
+  });
+
+  it("exits 2 on a bad flag value", async () => {
+    const r = await run([sample, "--as-of", "30/06/2026"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/YYYY-MM-DD/);
+  });
+
+  it("checks every workbook of a folder and goes past a bad one", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "check-targets-folder-"));
+    await copyFile(sample, join(folder, "a.xlsx"));
+    await copyFile(sample, join(folder, "b.xlsx"));
+    await writeFile(join(folder, "broken.xlsx"), "not a workbook");
+    const reports = join(folder, "reports");
+    const r = await run([folder, "--json", reports]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.xlsx: not an \.xlsx workbook/);
+    expect(r.stdout).toMatch(/共检查 3 个工作簿/);
+    const a = reportSchema.parse(JSON.parse(await readFile(join(reports, "a.report.json"), "utf8")));
+    expect(a.summary.indicators).toBe(95);
+  });
+});
