@@ -7,7 +7,7 @@ module.exports = {
     // Type errors are caught by `tsc --noEmit` in `npm test`; jest only transpiles.
     "^.+\\.tsx?$": [
       "ts-jest",
-      { isolatedModules: true, tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx" } },
+      { tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", isolatedModules: true } },
     ],
   },
   testTimeout: 60000,

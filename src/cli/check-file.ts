@@ -17,7 +17,12 @@ async function writeText(path: string, text: string): Promise<void> {
 }
 
 /** Checks one workbook; writes the report and the checked copy where asked. */
-export async function checkFile(input: string, options: CliOptions, jsonPath: string | null, writeJson: (text: string) => void): Promise<CheckResult> {
+export async function checkFile(
+  input: string,
+  options: CliOptions,
+  jsonPath: string | null,
+  writeJson: (text: string) => void,
+): Promise<CheckResult> {
   const port = await XlsxPort.open(input);
   const result = await check(port, { asOf: options.asOf, locale: options.lang, source: basename(input) });
   // The report is validated against the exported schema before it leaves the program.

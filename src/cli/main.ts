@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { WorkbookError } from "../core";
 import { checkFile } from "./check-file";
-import { parseOptions, type CliOptions } from "./options";
+import { parseOptions, USAGE, type CliOptions } from "./options";
 import { formatSummary } from "./summary";
 
 export type Io = {
@@ -33,7 +33,10 @@ async function checkFolder(dir: string, options: CliOptions, io: Io): Promise<nu
   const files = (await readdir(dir)).filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$")).sort();
   let worst: number = EXIT.clean;
   for (const file of files) {
-    const jsonPath = options.json === null || options.json === "-" ? null : join(options.json, `${basename(file, ".xlsx")}.report.json`);
+    const jsonPath =
+      options.json === null || options.json === "-"
+        ? null
+        : join(options.json, `${basename(file, ".xlsx")}.report.json`);
     try {
       worst = Math.max(worst, await checkOne(join(dir, file), { ...options, out: null }, jsonPath, io));
     } catch (cause) {
@@ -52,6 +55,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (!parsed.ok) {
     io.stderr(parsed.error);
     return EXIT.unreadable;
+  }
+  if (parsed.value === "help") {
+    io.stdout(USAGE);
+    return EXIT.clean;
   }
   const options = parsed.value;
   try {

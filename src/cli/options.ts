@@ -22,7 +22,7 @@ export function isoDate(date: Date): string {
 }
 
 /** argv (without node and script) → options, or one line saying what is wrong. */
-export function parseOptions(argv: readonly string[], today: Date): Result<CliOptions, string> {
+export function parseOptions(argv: readonly string[], today: Date): Result<CliOptions | "help", string> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -42,7 +42,7 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     return err((cause as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) return err(USAGE);
+  if (values.help) return ok("help");
   if (positionals.length !== 1) return err(positionals.length === 0 ? USAGE : "give one workbook or folder");
   const result = optionsSchema.safeParse({
     input: positionals[0],

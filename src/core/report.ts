@@ -1,6 +1,5 @@
 import type { Finding, Severity } from "./model/finding";
-import type { Project } from "./model/project";
-import { reportSchema, type Report, type TrafficLight } from "./model/report";
+import type { Report, TrafficLight } from "./model/report";
 import { formatFinding, type Locale } from "./messages";
 import { fromA1 } from "./sheets/address";
 import type { WorkbookModel } from "./sheets/read-workbook";
@@ -8,14 +7,15 @@ import type { WorkbookModel } from "./sheets/read-workbook";
 const LIGHT_OF: Readonly<Record<Severity, TrafficLight>> = { error: "red", warning: "amber", info: "green" };
 const RANK: Readonly<Record<TrafficLight, number>> = { blue: 0, green: 1, amber: 2, red: 3 };
 
-function lightOf(project: Project, findings: readonly Finding[]): TrafficLight {
-  let light: TrafficLight = "green";
+/** The worst severity among a project's findings, as a light. */
+function lightsByProject(findings: readonly Finding[]): Map<string, TrafficLight> {
+  const lights = new Map<string, TrafficLight>();
   for (const f of findings) {
-    if (f.project !== project.name) continue;
+    if (f.projectKey === null) continue;
     const l = LIGHT_OF[f.severity];
-    if (RANK[l] > RANK[light]) light = l;
+    if (RANK[l] > RANK[lights.get(f.projectKey) ?? "green"]) lights.set(f.projectKey, l);
   }
-  return light;
+  return lights;
 }
 
 /** Findings in reading order: sheet by sheet as the workbook lists them, then row, then column. */
@@ -39,9 +39,19 @@ export type ReportInput = {
   locale: Locale;
 };
 
-/** Builds the report of SPEC §7 and validates it, so nothing leaves the core malformed. */
+/**
+ * Builds the report of SPEC §7. Its type is the schema's; the CLI validates it against the
+ * schema where it leaves the program (parse at the border, not on every build).
+ */
 export function buildReport({ model, findings, source, asOf, locale }: ReportInput): Report {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const lights = lightsByProject(findings);
+  const indicatorsOf = new Map<string, WorkbookModel["indicators"]>();
+  for (const i of model.indicators) {
+    const list = indicatorsOf.get(i.projectKey);
+    if (list) list.push(i);
+    else indicatorsOf.set(i.projectKey, [i]);
+  }
   const report: Report = {
     schemaVersion: 1,
     source,
@@ -55,23 +65,26 @@ export function buildReport({ model, findings, source, asOf, locale }: ReportInp
       other: p.other,
       plan: p.plan === null ? null : [...p.plan],
       spent: p.spent,
-      light: lightOf(p, findings),
+      light: lights.get(p.key) ?? "green",
       score: null,
-      indicators: model.indicators
-        .filter((i) => i.projectKey === p.key)
-        .map((i) => ({
-          level1: i.level1,
-          level2: i.level2,
-          name: i.name,
-          description: i.description,
-          target: { text: i.targetText, parsed: i.target },
-          actual: i.actualText,
-          sheet: i.sheet,
-          cell: i.cells.target.cell,
-          definition: null,
-        })),
+      indicators: (indicatorsOf.get(p.key) ?? []).map((i) => ({
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        description: i.description,
+        target: { text: i.targetText, parsed: i.target },
+        actual: i.actualText,
+        sheet: i.sheet,
+        cell: i.cells.target.cell,
+        definition: null,
+      })),
     })),
-    goals: model.goals.map((g) => ({ name: g.name, target: { text: g.targetText, parsed: g.target }, sheet: g.sheet, cell: g.cell })),
+    goals: model.goals.map((g) => ({
+      name: g.name,
+      target: { text: g.targetText, parsed: g.target },
+      sheet: g.sheet,
+      cell: g.cell,
+    })),
     findings: findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -89,5 +102,5 @@ export function buildReport({ model, findings, source, asOf, locale }: ReportInp
       infos: count("info"),
     },
   };
-  return reportSchema.parse(report);
+  return report;
 }

@@ -5,7 +5,8 @@ import { isOwnFlagFormula, type FlagPlan } from "../core";
 const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
 
 const isOwn = (cf: ExcelJS.ConditionalFormattingOptions): boolean =>
-  cf.rules.length > 0 && cf.rules.every((r) => r.type === "expression" && (r.formulae ?? []).some((f) => isOwnFlagFormula(String(f))));
+  cf.rules.length > 0 &&
+  cf.rules.every((r) => r.type === "expression" && (r.formulae ?? []).some((f) => isOwnFlagFormula(String(f))));
 
 /** Drops the add-in's own rules from every sheet; other rules stay as they are. */
 export function clearFlags(wb: ExcelJS.Workbook): void {

@@ -31,7 +31,10 @@ export function toCellData(cell: ExcelJS.Cell, date1904: boolean): CellData | nu
   const { value, error } = plainValue(raw, date1904);
   const formula =
     raw !== null && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw)
-      ? String((raw as { formula?: string; sharedFormula?: string }).formula ?? (raw as { sharedFormula?: string }).sharedFormula)
+      ? String(
+          (raw as { formula?: string; sharedFormula?: string }).formula ??
+            (raw as { sharedFormula?: string }).sharedFormula,
+        )
       : undefined;
   if (value === null && error === undefined && formula === undefined) return null;
   const data: CellData = { value };

@@ -17,12 +17,20 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
     bytes = await readFile(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const what = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? "unknown"})`;
+    const what =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder"
+          : `cannot be read (${code ?? "unknown"})`;
     throw new WorkbookError("unreadable", `${path}: ${what}`, { cause });
   }
   if (bytes.subarray(0, 8).equals(OLE)) {
     if (bytes.includes(ENCRYPTION_INFO)) {
-      throw new WorkbookError("encrypted", `${path}: the workbook is password-protected; save a copy without a password`);
+      throw new WorkbookError(
+        "encrypted",
+        `${path}: the workbook is password-protected; save a copy without a password`,
+      );
     }
     throw new WorkbookError("not-a-workbook", `${path}: an old .xls workbook; open it in Excel and save it as .xlsx`);
   }
@@ -33,7 +41,11 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (cause) {
-    throw new WorkbookError("unreadable", `${path}: the workbook is damaged or incomplete (${(cause as Error).message})`, { cause });
+    throw new WorkbookError(
+      "unreadable",
+      `${path}: the workbook is damaged or incomplete (${(cause as Error).message})`,
+      { cause },
+    );
   }
   return wb;
 }

@@ -104,6 +104,17 @@ describe("check-targets", () => {
     expect(r.stderr).toMatch(/password-protected/);
   });
 
+  it("prints usage on --help and exits 0", async () => {
+    const r = await run(["--help"]);
+    expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^usage: check-targets/), stderr: "" });
+  });
+
+  it("exits 2 on an unknown flag, naming it", async () => {
+    const r = await run([sample, "--fix"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--fix/);
+  });
+
   it("exits 2 on a bad flag value", async () => {
     const r = await run([sample, "--as-of", "30/06/2026"]);
     expect(r.code).toBe(2);

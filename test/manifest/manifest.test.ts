@@ -123,7 +123,8 @@ function allUrls(xml: XmlElement): Array<{ where: string; url: string }> {
   for (const element of allElements(xml)) {
     for (const [name, value] of Object.entries(element.attributes)) {
       if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(value) && value.includes("/")) urls.push({ where: `${element.name}@${name}`, url: value });
+      if (/^[a-z][a-z0-9+.-]*:/i.test(value) && value.includes("/"))
+        urls.push({ where: `${element.name}@${name}`, url: value });
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(element.text)) urls.push({ where: element.name, url: element.text });
   }
@@ -166,13 +167,16 @@ describe("manifest.xml", () => {
     for (const parent of parents) {
       const positions = parent.children.map((child) => {
         const position = sequence.indexOf(child.local);
-        if (position < 0) throw new Error(`<${child.name}> (line ${child.line}) is not a valid child of <${parent.name}>`);
+        if (position < 0)
+          throw new Error(`<${child.name}> (line ${child.line}) is not a valid child of <${parent.name}>`);
         return position;
       });
       // Each element once, in sequence order (Control, Group and Image may repeat; none do here).
       const ordered = positions.every((position, i) => i === 0 || position > (positions[i - 1] ?? -1));
       if (!ordered) {
-        throw new Error(`<${parent.name}> (line ${parent.line}) children out of order: ${parent.children.map((c) => c.local).join(", ")}`);
+        throw new Error(
+          `<${parent.name}> (line ${parent.line}) children out of order: ${parent.children.map((c) => c.local).join(", ")}`,
+        );
       }
     }
   });
@@ -196,7 +200,9 @@ describe("manifest.xml", () => {
     expect(sets.attributes.DefaultMinVersion).toBe("1.1");
     expect(childrenNamed(sets, "Set").map((s) => s.attributes)).toEqual([{ Name: "ExcelApi", MinVersion: "1.8" }]);
     expect(onlyChild(manifest, "Permissions").text).toBe("ReadWriteDocument");
-    expect(path(manifest, "DefaultSettings", "SourceLocation").attributes.DefaultValue).toBe(`${DEV_BASE}taskpane.html`);
+    expect(path(manifest, "DefaultSettings", "SourceLocation").attributes.DefaultValue).toBe(
+      `${DEV_BASE}taskpane.html`,
+    );
     const hosts = childrenNamed(onlyChild(versionOverrides, "Hosts"), "Host");
     expect(hosts.map((h) => h.attributes["xsi:type"])).toEqual(["Workbook"]);
   });
@@ -207,8 +213,12 @@ describe("manifest.xml", () => {
     for (const { element, parent, resid } of uses) {
       const kind = expectedKind(element, parent);
       const found = resourceById.get(resid);
-      if (found === undefined) throw new Error(`<${element.name}> (line ${element.line}) uses undefined resid ${resid}`);
-      if (found.kind !== kind) throw new Error(`<${element.name}> (line ${element.line}) needs a ${kind} resource, ${resid} is in ${found.kind}`);
+      if (found === undefined)
+        throw new Error(`<${element.name}> (line ${element.line}) uses undefined resid ${resid}`);
+      if (found.kind !== kind)
+        throw new Error(
+          `<${element.name}> (line ${element.line}) needs a ${kind} resource, ${resid} is in ${found.kind}`,
+        );
       // The schema limits resource ids to 32 characters.
       expect(resid.length).toBeLessThanOrEqual(32);
     }
@@ -222,7 +232,8 @@ describe("manifest.xml", () => {
       const limit = kind === "ShortStrings" ? 125 : kind === "LongStrings" ? 250 : 2048;
       const values = [element.attributes.DefaultValue ?? "", ...element.children.map((o) => o.attributes.Value ?? "")];
       for (const value of values) {
-        if (value.length === 0 || value.length > limit) throw new Error(`${kind} ${id}: ${value.length} characters (1–${limit})`);
+        if (value.length === 0 || value.length > limit)
+          throw new Error(`${kind} ${id}: ${value.length} characters (1–${limit})`);
       }
     }
   });
@@ -317,7 +328,9 @@ describe("production manifest URLs (manifest-url.js)", () => {
   });
 
   it("leaves everything else unchanged", () => {
-    expect(rewritten.replaceAll(prod, DEV_BASE).replaceAll("https://addins.example.gov.cn", DEV_ORIGIN)).toBe(manifestXml);
+    expect(rewritten.replaceAll(prod, DEV_BASE).replaceAll("https://addins.example.gov.cn", DEV_ORIGIN)).toBe(
+      manifestXml,
+    );
   });
 
   it("takes ADDIN_PROD_URL from the environment, with an https default", () => {

@@ -22,7 +22,15 @@ export function parseXml(xml: string): XmlElement {
   parser.on("opentag", (tag) => {
     const attributes: Record<string, string> = {};
     for (const attribute of Object.values(tag.attributes)) attributes[attribute.name] = attribute.value;
-    const element: XmlElement = { name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], text: "", line: parser.line };
+    const element: XmlElement = {
+      name: tag.name,
+      local: tag.local,
+      uri: tag.uri,
+      attributes,
+      children: [],
+      text: "",
+      line: parser.line,
+    };
     const parent = stack[stack.length - 1];
     if (parent === undefined) root = element;
     else parent.children.push(element);

@@ -1,6 +1,9 @@
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
-import { checkBuilt, where } from "../support/check-workbook";
+import { join } from "node:path";
+import { reportSchema } from "../../src/core";
+import { workbookData, XlsxPort } from "../../src/xlsx";
+import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 
 /**
  * Acceptance of the foundation issue: on the sample built from the seed, the report finds the
@@ -11,6 +14,10 @@ describe("the sample workbook built from the seed", () => {
   let result: Awaited<ReturnType<typeof checkBuilt>>;
   beforeAll(async () => {
     result = await checkBuilt(buildSampleWorkbook(seed));
+  });
+
+  it("builds a report that satisfies the exported schema", () => {
+    expect(() => reportSchema.parse(result.report)).not.toThrow();
   });
 
   it("reads every project, indicator and goal", () => {
@@ -61,5 +68,13 @@ describe("the sample workbook built from the seed", () => {
     expect(light("13020823P00925610017Q")).toBe("red"); // table 5: missing satisfaction target
     expect(light("13020823P00925810001J")).toBe("amber"); // table 14: warnings only
     expect(light("13020823P00925510001H")).toBe("green"); // table 15: clean
+  });
+});
+
+describe("samples/sample.xlsx", () => {
+  it("is what the builder makes from the seed (rebuild with `npm run sample`)", async () => {
+    const committed = await (await XlsxPort.open(join(__dirname, "..", "..", "samples", "sample.xlsx"))).read();
+    const fresh = workbookData(await roundTrip(buildSampleWorkbook(loadSeed())));
+    expect(committed).toEqual(fresh);
   });
 });

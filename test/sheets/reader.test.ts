@@ -78,11 +78,20 @@ describe("reading the layouts staff keep", () => {
   });
 
   it("reads a percent-formatted target cell as the percentage a clerk sees", async () => {
-    const wb = workbookOf({ 指标: [["项目名称", "三级指标", "指标值"], ["A", "满意度", 0.9]] });
+    const wb = workbookOf({
+      指标: [
+        ["项目名称", "三级指标", "指标值"],
+        ["A", "满意度", 0.9],
+      ],
+    });
     wb.getWorksheet("指标")!.getCell("C2").numFmt = "0%";
     const model = await read(wb);
     expect(model.indicators[0]?.targetText).toBe("90%");
-    expect(model.indicators[0]?.target).toMatchObject({ kind: "quantitative", value: 90, unit: expect.objectContaining({ dimension: "percent" }) });
+    expect(model.indicators[0]?.target).toMatchObject({
+      kind: "quantitative",
+      value: 90,
+      unit: expect.objectContaining({ dimension: "percent" }),
+    });
   });
 
   it("combines a target split over operator, value and unit columns", async () => {
@@ -96,21 +105,50 @@ describe("reading the layouts staff keep", () => {
       }),
     );
     expect(model.indicators.map((i) => i.target)).toEqual([
-      expect.objectContaining({ kind: "quantitative", operator: ">=", value: 5, unit: expect.objectContaining({ dimension: "count:家" }) }),
-      expect.objectContaining({ kind: "quantitative", operator: "<=", value: 0.2, unit: expect.objectContaining({ scale: 10000 }) }),
+      expect.objectContaining({
+        kind: "quantitative",
+        operator: ">=",
+        value: 5,
+        unit: expect.objectContaining({ dimension: "count:家" }),
+      }),
+      expect.objectContaining({
+        kind: "quantitative",
+        operator: "<=",
+        value: 0.2,
+        unit: expect.objectContaining({ scale: 10000 }),
+      }),
     ]);
     expect(model.indicators.every((i) => i.targetFromColumns)).toBe(true);
   });
 
   it("skips sheets that hold none of the layouts and names them", async () => {
-    const model = await read(workbookOf({ 说明: [["本表为填报说明"], ["请按要求填写"]], 指标: [["项目名称", "三级指标", "指标值"], ["A", "x", "≥1个"]] }));
+    const model = await read(
+      workbookOf({
+        说明: [["本表为填报说明"], ["请按要求填写"]],
+        指标: [
+          ["项目名称", "三级指标", "指标值"],
+          ["A", "x", "≥1个"],
+        ],
+      }),
+    );
     expect(model.skipped).toEqual(["说明"]);
   });
 
   it("reads department goals", async () => {
-    const model = await read(workbookOf({ 部门目标: [["部门整体绩效指标", "指标值"], ["实际利用外资", "等于848万美元"]] }));
+    const model = await read(
+      workbookOf({
+        部门目标: [
+          ["部门整体绩效指标", "指标值"],
+          ["实际利用外资", "等于848万美元"],
+        ],
+      }),
+    );
     expect(model.goals).toEqual([
-      expect.objectContaining({ name: "实际利用外资", cell: "B2", target: expect.objectContaining({ operator: "=", value: 848 }) }),
+      expect.objectContaining({
+        name: "实际利用外资",
+        cell: "B2",
+        target: expect.objectContaining({ operator: "=", value: 848 }),
+      }),
     ]);
   });
 });

@@ -15,19 +15,56 @@ export type LayoutOptions = {
   weights?: boolean;
 };
 
-const PROJECT_HEADER = ["单位", "项目编码", "项目名称", "预算数（万元）", "其中：财政资金", "其他资金", "资金用途", "3月底", "6月底", "10月底", "12月底", "绩效目标"];
-const INDICATOR_HEADER = ["项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"];
+const PROJECT_HEADER = [
+  "单位",
+  "项目编码",
+  "项目名称",
+  "预算数（万元）",
+  "其中：财政资金",
+  "其他资金",
+  "资金用途",
+  "3月底",
+  "6月底",
+  "10月底",
+  "12月底",
+  "绩效目标",
+];
+const INDICATOR_HEADER = [
+  "项目编码",
+  "项目名称",
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "绩效指标描述",
+  "指标值",
+  "指标值确定依据",
+];
 
 function titles(ws: ExcelJS.Worksheet, lines: string[], count: number): void {
   for (let i = 0; i < count; i++) ws.addRow([lines[i] ?? ""]);
 }
 
-export function addProjectList(wb: ExcelJS.Workbook, projects: readonly SeedProject[], name = "项目清单", opts: LayoutOptions = {}): ExcelJS.Worksheet {
+export function addProjectList(
+  wb: ExcelJS.Workbook,
+  projects: readonly SeedProject[],
+  name = "项目清单",
+  opts: LayoutOptions = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   titles(ws, ["2021年项目支出预算及绩效目标", "单位：万元"], opts.titleRows ?? 2);
   ws.addRow(PROJECT_HEADER);
   for (const p of projects) {
-    const row = ws.addRow([p.unit, p.code, p.name, p.budget, p.fiscal, p.other, p.use, ...p.plan.map((v) => v / 100), p.goals]);
+    const row = ws.addRow([
+      p.unit,
+      p.code,
+      p.name,
+      p.budget,
+      p.fiscal,
+      p.other,
+      p.use,
+      ...p.plan.map((v) => v / 100),
+      p.goals,
+    ]);
     for (let c = 8; c <= 11; c++) row.getCell(c).numFmt = "0%";
     row.getCell(4).numFmt = "0.00";
   }
@@ -35,7 +72,13 @@ export function addProjectList(wb: ExcelJS.Workbook, projects: readonly SeedProj
 }
 
 /** Merges each run of equal values in `col` over rows [first, last] (1-based). */
-function mergeRuns(ws: ExcelJS.Worksheet, col: number, first: number, last: number, key: (row: number) => string): void {
+function mergeRuns(
+  ws: ExcelJS.Worksheet,
+  col: number,
+  first: number,
+  last: number,
+  key: (row: number) => string,
+): void {
   let start = first;
   for (let r = first + 1; r <= last + 1; r++) {
     if (r > last || key(r) !== key(start)) {
@@ -45,7 +88,12 @@ function mergeRuns(ws: ExcelJS.Worksheet, col: number, first: number, last: numb
   }
 }
 
-export function addIndicatorList(wb: ExcelJS.Workbook, projects: readonly SeedProject[], name = "绩效指标", opts: LayoutOptions = {}): ExcelJS.Worksheet {
+export function addIndicatorList(
+  wb: ExcelJS.Workbook,
+  projects: readonly SeedProject[],
+  name = "绩效指标",
+  opts: LayoutOptions = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   titles(ws, ["2021年项目支出绩效指标", "366001唐山市丰润区商务和投资促进局本级"], opts.titleRows ?? 2);
   const header = opts.weights ? [...INDICATOR_HEADER, "分值"] : INDICATOR_HEADER;

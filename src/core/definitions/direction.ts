@@ -7,9 +7,34 @@ export type Direction = "positive" | "reverse";
  * otherwise: costs, prices, complaints, accidents, delays.
  */
 const REVERSE_WORDS = [
-  "成本", "费用", "单价", "价格", "租金", "补偿标准", "支出标准", "投诉", "事故", "差错", "失误",
-  "违规", "违纪", "误差", "超支", "损失", "能耗", "排放", "不合格", "逾期", "延误", "用时", "耗时",
-  "时长", "发生率", "返工", "空置率", "失业率",
+  "成本",
+  "费用",
+  "单价",
+  "价格",
+  "租金",
+  "补偿标准",
+  "支出标准",
+  "投诉",
+  "事故",
+  "差错",
+  "失误",
+  "违规",
+  "违纪",
+  "误差",
+  "超支",
+  "损失",
+  "能耗",
+  "排放",
+  "不合格",
+  "逾期",
+  "延误",
+  "用时",
+  "耗时",
+  "时长",
+  "发生率",
+  "返工",
+  "空置率",
+  "失业率",
 ];
 
 export function defaultDirection(level1: string, level2: string, name: string): Direction {

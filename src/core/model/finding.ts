@@ -43,6 +43,8 @@ export type Finding = {
   /** A1 address of the offending value. */
   cell: string;
   project: string | null;
+  /** The project's key (code, else name): names repeat across projects, keys do not. */
+  projectKey: string | null;
   indicator: string | null;
   details: FindingDetails;
 };

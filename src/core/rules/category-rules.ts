@@ -30,14 +30,20 @@ export const checkCategoryMisuse: Rule = (ctx) =>
     const reason = misuse(ctx, ind);
     if (reason === null) return [];
     const at = ind.cells.level2 ?? ind.cells.name;
-    return [indicatorFinding(ctx, "category-misuse", "warning", ind, at, { reason, level1: ind.level1, level2: ind.level2 })];
+    return [
+      indicatorFinding(ctx, "category-misuse", "warning", ind, at, { reason, level1: ind.level1, level2: ind.level2 }),
+    ];
   });
 
 export const checkDuplicateIndicators: Rule = (ctx) =>
   [...groupBy(ctx.model.indicators, (ind) => `${ind.projectKey}\u0000${ind.name}`).values()].flatMap((group) =>
-    group.slice(1).map((ind) =>
-      indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, { first: group[0]?.cells.name.cell ?? null }),
-    ),
+    group
+      .slice(1)
+      .map((ind) =>
+        indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, {
+          first: group[0]?.cells.name.cell ?? null,
+        }),
+      ),
   );
 
 export const checkCategoryMissing: Rule = (ctx) => {
@@ -52,12 +58,14 @@ export const checkCategoryMissing: Rule = (ctx) => {
     const present = new Set(inds.map((i) => i.level1));
     for (const level1 of Object.keys(framework)) {
       // The 2021 layout's level-1 成本指标 is required like the others.
-      if (!present.has(level1)) out.push(projectFinding("category-missing", "warning", project, at, { level1, level2: null }));
+      if (!present.has(level1))
+        out.push(projectFinding("category-missing", "warning", project, at, { level1, level2: null }));
     }
     if (ctx.settings.framework === "2020" && present.has("产出指标")) {
       const outputs = new Set(inds.filter((i) => i.level1 === "产出指标").map((i) => i.level2));
       for (const level2 of framework["产出指标"] ?? []) {
-        if (!outputs.has(level2)) out.push(projectFinding("category-missing", "warning", project, at, { level1: "产出指标", level2 }));
+        if (!outputs.has(level2))
+          out.push(projectFinding("category-missing", "warning", project, at, { level1: "产出指标", level2 }));
       }
     }
   }
@@ -66,7 +74,10 @@ export const checkCategoryMissing: Rule = (ctx) => {
 
 export const checkWeights: Rule = (ctx) => {
   const out: Finding[] = [];
-  for (const [, inds] of groupBy(ctx.model.indicators.filter((i) => i.cells.weight !== null), (i) => i.projectKey)) {
+  for (const [, inds] of groupBy(
+    ctx.model.indicators.filter((i) => i.cells.weight !== null),
+    (i) => i.projectKey,
+  )) {
     const first = inds[0];
     // A project whose weights are all blank is not weighted; one given weight makes it so.
     if (!first?.cells.weight || inds.every((i) => i.weight === null)) continue;

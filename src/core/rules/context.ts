@@ -17,10 +17,6 @@ export function makeContext(model: WorkbookModel, settings: Settings): RuleConte
   return { model, settings, projectOf: (ind) => byKey.get(ind.projectKey) };
 }
 
-export function projectLabel(project: Project | undefined): string | null {
-  return project === undefined ? null : project.name;
-}
-
 export function indicatorFinding(
   ctx: RuleContext,
   rule: RuleId,
@@ -36,6 +32,7 @@ export function indicatorFinding(
     sheet: at.sheet,
     cell: at.cell,
     project: project?.name ?? indicator.projectKey,
+    projectKey: indicator.projectKey,
     indicator: indicator.name,
     details,
   };
@@ -48,5 +45,14 @@ export function projectFinding(
   at: CellRef,
   details: FindingDetails = {},
 ): Finding {
-  return { rule, severity, sheet: at.sheet, cell: at.cell, project: project.name, indicator: null, details };
+  return {
+    rule,
+    severity,
+    sheet: at.sheet,
+    cell: at.cell,
+    project: project.name,
+    projectKey: project.key,
+    indicator: null,
+    details,
+  };
 }

@@ -7,7 +7,13 @@ export const checkBudgetSum: Rule = (ctx) =>
     if (p.budget === null || p.cells.budget === null || (p.fiscal === null && p.other === null)) return [];
     const sum = (p.fiscal ?? 0) + (p.other ?? 0);
     if (Math.abs(p.budget - sum) <= ctx.settings.budgetTolerance) return [];
-    return [projectFinding("budget-sum", "error", p, p.cells.budget, { budget: p.budget, fiscal: p.fiscal ?? 0, other: p.other ?? 0 })];
+    return [
+      projectFinding("budget-sum", "error", p, p.cells.budget, {
+        budget: p.budget,
+        fiscal: p.fiscal ?? 0,
+        other: p.other ?? 0,
+      }),
+    ];
   });
 
 /** The first plan cell that breaks "0–100, rising, ends at 100", with the reason. */
@@ -28,7 +34,12 @@ export const checkPlan: Rule = (ctx) =>
     const bad = badPlanCell(p.plan);
     const at = bad === null ? null : p.cells.plan[bad.index];
     if (bad === null || !at) return [];
-    return [projectFinding("plan-invalid", "error", p, at, { reason: bad.reason, plan: p.plan.map((v) => v ?? "").join("/") })];
+    return [
+      projectFinding("plan-invalid", "error", p, at, {
+        reason: bad.reason,
+        plan: p.plan.map((v) => v ?? "").join("/"),
+      }),
+    ];
   });
 
 export const checkProjectCodes: Rule = (ctx) => {
@@ -40,8 +51,7 @@ export const checkProjectCodes: Rule = (ctx) => {
   );
 };
 
-const content = (p: Project): string =>
-  JSON.stringify([p.name, p.budget, p.fiscal, p.other, p.plan, p.use, p.goals]);
+const content = (p: Project): string => JSON.stringify([p.name, p.budget, p.fiscal, p.other, p.plan, p.use, p.goals]);
 
 export const checkDuplicateProjects: Rule = (ctx) => {
   const seen = new Map<string, Project>();
@@ -51,7 +61,12 @@ export const checkDuplicateProjects: Rule = (ctx) => {
     const first = seen.get(p.code);
     if (first === undefined) seen.set(p.code, p);
     else if (content(first) !== content(p)) {
-      out.push(projectFinding("project-duplicate", "error", p, p.cells.code, { code: p.code, first: first.cells.code?.cell ?? null }));
+      out.push(
+        projectFinding("project-duplicate", "error", p, p.cells.code, {
+          code: p.code,
+          first: first.cells.code?.cell ?? null,
+        }),
+      );
     }
   }
   return out;

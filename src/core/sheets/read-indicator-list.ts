@@ -1,9 +1,10 @@
-import { parseOperator, parseTarget, parseUnit } from "../target-expression";
+import { parseOperator, parseUnit } from "../target-expression";
 import type { TargetExpression } from "../target-expression/schema";
 import { newProject, type CellRef, type Indicator, type Project } from "../model/project";
 import type { ColumnMap } from "./detect-layout";
 import type { SheetView } from "./sheet-view";
 import { headerRole } from "./header-roles";
+import type { TargetParser } from "./target-cache";
 
 export type IndicatorListResult = { indicators: Indicator[]; projects: Project[] };
 
@@ -20,6 +21,7 @@ function combineTarget(
   row: number,
   columns: ColumnMap,
   targetCol: number,
+  parseTarget: TargetParser,
 ): { text: string; target: TargetExpression; fromColumns: boolean } {
   const text = view.rawText(row, targetCol);
   const own = parseTarget(text);
@@ -35,7 +37,12 @@ function combineTarget(
 }
 
 /** Reads a flat indicator list: one row per indicator, header at `headerRow`. */
-export function readIndicatorList(view: SheetView, headerRow: number, columns: ColumnMap): IndicatorListResult {
+export function readIndicatorList(
+  view: SheetView,
+  headerRow: number,
+  columns: ColumnMap,
+  parseTarget: TargetParser,
+): IndicatorListResult {
   const indicators: Indicator[] = [];
   const projects = new Map<string, Project>();
   const nameCol = columns.name ?? columns.goalName;
@@ -69,7 +76,7 @@ export function readIndicatorList(view: SheetView, headerRow: number, columns: C
       project.cells.name = ref(r, columns.projectName);
       projects.set(key, project);
     }
-    const { text, target, fromColumns } = combineTarget(view, r, columns, targetCol);
+    const { text, target, fromColumns } = combineTarget(view, r, columns, targetCol, parseTarget);
     const actualText = columns.actual === undefined ? null : view.text(r, columns.actual);
     indicators.push({
       projectKey: key,

@@ -30,7 +30,12 @@ export function readProjectList(view: SheetView, headerRow: number, columns: Col
     const project = newProject(code ?? name ?? "", code, name ?? code ?? "", view.name);
     const hasPlan = PLAN_ROLES.some((role) => columns[role] !== undefined);
     const plan: Plan | null = hasPlan
-      ? [num(r, columns.plan3, true), num(r, columns.plan6, true), num(r, columns.plan10, true), num(r, columns.plan12, true)]
+      ? [
+          num(r, columns.plan3, true),
+          num(r, columns.plan6, true),
+          num(r, columns.plan10, true),
+          num(r, columns.plan12, true),
+        ]
       : null;
     projects.push({
       ...project,

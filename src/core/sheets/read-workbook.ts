@@ -5,6 +5,7 @@ import { readGoalList } from "./read-goal-list";
 import { readIndicatorList } from "./read-indicator-list";
 import { readProjectList } from "./read-project-list";
 import { SheetView } from "./sheet-view";
+import { cachedTargetParser } from "./target-cache";
 
 /** What was recognised on one sheet: shown in the pane and saved as the mapping. */
 export type SheetLayout = { sheet: string; kind: LayoutKind; headerRow: number; columns: ColumnMap };
@@ -54,6 +55,7 @@ export function readWorkbook(data: WorkbookData): WorkbookModel {
   const fromIndicators: Project[] = [];
   const indicators: Indicator[] = [];
   const goals: Goal[] = [];
+  const parseTarget = cachedTargetParser();
 
   for (const sheet of data.sheets) {
     const view = new SheetView(sheet);
@@ -65,7 +67,7 @@ export function readWorkbook(data: WorkbookData): WorkbookModel {
     layouts.push({ sheet: sheet.name, ...layout });
     switch (layout.kind) {
       case "indicator-list": {
-        const read = readIndicatorList(view, layout.headerRow, layout.columns);
+        const read = readIndicatorList(view, layout.headerRow, layout.columns, parseTarget);
         indicators.push(...read.indicators);
         fromIndicators.push(...read.projects);
         break;
@@ -74,7 +76,7 @@ export function readWorkbook(data: WorkbookData): WorkbookModel {
         projectRows.push(...readProjectList(view, layout.headerRow, layout.columns));
         break;
       case "goal-list":
-        goals.push(...readGoalList(view, layout.headerRow, layout.columns));
+        goals.push(...readGoalList(view, layout.headerRow, layout.columns, parseTarget));
         break;
     }
   }

@@ -22,7 +22,8 @@ export function formatTarget(expr: TargetExpression): string {
   switch (expr.kind) {
     case "quantitative": {
       const unit = describeUnit(expr.unit);
-      if (expr.operator === "range") return `[${formatNumber(expr.value)},${formatNumber(expr.max ?? expr.value)}]${unit}`;
+      if (expr.operator === "range")
+        return `[${formatNumber(expr.value)},${formatNumber(expr.max ?? expr.value)}]${unit}`;
       const op = expr.operator === null ? "" : SYMBOL[expr.operator];
       return `${op}${formatNumber(expr.value)}${unit}`;
     }

@@ -12,12 +12,18 @@ import { targetExpressionSchema } from "./schema";
 const FOLDER = join(__dirname, "..", "..", "..", "test", "fixtures", "target-expressions");
 const caseSchema = z.object({ input: z.string(), expected: targetExpressionSchema, note: z.string().optional() });
 
-const files = readdirSync(FOLDER).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(FOLDER)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const cases = files.flatMap((file) =>
   z
     .array(caseSchema)
     .parse(JSON.parse(readFileSync(join(FOLDER, file), "utf8")))
-    .map((c) => ({ ...c, file, name: `${file} ${JSON.stringify(c.input)}${c.note === undefined ? "" : ` (${c.note})`}` })),
+    .map((c) => ({
+      ...c,
+      file,
+      name: `${file} ${JSON.stringify(c.input)}${c.note === undefined ? "" : ` (${c.note})`}`,
+    })),
 );
 
 describe("golden target expressions", () => {

@@ -103,7 +103,8 @@ function readBody(s: string, pos: number): { ok: true; body: Body } | Fail {
   if (!first.ok) return first;
   const { q } = first;
   const sep = RANGE_SEPARATORS.find((x) => s.startsWith(x, q.end));
-  if (sep === undefined) return { ok: true, body: { value: q.value, max: null, unit: q.unit, range: false, end: q.end } };
+  if (sep === undefined)
+    return { ok: true, body: { value: q.value, max: null, unit: q.unit, range: false, end: q.end } };
   const second = readQuantity(s, q.end + sep.length);
   if (!second.ok) return fail(q.end, "bad-range");
   return makeRange(q, second.q, null, second.q.end);

@@ -1,4 +1,4 @@
-import { parseStrict, type Fail } from "./grammar";
+import { parseStrict, type Fail, type Strict } from "./grammar";
 import { normalise } from "./normalise";
 import { startsArabic } from "./number";
 import { readPrefixOperator } from "./operator";
@@ -11,13 +11,13 @@ const KNOWN_INDEX = indexWords(KNOWN_WORDS.map((w) => [w, true] as const));
 /** Cells that stand for "nothing here": dashes, slashes, N/A. */
 const PLACEHOLDER = /^(?:[-_/\\*·~、]+|n\/?a|null|none|nil|tbd)$/i;
 /** Dates make a sentence qualitative even when every word in it is a unit (`2021年12月`). */
-const DATE = /\d{4}[年./-]\d{1,2}|\d{1,2}月\d{1,2}[日号]|(?:19|20)\d{2}年/;
+const DATE = /\d{4}[年/-]\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}月\d{1,2}[日号]|(?:19|20)\d{2}年/;
 const LATIN_PROSE = /^[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*)+[.!]?$/;
 
 /** Han characters outside the grammar's vocabulary: the sign of a sentence. */
 function proseCount(s: string): number {
   let count = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const word = matchWord(s, i, KNOWN_INDEX);
     if (word !== null) {
       i += word[0].length;
@@ -50,6 +50,17 @@ function classifyFailure(s: string, original: string, failure: Fail): TargetExpr
 }
 
 /**
+ * `≥95%（上级要求）`, `≥90%以上（含90%）`: a remark in brackets after a readable target is the
+ * basis or a restatement, not part of the value. Only a quantitative reading is taken this way.
+ */
+function withoutNote(s: string): Strict | null {
+  const note = /^(.+?)\([^()]*\)$/.exec(s);
+  if (note === null || note[1] === undefined) return null;
+  const strict = parseStrict(note[1]);
+  return strict.ok && strict.expr.kind === "quantitative" ? strict : null;
+}
+
+/**
  * Reads a 指标值 (or a 完成值, which has no operator). Never throws: every text ends up
  * quantitative, qualitative, missing or unparseable.
  */
@@ -58,13 +69,17 @@ export function parseTarget(text: string): TargetExpression {
     const original = text.trim();
     const s = normalise(text);
     if (s === "" || PLACEHOLDER.test(s)) return { kind: "missing", operator: null, unit: null };
-    const strict = parseStrict(s);
+    const strict = withoutNote(s) ?? parseStrict(s);
     if (!strict.ok) return classifyFailure(s, original, strict);
     const { expr } = strict;
     // `2021年` alone is a year, not 2021 years.
     const year =
-      expr.kind === "quantitative" && expr.operator === null && expr.unit?.text === "年" &&
-      Number.isInteger(expr.value) && expr.value >= 1900 && expr.value <= 2100;
+      expr.kind === "quantitative" &&
+      expr.operator === null &&
+      expr.unit?.text === "年" &&
+      Number.isInteger(expr.value) &&
+      expr.value >= 1900 &&
+      expr.value <= 2100;
     return year ? { kind: "qualitative", text: original } : expr;
   } catch {
     // A bug in the reader must not stop a whole workbook's check; the property tests assert

@@ -6,12 +6,17 @@ export type Operator = z.infer<typeof operatorSchema>;
 
 /**
  * A unit as written, resolved to a dimension and a scale.
- * `dimension` decides what may be compared: "money:CNY", "money:USD", "percent", "count:家", "duration"…
- * A per-part (`/天`, `/半年`, `/间`) becomes part of the dimension ("money:CNY/day"), so 元 and 元/天
+ * `dimension` decides what may be compared: "money:CNY" (元, 人民币), "money:USD", "money:EUR",
+ * "percent" (80% is value 80, scale 1; ‰ has scale 0.1), "percentage-point" (个百分点), "count:家"
+ * (one per counting word), "duration" (in days: 月 = 365/12, 年 = 365), "workday", "length" (米),
+ * "area" (平方米), "mass" (千克), "volume", "score" (分), "multiple" (倍), "number" (a bare 万 or 亿), "unit:枚" (a short word the
+ * reader does not know).
+ * A per-part (`/天`, `/半年`, `/间`) becomes part of the dimension ("money:CNY/天"), so 元 and 元/天
  * never compare. `scale` converts to the dimension's base (万元 → 10000, 亿美元 → 1e8); per-parts are
- * not converted into each other, only matched after synonyms (天 = 日).
+ * not converted into each other, only matched after synonyms (日 → 天, 个月 → 月).
  */
 export const unitSchema = z.object({
+  /** The unit's words as written, after width and spacing are normalised: `万元/日`, `亿人民币`. */
   text: z.string(),
   dimension: z.string(),
   scale: z.number().positive(),
@@ -36,6 +41,11 @@ export const missingSchema = z.object({
   operator: operatorSchema.nullable(),
   unit: unitSchema.nullable(),
 });
+/**
+ * `reason` is for logs and tests, not for display: bad-number, trailing-text, expected-number,
+ * bad-range, range-reversed, range-unit-mismatch, operator-with-range, conflicting-operators,
+ * chinese-number-without-unit, noise, internal-error (a bug in the reader; never expected).
+ */
 export const unparseableSchema = z.object({ kind: z.literal("unparseable"), reason: z.string() });
 
 export const targetExpressionSchema = z.discriminatedUnion("kind", [

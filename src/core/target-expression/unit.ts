@@ -3,12 +3,15 @@ import { charAt, indexWords, isHan, matchWord, matchWords } from "./scan";
 import type { Unit } from "./schema";
 import {
   BASE_UNITS,
+  CHINESE_DIGITS,
+  CHINESE_MULTIPLIERS,
   INCLUSIVE_MARKERS,
   NOT_IN_UNIT_WORD,
   PER_WORDS,
   RANGE_SEPARATORS,
   SCALE_PREFIXES,
   SUFFIX_OPERATORS,
+  VERBAL_OPERATORS,
   type BaseUnit,
 } from "./vocabulary";
 
@@ -44,10 +47,18 @@ function hanRunEnd(s: string, pos: number): number {
   return i;
 }
 
-/** A word the grammar does not know may still be a unit (`5枚`), if it is short and plain. */
+const OPERATOR_WORDS = [...VERBAL_OPERATORS.keys()].filter((w) => w.length > 1);
+
+/**
+ * A word the grammar does not know may still be a unit (`5枚`), if it is short and plain: no
+ * numeral (`5十二日`), no operator (`5超过`), no word of time or grammar (see NOT_IN_UNIT_WORD).
+ */
 function plainWord(word: string, maxLength: number): boolean {
   const chars = [...word];
-  return chars.length >= 1 && chars.length <= maxLength && chars.every((c) => isHan(c) && !NOT_IN_UNIT_WORD.has(c));
+  if (chars.length < 1 || chars.length > maxLength) return false;
+  const plain = (c: string) =>
+    isHan(c) && !NOT_IN_UNIT_WORD.has(c) && !CHINESE_DIGITS.has(c) && !CHINESE_MULTIPLIERS.has(c);
+  return chars.every(plain) && !OPERATOR_WORDS.some((w) => word.includes(w));
 }
 
 /** `/天`, `每月`, `/人/天`, `/人·天`: the per-part, each word normalised (日 → 天). */
@@ -103,7 +114,8 @@ export function readKnownUnit(s: string, pos: number): UnitRead | null {
       const end = per?.end ?? at + word.length;
       consider({ unit: makeUnit(s, pos, end, base, scale, per?.per ?? null), end });
     }
-    if (prefix !== "") consider({ unit: makeUnit(s, pos, at, { dimension: SCALE_ONLY, scale: 1 }, scale, null), end: at });
+    if (prefix !== "")
+      consider({ unit: makeUnit(s, pos, at, { dimension: SCALE_ONLY, scale: 1 }, scale, null), end: at });
   }
   return best;
 }

@@ -1,0 +1,32 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const BIN = join(__dirname, "..", "..", "bin", "check-targets.js");
+
+/** The installed command, as a user runs it: a real process, real exit status, real stderr. */
+describe("bin/check-targets.js", () => {
+  it("exits 2 with one line and no stack trace for a missing file", async () => {
+    const failure = await run(process.execPath, [BIN, "missing.xlsx"]).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toBe("check-targets: missing.xlsx: file not found\n");
+  });
+
+  it("checks the bundled sample and exits 1 for its error findings", async () => {
+    const failure = await run(process.execPath, [
+      BIN,
+      join(__dirname, "..", "..", "samples", "sample.xlsx"),
+      "--lang",
+      "en-US",
+    ]).then(
+      () => null,
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toMatch(/^sample\.xlsx: 15 projects, 95 indicators — 2 errors, 15 warnings, 0 infos/);
+  });
+});
