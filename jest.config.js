@@ -11,4 +11,6 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // Fluent UI needs ResizeObserver, which jsdom lacks (component tests use the jsdom environment).
+  setupFiles: ["<rootDir>/test/taskpane/setup-dom.ts"],
 };

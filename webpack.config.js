@@ -1,6 +1,8 @@
 // Builds the task pane and the ribbon's function file into dist/, copies the icons and the
 // manifest (with https://localhost:3000/ rewritten to ADDIN_PROD_URL in production builds),
 // and serves them over https on port 3000 for sideloading (`npm run dev-server`).
+// With `--env preview` it builds the preview instead (scripts/preview.ts): the pane on the
+// in-memory Excel, without office.js, into dist/preview/ (or --env previewOut=DIR).
 "use strict";
 
 const path = require("node:path");
@@ -44,20 +46,32 @@ async function devServerHttps() {
   return { type: "https", options: { ca: certs.ca, key: certs.key, cert: certs.cert } };
 }
 
+/** The preview page: the pane against the sample workbook in the in-memory Excel. */
+function previewParts(env) {
+  return {
+    entry: { preview: "./src/taskpane/preview.tsx" },
+    outDir: path.resolve(__dirname, env.previewOut || "dist/preview"),
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/taskpane/preview.html", chunks: ["preview"] }),
+    ],
+  };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
-  const prodUrl = dev ? undefined : prodUrlFrom(process.env);
+  const preview = env.preview ? previewParts(env) : null;
+  const prodUrl = dev || preview ? undefined : prodUrlFrom(process.env);
 
   return {
     mode: dev ? "development" : "production",
     target: "web",
     devtool: "source-map",
-    entry: {
+    entry: preview?.entry ?? {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: preview?.outDir ?? path.resolve(__dirname, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
@@ -77,7 +91,7 @@ module.exports = async (env, argv) => {
         },
       ],
     },
-    plugins: [
+    plugins: preview?.plugins ?? [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

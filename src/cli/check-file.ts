@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
-import { check, planFlags, reportSchema, WorkbookError, type CheckResult } from "../core";
-import { applyFlags, clearFlags, XlsxPort } from "../xlsx";
+import { checkWorkbook, planCheckedWorkbook, planClear, reportSchema, WorkbookError, type CheckResult } from "../core";
+import { XlsxPort } from "../xlsx";
 import type { CliOptions } from "./options";
 
 /** Refuses to write over the workbook being checked: the input is never overwritten. */
@@ -24,7 +24,8 @@ export async function checkFile(
   writeJson: (text: string) => void,
 ): Promise<CheckResult> {
   const port = await XlsxPort.open(input);
-  const result = await check(port, { asOf: options.asOf, locale: options.lang, source: basename(input) });
+  const data = await port.read();
+  const result = checkWorkbook(data, { asOf: options.asOf, locale: options.lang, source: basename(input) });
   // The report is validated against the exported schema before it leaves the program.
   const json = `${JSON.stringify(reportSchema.parse(result.report), null, 2)}\n`;
   if (jsonPath === "-") writeJson(json);
@@ -34,10 +35,9 @@ export async function checkFile(
   }
   if (options.out !== null) {
     assertNotInput(input, options.out);
-    if (options.clear) clearFlags(port.workbook);
-    else applyFlags(port.workbook, planFlags(result.findings));
+    await port.apply(options.clear ? planClear(data, { table: true }) : planCheckedWorkbook(data, result));
     await mkdir(dirname(resolve(options.out)), { recursive: true });
-    await port.workbook.xlsx.writeFile(options.out);
+    await port.save(options.out);
   }
   return result;
 }

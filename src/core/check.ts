@@ -1,11 +1,17 @@
+import { BUILTIN_DEFINITIONS } from "./definitions/builtin";
+import { buildLibrary, type Library } from "./definitions/library";
+import { readDefinitionSheet } from "./definitions/read-definition-sheet";
 import type { Finding } from "./model/finding";
 import type { Report } from "./model/report";
 import type { Locale } from "./messages";
 import { buildReport, sortFindings } from "./report";
 import { makeContext, runRules } from "./rules";
+import { definitionFindings, settingsFindings } from "./rules/input-findings";
 import type { WorkbookData } from "./sheets/grid";
 import { readWorkbook, type WorkbookModel } from "./sheets/read-workbook";
-import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import type { TableMapping } from "./sheets/table-mapping";
+import type { Settings } from "./settings";
+import { effectiveSettings, mappingOf, readSettings, type SettingsIssue } from "./settings-sheet";
 import type { WorkbookPort } from "./workbook-port";
 
 export type CheckOptions = {
@@ -14,21 +20,58 @@ export type CheckOptions = {
   locale: Locale;
   /** Shown in the report: a file name, or the workbook's name in Excel. */
   source: string;
-  settings?: Settings;
+  /** Overrides the workbook's own settings (which override the defaults), key by key. */
+  settings?: Partial<Settings>;
 };
 
-export type CheckResult = { report: Report; model: WorkbookModel; findings: Finding[] };
+export type CheckResult = {
+  report: Report;
+  model: WorkbookModel;
+  findings: Finding[];
+  /** The settings the check ran with: defaults, the workbook's, the caller's. */
+  settings: Settings;
+  /** The definitions the rows were mapped to: the workbook's 指标定义 over the built-in library. */
+  library: Library;
+  /** The tables as read, in the form the settings sheet saves (planSettingsSheet). */
+  mapping: TableMapping[];
+};
 
-/** The use case on data already read: read layouts, run every rule, build the report. */
+/**
+ * The use case on data already read: the workbook's settings and definitions, then its layouts
+ * (as the saved mapping says, else detected), every rule, and the report.
+ */
 export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckResult {
-  const model = readWorkbook(data);
-  const ctx = makeContext(model, options.settings ?? DEFAULT_SETTINGS);
+  const stored = readSettings(data);
+  const saved = stored.ok ? stored.value : stored.error.fallback;
+  const settings = effectiveSettings(saved.settings, options.settings);
+  const model = readWorkbook(data, { mapping: saved.mapping });
+  const stale: SettingsIssue[] = model.staleMappings.map((index) => ({
+    sheet: saved.sheet ?? "",
+    cell: saved.mappingCells[index] ?? "B1",
+    key: "mapping",
+    reason: "stale-mapping",
+    detail: saved.mapping[index]?.sheet ?? "",
+  }));
+  const definitions = readDefinitionSheet(data);
+  const library = buildLibrary(BUILTIN_DEFINITIONS, definitions.definitions);
+  const ctx = makeContext(model, settings, library);
   const findings = sortFindings(
-    runRules(ctx),
+    [
+      ...runRules(ctx),
+      ...definitionFindings(definitions.issues),
+      ...settingsFindings([...(stored.ok ? [] : stored.error.issues), ...stale]),
+    ],
     data.sheets.map((s) => s.name),
   );
-  const report = buildReport({ model, findings, source: options.source, asOf: options.asOf, locale: options.locale });
-  return { report, model, findings };
+  const report = buildReport({
+    model,
+    findings,
+    source: options.source,
+    asOf: options.asOf,
+    locale: options.locale,
+    definitionOf: (ind) => ctx.mappingOf(ind).match,
+  });
+  return { report, model, findings, settings, library, mapping: mappingOf(model.layouts) };
 }
 
 export async function check(port: WorkbookPort, options: CheckOptions): Promise<CheckResult> {

@@ -12,3 +12,20 @@ export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./settings";
 export { ok, err, type Result } from "./result";
 export * from "./target-expression";
 export { planFlags, isOwnFlagFormula, FLAG_MARKER, type FlagPlan, type FlagRule } from "./flags/plan-flags";
+export { liveRules, type LiveRule } from "./flags/live-rules";
+export { planTargetTable } from "./target-table/plan-table";
+export { planCheckedWorkbook, planClear, planFlagWrite, planTableWrite, tableSheetName } from "./plan/plan-workbook";
+export { OWNED, isOwnedSheet, isOwnedName } from "./owned";
+export {
+  EMPTY_PLAN,
+  type CellStyle,
+  type NamePlan,
+  type PageSetup,
+  type PlannedCell,
+  type PlannedValue,
+  type SheetPlan,
+  type WritePlan,
+} from "./plan/write-plan";
+export { planSettingsSheet } from "./settings-sheet";
+export type { TableMapping } from "./sheets/table-mapping";
+export { HEADER_SYNONYMS, type HeaderRole } from "./sheets/header-roles";

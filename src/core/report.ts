@@ -1,7 +1,9 @@
+import type { Match } from "./definitions/library";
 import type { Finding, Severity } from "./model/finding";
+import type { Indicator } from "./model/project";
 import type { Report, TrafficLight } from "./model/report";
 import { formatFinding, type Locale } from "./messages";
-import { fromA1 } from "./sheets/address";
+import { columnLetters, fromA1 } from "./sheets/address";
 import type { WorkbookModel } from "./sheets/read-workbook";
 
 const LIGHT_OF: Readonly<Record<Severity, TrafficLight>> = { error: "red", warning: "amber", info: "green" };
@@ -18,17 +20,19 @@ function lightsByProject(findings: readonly Finding[]): Map<string, TrafficLight
   return lights;
 }
 
+const reportDefinition = (m: Match | null): { id: string; name: string; score: number } | null =>
+  m === null ? null : { id: m.definition.id, name: m.definition.name, score: m.score };
+
 /** Findings in reading order: sheet by sheet as the workbook lists them, then row, then column. */
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetIndex = new Map(sheetOrder.map((name, i) => [name, i]));
-  const pos = (f: Finding) => fromA1(f.cell) ?? { row: 0, col: 0 };
-  return [...findings].sort(
+  // Positions parsed once, not on every comparison: a long list has tens of thousands of findings.
+  const keyed = findings.map((f) => ({ f, sheet: sheetIndex.get(f.sheet) ?? 0, at: fromA1(f.cell) ?? { row: 0, col: 0 } }));
+  keyed.sort(
     (a, b) =>
-      (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) ||
-      pos(a).row - pos(b).row ||
-      pos(a).col - pos(b).col ||
-      a.rule.localeCompare(b.rule),
+      a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || a.f.rule.localeCompare(b.f.rule),
   );
+  return keyed.map((k) => k.f);
 }
 
 export type ReportInput = {
@@ -37,13 +41,31 @@ export type ReportInput = {
   source: string;
   asOf: string;
   locale: Locale;
+  /** The definition each indicator was mapped to; none when omitted. */
+  definitionOf?: (indicator: Indicator) => Match | null;
 };
+
+/** What was read where: every sheet's role and tables, rows 1-based and columns as letters. */
+function sheetsOf(model: WorkbookModel): NonNullable<Report["sheets"]> {
+  return model.sheets.map((sheet) => ({
+    name: sheet.name,
+    role: sheet.role,
+    tables: model.layouts
+      .filter((l) => l.sheet === sheet.name)
+      .map((l) => ({
+        kind: l.kind,
+        headerRow: l.headerRow + 1,
+        columns: Object.fromEntries(Object.entries(l.columns).map(([role, col]) => [role, columnLetters(col)])),
+        source: l.source,
+      })),
+  }));
+}
 
 /**
  * Builds the report of SPEC §7. Its type is the schema's; the CLI validates it against the
  * schema where it leaves the program (parse at the border, not on every build).
  */
-export function buildReport({ model, findings, source, asOf, locale }: ReportInput): Report {
+export function buildReport({ model, findings, source, asOf, locale, definitionOf }: ReportInput): Report {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const lights = lightsByProject(findings);
   const indicatorsOf = new Map<string, WorkbookModel["indicators"]>();
@@ -76,7 +98,7 @@ export function buildReport({ model, findings, source, asOf, locale }: ReportInp
         actual: i.actualText,
         sheet: i.sheet,
         cell: i.cells.target.cell,
-        definition: null,
+        definition: definitionOf === undefined ? null : reportDefinition(definitionOf(i)),
       })),
     })),
     goals: model.goals.map((g) => ({
@@ -94,6 +116,8 @@ export function buildReport({ model, findings, source, asOf, locale }: ReportInp
       indicator: f.indicator,
       message: formatFinding(f, locale),
     })),
+    sheets: sheetsOf(model),
+    skipped: [...model.skipped],
     summary: {
       projects: model.projects.length,
       indicators: model.indicators.length,

@@ -1,3 +1,4 @@
+import type { WritePlan } from "./plan/write-plan";
 import type { WorkbookData } from "./sheets/grid";
 
 /** Raised by an adapter for anything the user must be told: unreadable, protected, read-only. */
@@ -19,4 +20,9 @@ export class WorkbookError extends Error {
 export interface WorkbookPort {
   /** One read phase: every sheet's used range with number formats, merges and visibility. */
   read(): Promise<WorkbookData>;
+  /**
+   * One write phase: applies the plan as a whole, or raises a WorkbookError and writes nothing
+   * (read-only workbook, protected sheet).
+   */
+  apply(plan: WritePlan): Promise<void>;
 }

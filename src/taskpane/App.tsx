@@ -1,56 +1,32 @@
-import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Title3,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { CheckPane } from "./components/CheckPane";
+import { useChecker } from "./hooks/use-checker";
 import type { Locale } from "./locale";
-import { paneStrings } from "./strings";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-  },
-  messageBar: {
-    alignSelf: "stretch",
-  },
-});
+import type { PaneWorkbook } from "./pane-workbook";
 
 export type AppProps = {
+  workbook: PaneWorkbook;
   locale: Locale;
+  /** YYYY-MM-DD: the default as-of date, passed in so tests are reproducible. */
+  today: string;
   className?: string;
 };
 
-/** Placeholder pane: says what the add-in will do; the check itself is not wired yet. */
-export function App({ locale, className }: AppProps) {
-  const styles = useStyles();
-  const text = paneStrings[locale];
+/** The task pane: capabilities from the workbook (useChecker), the view from them (CheckPane). */
+export function App({ workbook, locale, today, className }: AppProps) {
+  const checker = useChecker(workbook, { locale, today });
   return (
-    <main className={mergeClasses(styles.root, className)} lang={locale}>
-      <Title3 as="h1">{text.title}</Title3>
-      <Body1>{text.intro}</Body1>
-      <MessageBar intent="info" className={styles.messageBar}>
-        <MessageBarBody>
-          <MessageBarTitle>{text.comingTitle}</MessageBarTitle>
-          {text.comingBody}
-        </MessageBarBody>
-      </MessageBar>
-      <Button appearance="primary" disabled>
-        {text.checkButton}
-      </Button>
-    </main>
+    <CheckPane
+      locale={locale}
+      state={checker.state}
+      asOf={checker.asOf}
+      onAsOfChange={checker.setAsOf}
+      onCheck={checker.onCheck}
+      onFillTable={checker.onFillTable}
+      onClearFlags={checker.onClearFlags}
+      onSaveMapping={checker.onSaveMapping}
+      onSelect={checker.onSelect}
+      selectError={checker.selectError}
+      className={className}
+    />
   );
 }

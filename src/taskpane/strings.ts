@@ -1,29 +1,184 @@
+import type { Severity, SheetLayout, TrafficLight } from "../core";
 import type { Locale } from "./locale";
 
-/** The placeholder pane's wording, one table per locale. */
+/** The pane's wording, one table per locale. Findings are worded by the core's catalogues. */
 export type PaneStrings = {
   title: string;
   intro: string;
-  comingTitle: string;
-  comingBody: string;
-  checkButton: string;
+  asOf: string;
+  asOfInvalid: string;
+  check: string;
+  checking: string;
+  fillTable: string;
+  clearFlags: string;
+  writing: string;
+  summary: string;
+  projects: string;
+  errors: string;
+  warnings: string;
+  infos: string;
+  lightsLabel: string;
+  light: Readonly<Record<TrafficLight, string>>;
+  severity: Readonly<Record<Severity, string>>;
+  findings: string;
+  noFindings: string;
+  filterSeverity: string;
+  filterRule: string;
+  all: string;
+  problems: string;
+  otherFindings: string;
+  findingsOf: (project: string) => string;
+  columnSeverity: string;
+  columnCell: string;
+  columnIndicator: string;
+  columnMessage: string;
+  goTo: (sheet: string, cell: string) => string;
+  counts: (errors: number, warnings: number) => string;
+  mapping: string;
+  mappingIntro: string;
+  mappingNone: string;
+  mappingOf: (sheet: string) => string;
+  kind: Readonly<Record<SheetLayout["kind"], string>>;
+  headerRow: string;
+  role: string;
+  column: string;
+  saveMapping: string;
+  mappingChanged: string;
+  readOnlyTitle: string;
+  protectedTitle: string;
+  protectedBody: (sheets: readonly string[]) => string;
+  failedTitle: string;
+  writeFailedTitle: string;
+  flagsWritten: (errors: number, warnings: number) => string;
+  tableWritten: (sheet: string) => string;
+  flagsCleared: string;
+  mappingSaved: string;
+  selectFailed: string;
+  unexpected: (detail: string) => string;
+  idle: string;
 };
 
 export const paneStrings: Record<Locale, PaneStrings> = {
   "zh-CN": {
     title: "检查目标",
-    intro:
-      "读取本工作簿中现有的表格，将每一行对应到指标定义，检查绩效目标和完成值，在表格中标出问题，并生成标准的绩效目标表。",
-    comingTitle: "即将推出",
-    comingBody: "检查功能正在开发中，此版本还不能检查工作簿。",
-    checkButton: "检查目标",
+    intro: "检查本工作簿中的绩效目标，在表格中标出问题，并生成标准的绩效目标表。",
+    asOf: "检查日期",
+    asOfInvalid: "请输入日期，例如 2026-06-30",
+    check: "重新检查",
+    checking: "正在检查…",
+    fillTable: "生成绩效目标表",
+    clearFlags: "清除标记",
+    writing: "正在写入…",
+    summary: "概况",
+    projects: "项目",
+    errors: "错误",
+    warnings: "警告",
+    infos: "提示",
+    lightsLabel: "各项目状态",
+    light: { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" },
+    severity: { error: "错误", warning: "警告", info: "提示" },
+    findings: "问题",
+    noFindings: "没有符合筛选条件的问题。",
+    filterSeverity: "级别",
+    filterRule: "规则",
+    all: "全部",
+    problems: "错误和警告",
+    otherFindings: "其他",
+    findingsOf: (project) => `“${project}”的问题`,
+    columnSeverity: "级别",
+    columnCell: "单元格",
+    columnIndicator: "指标",
+    columnMessage: "说明",
+    goTo: (sheet, cell) => `转到 ${sheet}!${cell}`,
+    counts: (errors, warnings) => `${errors} 个错误，${warnings} 个警告`,
+    mapping: "表格识别",
+    mappingIntro: "加载项在以下工作表中识别出的表格和各列的作用。如有误，可在此更正并保存到工作簿，同事打开时使用同样的识别结果。",
+    mappingNone: "没有识别出任何表格。",
+    mappingOf: (sheet) => `工作表“${sheet}”的列`,
+    kind: {
+      "indicator-list": "指标清单",
+      "project-list": "项目清单",
+      "goal-list": "部门整体目标",
+      "standard-form": "绩效目标表（标准格式）",
+    },
+    headerRow: "表头所在行",
+    role: "作用",
+    column: "列",
+    saveMapping: "保存识别结果并重新检查",
+    mappingChanged: "已更正，尚未保存",
+    readOnlyTitle: "只读",
+    protectedTitle: "工作表受保护",
+    protectedBody: (sheets) => `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护，不能在其中标记问题。撤销保护后请重新检查。`,
+    failedTitle: "检查未完成",
+    writeFailedTitle: "未能写入",
+    flagsWritten: (errors, warnings) => `已在表格中标出 ${errors} 个错误（红色）和 ${warnings} 个警告（黄色）。`,
+    tableWritten: (sheet) => `已生成工作表“${sheet}”。`,
+    flagsCleared: "已清除本加载项的标记。",
+    mappingSaved: "识别结果已保存到工作簿。",
+    selectFailed: "无法转到该单元格",
+    unexpected: (detail) => `发生意外错误：${detail}`,
+    idle: "正在打开工作簿…",
   },
   "en-US": {
     title: "Check Targets",
-    intro:
-      "Reads the sheets in this workbook, matches each row to an indicator definition, checks the performance targets and actual values, flags the problems in the sheets and fills the standard target table (绩效目标表).",
-    comingTitle: "Coming soon",
-    comingBody: "The checker is still being built; this version cannot check a workbook yet.",
-    checkButton: "Check targets",
+    intro: "Checks the performance targets in this workbook, flags the problems in the sheets and fills the standard target table.",
+    asOf: "Check as of",
+    asOfInvalid: "Enter a date, e.g. 2026-06-30",
+    check: "Check again",
+    checking: "Checking…",
+    fillTable: "Fill 绩效目标表",
+    clearFlags: "Clear flags",
+    writing: "Writing…",
+    summary: "Summary",
+    projects: "Projects",
+    errors: "Errors",
+    warnings: "Warnings",
+    infos: "Notes",
+    lightsLabel: "Projects by status",
+    light: { red: "Red", amber: "Amber", green: "Green", blue: "Blue" },
+    severity: { error: "Error", warning: "Warning", info: "Note" },
+    findings: "Findings",
+    noFindings: "No finding matches the filters.",
+    filterSeverity: "Severity",
+    filterRule: "Rule",
+    all: "All",
+    problems: "Errors and warnings",
+    otherFindings: "Other",
+    findingsOf: (project) => `Findings for ${project}`,
+    columnSeverity: "Severity",
+    columnCell: "Cell",
+    columnIndicator: "Indicator",
+    columnMessage: "What is wrong",
+    goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+    counts: (errors, warnings) => `${errors} errors, ${warnings} warnings`,
+    mapping: "Tables found",
+    mappingIntro:
+      "The tables the add-in recognised and what each column holds. Correct them here and save them in the workbook, so every colleague gets the same.",
+    mappingNone: "No table was recognised.",
+    mappingOf: (sheet) => `Columns of sheet ${sheet}`,
+    kind: {
+      "indicator-list": "Indicator list",
+      "project-list": "Project list",
+      "goal-list": "Department goals",
+      "standard-form": "Standard target form",
+    },
+    headerRow: "Header row",
+    role: "Holds",
+    column: "Column",
+    saveMapping: "Save and check again",
+    mappingChanged: "Corrected, not saved yet",
+    readOnlyTitle: "Read-only",
+    protectedTitle: "Protected sheets",
+    protectedBody: (sheets) =>
+      `Sheet ${sheets.map((s) => `“${s}”`).join(", ")} is protected, so problems cannot be flagged there. Unprotect it and check again.`,
+    failedTitle: "The check did not finish",
+    writeFailedTitle: "Nothing was written",
+    flagsWritten: (errors, warnings) => `Flagged ${errors} errors (red) and ${warnings} warnings (amber) in the sheets.`,
+    tableWritten: (sheet) => `Filled the sheet ${sheet}.`,
+    flagsCleared: "Cleared the add-in's flags.",
+    mappingSaved: "Saved the tables found in the workbook.",
+    selectFailed: "Could not go to that cell",
+    unexpected: (detail) => `Something unexpected happened: ${detail}`,
+    idle: "Opening the workbook…",
   },
 };

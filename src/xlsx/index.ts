@@ -2,4 +2,4 @@ export { XlsxPort } from "./xlsx-port";
 export { openWorkbook } from "./open-workbook";
 export { workbookData } from "./read-workbook";
 export { dateToSerial } from "./cell-data";
-export { applyFlags, clearFlags } from "./apply-flags";
+export { applyPlan } from "./apply-plan";

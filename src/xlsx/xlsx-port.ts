@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { WorkbookData, WorkbookPort } from "../core";
+import type { WorkbookData, WorkbookPort, WritePlan } from "../core";
+import { applyPlan } from "./apply-plan";
 import { openWorkbook } from "./open-workbook";
 import { workbookData } from "./read-workbook";
 
@@ -13,5 +14,15 @@ export class XlsxPort implements WorkbookPort {
 
   read(): Promise<WorkbookData> {
     return Promise.resolve(workbookData(this.workbook));
+  }
+
+  apply(plan: WritePlan): Promise<void> {
+    applyPlan(this.workbook, plan);
+    return Promise.resolve();
+  }
+
+  /** Writes the workbook to a file: the command line's --out. */
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
   }
 }

@@ -1,6 +1,7 @@
 import { isCost } from "./framework";
+import type { Direction } from "./schema";
 
-export type Direction = "positive" | "reverse";
+export type { Direction } from "./schema";
 
 /**
  * Names of measures where less is better. The built-in default until a definition says

@@ -1,37 +1,76 @@
-import type { Catalogue } from "./catalogue";
+import type { Catalogue, Detail } from "./catalogue";
 
 const MISUSE: Record<string, string> = {
   satisfaction: "satisfaction measures belong under 满意度指标 (satisfaction)",
   execution: "budget execution is not a benefit; score it separately or under outputs",
   cost: "a cost is not a benefit; file it under 成本指标 (cost)",
-  level2: "the level-2 category does not belong to this level-1 category",
+  level2: "the level-2 category does not belong to this level-1 category; pick one of its own",
 };
 const PLAN: Record<string, string> = {
   empty: "has a gap",
   range: "is outside 0–100%",
-  falling: "falls below the previous checkpoint (it must be cumulative)",
-  last: "must reach 100% at the end of December",
+  falling: "falls below the previous checkpoint",
+  last: "does not reach 100% at the end of December",
 };
 const MISSING_PART: Record<string, string> = {
   operator: "an operator (≥, ≤, =)",
   unit: "a unit",
   both: "an operator and a unit",
 };
+const DEFINITION: Record<string, (d: Detail) => string> = {
+  "missing-name": () => "it has no indicator name; fill one in or delete the row",
+  unit: (d) => `unit "${d("value")}" cannot be read; write a unit such as 元, 万元/天, % or 家`,
+  direction: (d) => `direction "${d("value")}" must be 正向 (higher is better) or 反向 (lower is better)`,
+  number: (d) => `"${d("value")}" is not a number; write the minimum and maximum as numbers, e.g. 60`,
+  range: () => "its minimum is above its maximum; swap or correct them",
+  "yes-no": (d) => `"${d("value")}" in 必须定量 must be 是 (yes) or 否 (no)`,
+  level1: (d) => `level 1 "${d("value")}" is not in the framework; use 产出指标, 效益指标, 满意度指标 or 成本指标`,
+  level2: (d) => `level 2 "${d("value")}" is not in the framework; use 数量指标, 质量指标, 时效指标, 成本指标 …`,
+  duplicate: (d) => `indicator "${d("value")}" is defined twice; merge the rows`,
+};
+const SETTINGS: Record<string, (d: Detail) => string> = {
+  invalid: (d) => `Setting "${d("key")}" is invalid (${d("detail")}); the default was used. Set it again in the Check targets pane.`,
+  "unknown-key": (d) => `"${d("key")}" in the settings sheet is not a known setting and was ignored; change settings in the Check targets pane.`,
+  duplicate: (d) => `Setting "${d("key")}" appears twice; only the first was used. Delete the extra row.`,
+  "bad-json": (d) => `A saved table mapping cannot be read (${d("detail")}); the sheet was detected afresh. Confirm and save the mapping in the pane.`,
+  "stale-mapping": (d) =>
+    `The saved mapping of sheet "${d("detail")}" no longer matches its headers (the table was moved or changed); the sheet was detected afresh. Confirm and save the mapping in the pane.`,
+};
+
+function rangeText(d: Detail): string {
+  const [min, max, unit] = [d("min"), d("max"), d("unit")];
+  if (min !== "" && max !== "") return `${min}–${max}${unit}`;
+  return min !== "" ? `at least ${min}${unit}` : `at most ${max}${unit}`;
+}
+
+const example = (level2: string): string => (level2.includes("成本") ? "≤5万元" : "≥5个");
 
 export const enUS: Catalogue = {
-  "target-missing": (d) => `Target "${d("target")}" has no value; enter a complete target such as "≥80%".`,
+  "target-missing": (d) =>
+    d("error") !== ""
+      ? `The target cell shows the error "${d("error")}" (a broken formula or reference) and counts as empty; fix the formula or type the target, e.g. "≥80%".`
+      : d("target") === ""
+        ? `The target is empty; enter a complete target (operator, number, unit) such as "≥80%".`
+        : `Target "${d("target")}" has no value; enter a complete target (operator, number, unit) such as "≥80%".`,
   "target-unparseable": (d) =>
     `Target "${d("target")}" cannot be read; check for typos (letter O for zero) and write it like "≥80%".`,
   "target-not-quantitative": (d) =>
-    `${d("level2")} must be quantitative, but "${d("target")}" is qualitative; give a number such as "≤5万元".`,
-  "target-direction": (d) =>
-    d("direction") === "reverse"
-      ? `Lower is better for this measure (a cost), but target "${d("target")}" uses ≥/>; use ≤.`
-      : `Higher is better for this measure, but target "${d("target")}" uses ≤/<; use ≥ or =.`,
-  "target-unit": (d) => `Target "${d("target")}" is not in the definition's unit "${d("expected")}".`,
-  "target-out-of-range": (d) => `Target "${d("target")}" is outside the valid range ${d("min")}–${d("max")}%.`,
+    d("definition") !== ""
+      ? `The definition "${d("definition")}" requires a number, but "${d("target")}" is qualitative; give a number and unit such as "≥90%".`
+      : `${d("level2")} must be quantitative, but "${d("target")}" is qualitative; give a number such as "${example(d("level2"))}".`,
+  "target-direction": (d) => {
+    const why = d("definition") !== "" ? ` (definition "${d("definition")}")` : "";
+    return d("direction") === "reverse"
+      ? `Lower is better for this measure${why || " (a cost)"}, but target "${d("target")}" uses ≥/>; use ≤, e.g. "${d("suggested")}".`
+      : `Higher is better for this measure${why}, but target "${d("target")}" uses ≤/<; use ≥ or =, e.g. "${d("suggested")}".`;
+  },
+  "target-unit": (d) =>
+    `Target "${d("target")}" is in "${d("unit")}", which does not convert to "${d("expected")}", the unit of definition "${d("definition")}"; write it in "${d("expected")}".`,
+  "target-out-of-range": (d) => `Target "${d("target")}" is outside the valid range (${rangeText(d)}); use a value within it.`,
   "target-goal-mismatch": (d) =>
-    `Target "${d("target")}" disagrees with the department goal "${d("goal")}: ${d("goalTarget")}".`,
+    d("reason") === "unit"
+      ? `Target "${d("target")}" cannot be converted to the unit of the department goal "${d("goal")}: ${d("goalTarget")}"; it should agree with the goal, e.g. "${d("expected")}".`
+      : `Target "${d("target")}" disagrees with the department goal "${d("goal")}: ${d("goalTarget")}"${d("converted") === "" ? "" : ` (it is ${d("converted")} ${d("goalUnit")})`}; it should agree with the goal, e.g. "${d("expected")}".`,
   "target-incomplete": (d) =>
     `Target "${d("target")}" lacks ${MISSING_PART[d("missing")] ?? "a part"}; complete it, e.g. "≥85%".`,
   "category-misuse": (d) =>
@@ -39,26 +78,36 @@ export const enUS: Catalogue = {
   "target-restates-name": (d) =>
     `Target "${d("target")}" only repeats the indicator's name and cannot be measured; state a standard such as "100%".`,
   "target-exceeds-budget": (d) =>
-    `Cost target "${d("target")}" (${d("limit")} 万元) exceeds the project's budget of ${d("budget")} 万元.`,
+    `Cost target "${d("target")}" (${d("limit")} 万元) exceeds the project's budget of ${d("budget")} 万元; check the amount and unit: a cost cannot exceed the budget.`,
   "weights-sum": (d) => `The weights add up to ${d("sum")}; they should add up to ${d("expected")}.`,
-  "indicator-unmapped": () =>
-    `No definition found for this indicator; only its form was checked. Add one on the 指标定义 sheet.`,
+  "indicator-unmapped": (d, f) =>
+    d("candidate") !== ""
+      ? `No definition found for "${f.indicator ?? ""}"; only its form was checked. The closest is "${d("candidate")}" (similarity ${d("score")}): if it is the same indicator, add "${f.indicator ?? ""}" to its synonyms on the 指标定义 sheet; otherwise define it there.`
+      : `No definition found for "${f.indicator ?? ""}"; only its form was checked. Define it (name, unit, direction) on the 指标定义 sheet.`,
   "indicator-duplicate": (d) =>
     `This indicator appears twice in the project (first at ${d("first")}); merge or rename it.`,
   "category-missing": (d) =>
     d("level2") === ""
-      ? `The project has no "${d("level1")}" indicators.`
-      : `The project's outputs lack "${d("level2")}".`,
-  "budget-sum": (d) => `Budget ${d("budget")} 万元 is not fiscal ${d("fiscal")} plus other ${d("other")} 万元.`,
-  "plan-invalid": (d) => `Spending plan "${d("plan")}" ${PLAN[d("reason")] ?? "is invalid"}.`,
+      ? `The project has no "${d("level1")}" indicators; add at least one.`
+      : `The project's outputs lack "${d("level2")}"; add one.`,
+  "budget-sum": (d) =>
+    `Budget ${d("budget")} 万元 is not fiscal ${d("fiscal")} plus other ${d("other")} 万元 (${d("sum")} 万元); the budget must equal their sum.`,
+  "plan-invalid": (d) =>
+    `Spending plan "${d("plan")}" ${PLAN[d("reason")] ?? "is invalid"}; it must rise checkpoint by checkpoint within 0–100% and reach 100% in December, e.g. "25/50/75/100".`,
   "project-code": (d) =>
-    `Project code "${d("code")}" does not match the pattern (8 digits, P, 11 digits, a digit or capital letter).`,
+    `Project code "${d("code")}" does not match the pattern; it should be 8 digits, P, 11 digits and a digit or capital letter.`,
   "project-duplicate": (d) =>
-    `Project code "${d("code")}" appears again (first at ${d("first")}) with different content.`,
-  "actual-fails-target": (d) => `Actual "${d("actual")}" fails target "${d("target")}".`,
-  "actual-unparseable": (d) => `Actual "${d("actual")}" cannot be read or compared with target "${d("target")}".`,
+    `Project code "${d("code")}" appears again (first at ${d("first")}) with different content; list a project once, and give different projects their own codes.`,
+  "actual-fails-target": (d) =>
+    `Actual "${d("actual")}" fails target "${d("target")}"; check the actual or give a deviation reason.`,
+  "actual-unparseable": (d) =>
+    `Actual "${d("actual")}" cannot be read or compared with target "${d("target")}"; write a number in the target's unit.`,
   "actual-behind": (d) =>
-    `Progress ${d("progress")}% is behind the year's elapsed ${d("expected")}% by more than ${d("tolerance")} points.`,
-  "spending-behind-plan": (d) => `Spending ${d("progress")}% is behind the plan's ${d("plan")}% (${d("checkpoint")}).`,
+    `Progress ${d("progress")}% is behind the year's elapsed ${d("expected")}% by more than ${d("tolerance")} points; catch up or explain why.`,
+  "spending-behind-plan": (d) =>
+    `Spending ${d("progress")}% is behind the plan's ${d("plan")}% (${d("checkpoint")}); speed up spending or explain why.`,
   "deviation-reason-missing": () => `The actual deviates from the target; give a deviation reason.`,
+  "definition-invalid": (d) =>
+    `Row ${d("row")} of 指标定义 was not used: ${(DEFINITION[d("reason")] ?? (() => "the row is invalid"))(d)}.`,
+  "settings-invalid": (d) => (SETTINGS[d("reason")] ?? SETTINGS.invalid ?? (() => ""))(d),
 };

@@ -1,56 +1,110 @@
-import type { Catalogue } from "./catalogue";
+import type { Catalogue, Detail } from "./catalogue";
 
 const MISUSE: Record<string, string> = {
   satisfaction: "满意度类指标应放在“满意度指标/服务对象满意度指标”下",
   execution: "预算执行率不是效益，应单独计分或放在产出指标下",
   cost: "成本不是效益，应放在成本指标下",
-  level2: "二级指标与一级指标不对应",
+  level2: "二级指标与一级指标不对应，请按指标框架选择该一级指标下的二级指标",
 };
 const PLAN: Record<string, string> = {
   empty: "有空缺",
   range: "超出 0–100%",
-  falling: "比前一期低（应逐期累计递增）",
-  last: "12月底应为 100%",
+  falling: "比前一期低",
+  last: "12月底不是 100%",
 };
 const MISSING_PART: Record<string, string> = {
   operator: "比较符号（≥、≤、=）",
   unit: "计量单位",
   both: "比较符号和计量单位",
 };
+const DEFINITION: Record<string, (d: Detail) => string> = {
+  "missing-name": () => "缺少指标名称；请填写指标名称或删除该行",
+  unit: (d) => `计量单位“${d("value")}”无法识别；请填写“元”“万元/天”“%”“家”这样的单位`,
+  direction: (d) => `指标方向“${d("value")}”应为“正向”或“反向”`,
+  number: (d) => `“${d("value")}”不是数值；最小值、最大值请填写数字，例如“60”`,
+  range: () => "最小值大于最大值；请对调或改正",
+  "yes-no": (d) => `“必须定量”一栏的“${d("value")}”应填“是”或“否”`,
+  level1: (d) => `一级指标“${d("value")}”不在指标框架中；应为产出指标、效益指标、满意度指标或成本指标`,
+  level2: (d) => `二级指标“${d("value")}”不在指标框架中；应为数量指标、质量指标、时效指标、成本指标等`,
+  duplicate: (d) => `指标名称“${d("value")}”与前面的定义重复；请合并为一行`,
+};
+const SETTINGS: Record<string, (d: Detail) => string> = {
+  invalid: (d) => `设置“${d("key")}”的值无效（${d("detail")}），已按默认值检查；请在“检查目标”任务窗格中重新设置。`,
+  "unknown-key": (d) => `设置表中的“${d("key")}”不是可识别的设置项，已忽略；请在“检查目标”任务窗格中修改设置。`,
+  duplicate: (d) => `设置“${d("key")}”重复出现，只使用了第一处；请删除多余的一行。`,
+  "bad-json": (d) => `保存的表格映射无法读取（${d("detail")}），已重新识别；请在“检查目标”任务窗格中确认并保存映射。`,
+  "stale-mapping": (d) =>
+    `工作表“${d("detail")}”保存的表格映射与现在的表头不符（表格可能已移动或改动），已重新识别；请在“检查目标”任务窗格中确认并保存映射。`,
+};
+
+/** "60–100%", "不低于 60%", "不高于 100%". */
+function rangeText(d: Detail): string {
+  const [min, max, unit] = [d("min"), d("max"), d("unit")];
+  if (min !== "" && max !== "") return `${min}–${max}${unit}`;
+  return min !== "" ? `不低于 ${min}${unit}` : `不高于 ${max}${unit}`;
+}
+
+const example = (level2: string): string => (level2.includes("成本") ? "≤5万元" : "≥5个");
 
 export const zhCN: Catalogue = {
-  "target-missing": (d) => `指标值“${d("target")}”缺少数值，请填写完整的指标值，例如“≥80%”。`,
+  "target-missing": (d) =>
+    d("error") !== ""
+      ? `指标值单元格显示错误值“${d("error")}”（公式出错或引用失效），按未填写处理；请修正公式或直接填写指标值，例如“≥80%”。`
+      : d("target") === ""
+        ? `指标值为空；请填写完整的指标值（比较符号、数值和单位），例如“≥80%”。`
+        : `指标值“${d("target")}”缺少数值；请填写完整的指标值（比较符号、数值和单位），例如“≥80%”。`,
   "target-unparseable": (d) =>
     `指标值“${d("target")}”无法识别，请检查是否有错字（如字母 O 代替数字 0），写成“≥80%”这样的形式。`,
   "target-not-quantitative": (d) =>
-    `${d("level2")}应为定量指标，“${d("target")}”是定性表述，请改为数值目标，例如“≤5万元”。`,
-  "target-direction": (d) =>
-    d("direction") === "reverse"
-      ? `该指标越低越好（成本类），指标值“${d("target")}”却用了“≥/＞”，应使用“≤”。`
-      : `该指标越高越好，指标值“${d("target")}”却用了“≤/＜”，应使用“≥”或“=”。`,
-  "target-unit": (d) => `指标值“${d("target")}”的单位与指标定义的单位“${d("expected")}”不一致。`,
-  "target-out-of-range": (d) => `指标值“${d("target")}”超出有效范围 ${d("min")}–${d("max")}%，请改为该范围内的数值。`,
-  "target-goal-mismatch": (d) => `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”不一致。`,
+    d("definition") !== ""
+      ? `按指标定义“${d("definition")}”，该指标应为定量指标，“${d("target")}”是定性表述；请改为带数值和单位的目标，例如“≥90%”。`
+      : `${d("level2")}应为定量指标，“${d("target")}”是定性表述；请改为数值目标，例如“${example(d("level2"))}”。`,
+  "target-direction": (d) => {
+    const why = d("definition") !== "" ? `指标定义“${d("definition")}”为${d("direction") === "reverse" ? "反向" : "正向"}指标` : "";
+    return d("direction") === "reverse"
+      ? `该指标越低越好（${why || "成本类"}），指标值“${d("target")}”却用了“≥/＞”；应使用“≤”，例如“${d("suggested")}”。`
+      : `该指标越高越好${why ? `（${why}）` : ""}，指标值“${d("target")}”却用了“≤/＜”；应使用“≥”或“=”，例如“${d("suggested")}”。`;
+  },
+  "target-unit": (d) =>
+    `指标值“${d("target")}”的单位“${d("unit")}”与指标定义“${d("definition")}”的单位“${d("expected")}”不一致，两者不能换算；请按“${d("expected")}”填写。`,
+  "target-out-of-range": (d) => `指标值“${d("target")}”超出有效范围（${rangeText(d)}）；请改为该范围内的数值。`,
+  "target-goal-mismatch": (d) =>
+    d("reason") === "unit"
+      ? `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”的单位不能换算；应与部门目标一致，例如“${d("expected")}”。`
+      : `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”不一致${d("converted") === "" ? "" : `（折合 ${d("converted")}${d("goalUnit")}）`}；应与部门目标一致，例如“${d("expected")}”。`,
   "target-incomplete": (d) =>
     `指标值“${d("target")}”缺少${MISSING_PART[d("missing")] ?? "部分内容"}，请补全，例如“≥85%”。`,
   "category-misuse": (d) => `“${d("level1")} / ${d("level2")}”归类不当：${MISUSE[d("reason")] ?? "请检查指标分类"}。`,
   "target-restates-name": (d) =>
     `指标值“${d("target")}”只是重复了指标名称，无法衡量，请写明可考核的标准（比例、数量或完成时限），例如“100%”。`,
   "target-exceeds-budget": (d) =>
-    `成本指标值“${d("target")}”（${d("limit")} 万元）超过了项目预算 ${d("budget")} 万元。`,
-  "weights-sum": (d) => `各指标分值合计为 ${d("sum")}，应为 ${d("expected")}。`,
-  "indicator-unmapped": () => `未找到该指标的定义，仅检查了填写格式；可在“指标定义”表中补充。`,
+    `成本指标值“${d("target")}”（折合 ${d("limit")} 万元）超过了项目预算 ${d("budget")} 万元；请核对金额和单位，成本不应超过项目预算。`,
+  "weights-sum": (d) => `各指标分值合计为 ${d("sum")}，应为 ${d("expected")}；请调整分值。`,
+  "indicator-unmapped": (d, f) =>
+    d("candidate") !== ""
+      ? `未找到“${f.indicator ?? ""}”的指标定义，仅检查了填写格式。最接近的是“${d("candidate")}”（相似度 ${d("score")}）：如是同一指标，请在“指标定义”表中把“${f.indicator ?? ""}”填为它的同义词；否则请补充该指标的定义。`
+      : `未找到“${f.indicator ?? ""}”的指标定义，仅检查了填写格式；可在“指标定义”表中补充该指标（名称、计量单位、方向）。`,
   "indicator-duplicate": (d) => `同一项目中该三级指标重复出现（首次在 ${d("first")}），请合并或改名。`,
   "category-missing": (d) =>
-    d("level2") === "" ? `项目缺少一级指标“${d("level1")}”。` : `项目的产出指标缺少“${d("level2")}”。`,
-  "budget-sum": (d) => `预算数 ${d("budget")} 万元不等于财政资金 ${d("fiscal")} 加其他资金 ${d("other")} 万元。`,
-  "plan-invalid": (d) => `资金支出计划“${d("plan")}”${PLAN[d("reason")] ?? "不合理"}。`,
-  "project-code": (d) => `项目编码“${d("code")}”格式不符（应为 8 位数字 + P + 11 位数字 + 1 位数字或大写字母）。`,
-  "project-duplicate": (d) => `项目编码“${d("code")}”重复出现（首次在 ${d("first")}），且内容不同。`,
-  "actual-fails-target": (d) => `完成值“${d("actual")}”未达到指标值“${d("target")}”。`,
-  "actual-unparseable": (d) => `完成值“${d("actual")}”无法识别或与指标值“${d("target")}”单位不可比。`,
+    d("level2") === ""
+      ? `项目缺少一级指标“${d("level1")}”；请至少补充一项该类指标。`
+      : `项目的产出指标缺少“${d("level2")}”；请补充一项${d("level2")}。`,
+  "budget-sum": (d) =>
+    `预算数 ${d("budget")} 万元不等于财政资金 ${d("fiscal")} 万元加其他资金 ${d("other")} 万元（合计 ${d("sum")} 万元）；预算数应等于两者之和。`,
+  "plan-invalid": (d) =>
+    `资金支出计划“${d("plan")}”${PLAN[d("reason")] ?? "不合理"}；应为 0–100% 之间逐期累计递增、12月底为 100%，例如“25/50/75/100”。`,
+  "project-code": (d) => `项目编码“${d("code")}”格式不符；应为 8 位数字 + P + 11 位数字 + 1 位数字或大写字母。`,
+  "project-duplicate": (d) =>
+    `项目编码“${d("code")}”重复出现（首次在 ${d("first")}），且内容不同；同一项目只应填写一次，不同项目应使用各自的编码。`,
+  "actual-fails-target": (d) => `完成值“${d("actual")}”未达到指标值“${d("target")}”；请核实完成值，或在偏差原因中说明。`,
+  "actual-unparseable": (d) =>
+    `完成值“${d("actual")}”无法识别或与指标值“${d("target")}”单位不可比；请按指标值的单位填写数值。`,
   "actual-behind": (d) =>
-    `完成进度 ${d("progress")}% 落后于时间进度 ${d("expected")}% 超过 ${d("tolerance")} 个百分点。`,
-  "spending-behind-plan": (d) => `支出进度 ${d("progress")}% 落后于计划 ${d("plan")}%（${d("checkpoint")}）。`,
+    `完成进度 ${d("progress")}% 落后于时间进度 ${d("expected")}% 超过 ${d("tolerance")} 个百分点；请加快进度或说明原因。`,
+  "spending-behind-plan": (d) =>
+    `支出进度 ${d("progress")}% 落后于计划 ${d("plan")}%（${d("checkpoint")}）；请加快支出或说明原因。`,
   "deviation-reason-missing": () => `完成值与指标值偏差较大，请填写偏差原因。`,
+  "definition-invalid": (d) =>
+    `“指标定义”第 ${d("row")} 行未使用：${(DEFINITION[d("reason")] ?? (() => "该行有误"))(d)}。`,
+  "settings-invalid": (d) => (SETTINGS[d("reason")] ?? SETTINGS.invalid ?? (() => ""))(d),
 };

@@ -29,6 +29,9 @@ export const ruleIdSchema = z.enum([
   "actual-behind",
   "spending-behind-plan",
   "deviation-reason-missing",
+  // Inputs of the check itself: a 指标定义 row or a settings cell that cannot be used.
+  "definition-invalid",
+  "settings-invalid",
 ]);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 

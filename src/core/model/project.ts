@@ -17,6 +17,13 @@ export type Indicator = {
    * so a bare number in 指标值 is complete.
    */
   targetFromColumns: boolean;
+  /**
+   * The error value shown in the 指标值 cell (`#N/A` of a broken formula): the target then reads
+   * as missing, and the finding says why.
+   */
+  targetError?: string | null;
+  /** 正向 / 反向 from the row's own direction column (指标性质 in some regions), if any. */
+  direction?: "positive" | "reverse" | null;
   basis: string;
   weight: number | null;
   actualText: string | null;

@@ -42,6 +42,22 @@ export const reportGoalSchema = z.object({
   cell: z.string(),
 });
 
+/** A table as read: its layout, header row (1-based) and which column (letter) plays which role. */
+export const reportTableSchema = z.object({
+  kind: z.enum(["indicator-list", "project-list", "goal-list", "standard-form"]),
+  headerRow: z.number().int().positive(),
+  columns: z.record(z.string(), z.string()),
+  /** detected now, or applied from the workbook's saved mapping (saved / corrected). */
+  source: z.enum(["detected", "saved", "corrected"]),
+});
+
+/** What became of a sheet: read for data, read as 指标定义, the add-in's own, or skipped (none of the layouts). */
+export const reportSheetSchema = z.object({
+  name: z.string(),
+  role: z.enum(["data", "definitions", "owned", "skipped"]),
+  tables: z.array(reportTableSchema),
+});
+
 /** The report of SPEC §7: what the CLI writes as JSON and the task pane shows. */
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
@@ -50,6 +66,10 @@ export const reportSchema = z.object({
   projects: z.array(reportProjectSchema),
   goals: z.array(reportGoalSchema),
   findings: z.array(reportFindingSchema),
+  /** Additive to schema version 1: older readers ignore it, older reports lack it. */
+  sheets: z.array(reportSheetSchema).optional(),
+  /** Names of the sheets that hold none of the layouts (also in `sheets`, role "skipped"). */
+  skipped: z.array(z.string()).optional(),
   summary: z.object({
     projects: z.number().int().nonnegative(),
     indicators: z.number().int().nonnegative(),
@@ -61,3 +81,4 @@ export const reportSchema = z.object({
 export type Report = z.infer<typeof reportSchema>;
 export type ReportProject = z.infer<typeof reportProjectSchema>;
 export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;
+export type ReportSheet = z.infer<typeof reportSheetSchema>;

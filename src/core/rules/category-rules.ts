@@ -25,26 +25,35 @@ function misuse(ctx: RuleContext, ind: Indicator): string | null {
   return null;
 }
 
-export const checkCategoryMisuse: Rule = (ctx) =>
-  ctx.model.indicators.flatMap((ind) => {
-    const reason = misuse(ctx, ind);
+export const checkCategoryMisuse: Rule = (ctx) => {
+  // Remembered per name and category: a long list repeats a few dozen of them.
+  const seen = new Map<string, string | null>();
+  return ctx.model.indicators.flatMap((ind) => {
+    const key = `${ind.name}\u0000${ind.level1}\u0000${ind.level2}`;
+    let reason = seen.get(key);
+    if (reason === undefined) {
+      reason = misuse(ctx, ind);
+      seen.set(key, reason);
+    }
     if (reason === null) return [];
     const at = ind.cells.level2 ?? ind.cells.name;
     return [
       indicatorFinding(ctx, "category-misuse", "warning", ind, at, { reason, level1: ind.level1, level2: ind.level2 }),
     ];
   });
+};
 
-export const checkDuplicateIndicators: Rule = (ctx) =>
-  [...groupBy(ctx.model.indicators, (ind) => `${ind.projectKey}\u0000${ind.name}`).values()].flatMap((group) =>
-    group
-      .slice(1)
-      .map((ind) =>
-        indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, {
-          first: group[0]?.cells.name.cell ?? null,
-        }),
-      ),
-  );
+export const checkDuplicateIndicators: Rule = (ctx) => {
+  const first = new Map<string, Indicator>();
+  const out: Finding[] = [];
+  for (const ind of ctx.model.indicators) {
+    const key = `${ind.projectKey}\u0000${ind.name}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, ind);
+    else out.push(indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, { first: seen.cells.name.cell }));
+  }
+  return out;
+};
 
 export const checkCategoryMissing: Rule = (ctx) => {
   const framework = FRAMEWORKS[ctx.settings.framework];

@@ -1,5 +1,10 @@
+import { BUILTIN_DEFINITIONS } from "../definitions/builtin";
+import { cachedJudge, type Judgement } from "../definitions/judgement";
+import { buildLibrary, cachedMatcher, type Library, type MatchResult } from "../definitions/library";
+import type { Definition } from "../definitions/schema";
+import { normalizeName } from "../definitions/similarity";
 import type { Finding, FindingDetails, RuleId, Severity } from "../model/finding";
-import type { CellRef, Indicator, Project } from "../model/project";
+import type { CellRef, Goal, Indicator, Project } from "../model/project";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import type { Settings } from "../settings";
 
@@ -8,13 +13,52 @@ export type RuleContext = {
   model: WorkbookModel;
   settings: Settings;
   projectOf: (indicator: Indicator) => Project | undefined;
+  /** The indicator's definition, or none and the closest candidate. */
+  mappingOf: (indicator: Indicator) => MatchResult;
+  /** Department goals measuring what the definition measures. */
+  goalsOf: (definition: Definition) => readonly Goal[];
+  /** What the indicator is judged by: its definition, else the built-in defaults. */
+  judgementOf: (indicator: Indicator) => Judgement;
 };
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export function makeContext(model: WorkbookModel, settings: Settings): RuleContext {
+const UNMAPPED: MatchResult = { match: null, candidate: null };
+
+/**
+ * Maps every indicator and every goal once. A goal belongs to a definition when its name maps
+ * to it (外贸出口额 → exports) or when the definition names it (部门目标 column).
+ */
+export function makeContext(
+  model: WorkbookModel,
+  settings: Settings,
+  library: Library = buildLibrary(BUILTIN_DEFINITIONS, []),
+): RuleContext {
   const byKey = new Map(model.projects.map((p) => [p.key, p]));
-  return { model, settings, projectOf: (ind) => byKey.get(ind.projectKey) };
+  const match = cachedMatcher(library, settings.mappingThreshold);
+  const mapped = new Map<Indicator, MatchResult>();
+  for (const ind of model.indicators) mapped.set(ind, match(ind.name, ind.level1, ind.level2));
+  const goalsById = new Map<string, Goal[]>();
+  const goalsByName = new Map<string, Goal[]>();
+  for (const goal of model.goals) {
+    const id = match(goal.name, "", "").match?.definition.id;
+    if (id !== undefined) goalsById.set(id, [...(goalsById.get(id) ?? []), goal]);
+    const name = normalizeName(goal.name);
+    goalsByName.set(name, [...(goalsByName.get(name) ?? []), goal]);
+  }
+  const judge = cachedJudge();
+  const mappingOf = (ind: Indicator): MatchResult => mapped.get(ind) ?? UNMAPPED;
+  return {
+    model,
+    settings,
+    projectOf: (ind) => byKey.get(ind.projectKey),
+    mappingOf,
+    judgementOf: (ind) => judge(ind, mappingOf(ind).match?.definition ?? null),
+    goalsOf: (d) => {
+      const named = d.goal === null ? [] : (goalsByName.get(normalizeName(d.goal)) ?? []);
+      return [...named, ...(goalsById.get(d.id) ?? []).filter((g) => !named.includes(g))];
+    },
+  };
 }
 
 export function indicatorFinding(

@@ -1,12 +1,15 @@
 import type { Finding } from "../model/finding";
 import { checkCategoryMissing, checkCategoryMisuse, checkDuplicateIndicators, checkWeights } from "./category-rules";
 import type { Rule, RuleContext } from "./context";
+import { checkGoalMismatch, checkUnmapped } from "./definition-rules";
 import { checkBudgetSum, checkDuplicateProjects, checkPlan, checkProjectCodes } from "./project-rules";
 import { checkTargets } from "./target-rules";
 
 /** Target review (申报审核): always run. */
 export const REVIEW_RULES: readonly Rule[] = [
   checkTargets,
+  checkGoalMismatch,
+  checkUnmapped,
   checkCategoryMisuse,
   checkDuplicateIndicators,
   checkCategoryMissing,

@@ -12,6 +12,7 @@ export const checkBudgetSum: Rule = (ctx) =>
         budget: p.budget,
         fiscal: p.fiscal ?? 0,
         other: p.other ?? 0,
+        sum,
       }),
     ];
   });
@@ -43,6 +44,7 @@ export const checkPlan: Rule = (ctx) =>
   });
 
 export const checkProjectCodes: Rule = (ctx) => {
+  // Settings are parsed with settingsSchema before a check, which refuses a pattern that does not compile.
   const pattern = new RegExp(ctx.settings.projectCodePattern);
   return ctx.model.projects.flatMap((p) =>
     p.code !== null && p.cells.code !== null && !pattern.test(p.code)

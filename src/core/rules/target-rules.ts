@@ -1,5 +1,5 @@
-import { defaultDirection } from "../definitions/direction";
-import { isCost, requiresNumber } from "../definitions/framework";
+import type { Judgement } from "../definitions/judgement";
+import { isCost } from "../definitions/framework";
 import type { Finding, FindingDetails, RuleId, Severity } from "../model/finding";
 import type { Indicator } from "../model/project";
 import { convert, formatTarget } from "../target-expression";
@@ -13,39 +13,45 @@ const WAN_YUAN: Unit = { text: "万元", dimension: "money:CNY", scale: 10000, p
 /** Text compared for "the target only repeats the name": spaces and punctuation ignored. */
 const bare = (text: string): string => text.replace(/[\s\u3000，,。.；;、：:]/g, "");
 
-/** A satisfaction or completion-type rate lives in 0–100%; growth rates may exceed it. */
-function isBoundedRate(ind: Indicator): boolean {
-  const text = ind.name + ind.description;
-  if (/增长|增速|增幅|提高|提升|下降|降低|同比|环比/.test(text)) return false;
-  return /满意度|满意率|完成率|覆盖率|合格率|达标率|到位率|执行率|知晓率|使用率|利用率|及格率|参与率|率$/.test(
-    ind.name,
-  );
-}
+/** What the definition is called in a message, or "" when the category or a default decided. */
+const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.mappingOf(ind).match?.definition.name ?? "";
 
 function targetRules(ctx: RuleContext, ind: Indicator): Finding[] {
   const t = ind.target;
   const at = ind.cells.target;
   const found: Found = (rule, severity, details = {}) =>
     indicatorFinding(ctx, rule, severity, ind, at, { target: ind.targetText.trim(), ...details });
+  const judgement = ctx.judgementOf(ind);
 
   switch (t.kind) {
     case "missing":
-      return [found("target-missing", "error")];
+      return [found("target-missing", "error", ind.targetError ? { error: ind.targetError } : {})];
     case "unparseable":
       return [found("target-unparseable", "error")];
     case "qualitative": {
       const out: Finding[] = [];
-      if (requiresNumber(ind.level1, ind.level2))
-        out.push(found("target-not-quantitative", "warning", { level2: ind.level2 }));
+      if (judgement.requiresNumber) {
+        const from = judgement.requiresNumberFrom === "definition" ? definedBy(ctx, ind) : "";
+        out.push(found("target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
+      }
       if (bare(t.text) !== "" && bare(t.text) === bare(ind.name)) out.push(found("target-restates-name", "warning"));
       return out;
     }
     case "quantitative":
-      return quantitativeRules(ctx, ind, t, found);
+      return quantitativeRules(ctx, ind, t, judgement, found);
   }
 }
 
-function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, found: Found): Finding[] {
+/** The target's bounds in the range's unit; null when they measure different things. */
+function boundsIn(t: Quantitative, unit: Unit | null): { low: number; high: number } | null {
+  const high = t.max ?? t.value;
+  if (unit === null || t.unit === null) return { low: t.value, high };
+  const low = convert(t.value, t.unit, unit);
+  const up = convert(high, t.unit, unit);
+  return low === null || up === null ? null : { low, high: up };
+}
+
+function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j: Judgement, found: Found): Finding[] {
   const out: Finding[] = [];
   const shown = (): string => formatTarget(t);
   if (!ind.targetFromColumns && (t.operator === null || t.unit === null)) {
@@ -55,16 +61,27 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, fo
       }),
     );
   }
-  const direction = defaultDirection(ind.level1, ind.level2, ind.name);
   const contradicts =
-    (direction === "positive" && (t.operator === "<=" || t.operator === "<")) ||
-    (direction === "reverse" && (t.operator === ">=" || t.operator === ">"));
-  if (contradicts) out.push(found("target-direction", "warning", { direction, parsed: shown() }));
+    (j.direction === "positive" && (t.operator === "<=" || t.operator === "<")) ||
+    (j.direction === "reverse" && (t.operator === ">=" || t.operator === ">"));
+  if (contradicts) {
+    const from = j.directionFrom === "definition" ? definedBy(ctx, ind) : "";
+    const suggested = formatTarget({ ...t, operator: j.direction === "positive" ? ">=" : "<=" });
+    out.push(found("target-direction", "warning", { direction: j.direction, parsed: shown(), definition: from, suggested }));
+  }
 
-  if (t.unit?.dimension === "percent" && isBoundedRate(ind)) {
-    const high = t.max ?? t.value;
-    if (t.value < 0 || high > 100)
-      out.push(found("target-out-of-range", "error", { min: 0, max: 100, parsed: shown() }));
+  if (j.range !== null) {
+    const b = boundsIn(t, j.range.unit);
+    const { min, max } = j.range;
+    if (b !== null && ((min !== null && b.low < min - 1e-9) || (max !== null && b.high > max + 1e-9))) {
+      out.push(
+        found("target-out-of-range", "error", { min, max, unit: j.range.unit?.text ?? t.unit?.text ?? "", parsed: shown() }),
+      );
+    }
+  }
+
+  if (j.unit !== null && t.unit !== null && t.unit.dimension !== j.unit.dimension) {
+    out.push(found("target-unit", "warning", { expected: j.unit.text, unit: t.unit.text, definition: definedBy(ctx, ind) }));
   }
 
   const project = ctx.projectOf(ind);
@@ -77,4 +94,8 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, fo
   return out;
 }
 
+/**
+ * Target review of every indicator: form (missing, unparseable, incomplete, restated), and what
+ * its definition expects (direction, number, range, unit), with the built-in defaults where none.
+ */
 export const checkTargets: Rule = (ctx) => ctx.model.indicators.flatMap((ind) => targetRules(ctx, ind));

@@ -1,53 +1,127 @@
-import { headerRole, type HeaderRole } from "./header-roles";
+import { isAmbiguousOperatorHeader, type HeaderRole } from "./header-roles";
 import type { SheetView } from "./sheet-view";
 
-export type LayoutKind = "indicator-list" | "project-list" | "goal-list";
+/** The four layouts of SPEC §4. */
+export type LayoutKind = "indicator-list" | "project-list" | "goal-list" | "standard-form";
 
 /** Which column plays which role, as detected (and, later, as corrected by the user). */
 export type ColumnMap = Partial<Record<HeaderRole, number>>;
 
-export type DetectedLayout = { kind: LayoutKind; headerRow: number; columns: ColumnMap };
+/** A header row as found: its roles, the header texts and where the data starts. */
+export type HeaderRow = {
+  row: number;
+  /** First data row: the row after the header, or after a second header row (3月底 under 资金支出计划). */
+  dataRow: number;
+  columns: ColumnMap;
+  headers: Partial<Record<HeaderRole, string>>;
+  /** Columns headed as an operator or a direction; their content decides which is which. */
+  operatorCandidates: { col: number; role: "operator" | "direction"; ambiguous: boolean }[];
+};
 
-/** Header rows sit below at most this many title rows. */
-const HEADER_SEARCH_ROWS = 40;
+export type RoleOf = (text: string) => HeaderRole | null;
 
-function rowRoles(view: SheetView, row: number): ColumnMap {
-  const columns: ColumnMap = {};
+/** Roles of one row; the first column of a role wins, operator-like columns are all kept. */
+export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRow {
+  const found: HeaderRow = { row, dataRow: row + 1, columns: {}, headers: {}, operatorCandidates: [] };
   for (let c = 0; c < view.colCount; c++) {
-    const role = headerRole(view.text(row, c));
-    if (role !== null && columns[role] === undefined) columns[role] = c;
+    if (view.isCovered(row, c)) continue;
+    const text = view.headerText(row, c);
+    const role = roleOf(text);
+    if (role === null) continue;
+    if (role === "operator" || role === "direction") {
+      found.operatorCandidates.push({ col: c, role, ambiguous: isAmbiguousOperatorHeader(text) });
+    }
+    if (found.columns[role] === undefined) {
+      found.columns[role] = c;
+      found.headers[role] = text;
+    }
   }
-  return columns;
+  return found;
 }
 
-function classify(columns: ColumnMap): LayoutKind | null {
-  const has = (role: HeaderRole): boolean => columns[role] !== undefined;
-  const hasProject = has("projectCode") || has("projectName");
-  const hasIndicator = has("name") || has("goalName");
-  if (hasIndicator && (has("target") || has("operator")) && (has("level1") || has("level2") || hasProject)) {
+const has = (columns: ColumnMap, role: HeaderRole): boolean => columns[role] !== undefined;
+const hasProject = (columns: ColumnMap): boolean => has(columns, "projectCode") || has(columns, "projectName");
+
+/**
+ * The layout a header announces, or null. A standard form's indicator grid reads as an
+ * indicator list here; the reader tells the two apart by the label cells above the grid.
+ */
+export function classify(columns: ColumnMap): Exclude<LayoutKind, "standard-form"> | null {
+  const hasIndicator = has(columns, "name") || has(columns, "goalName");
+  const hasTarget = has(columns, "target") || has(columns, "operator");
+  if (hasIndicator && hasTarget && (has(columns, "level1") || has(columns, "level2") || hasProject(columns))) {
     return "indicator-list";
   }
-  if (hasProject && (has("budget") || has("fiscal") || has("plan3") || has("spent"))) return "project-list";
-  if (hasIndicator && has("target")) return "goal-list";
+  if (hasProject(columns) && (has(columns, "budget") || has(columns, "fiscal") || has(columns, "plan3") || has(columns, "spent")))
+    return "project-list";
+  if (hasIndicator && has(columns, "target")) return "goal-list";
   return null;
 }
 
+/** The header of a standard form's indicator grid: levels, name and target, no project columns. */
+export function isGridHeader(columns: ColumnMap): boolean {
+  return (
+    !hasProject(columns) &&
+    (has(columns, "level1") || has(columns, "level2")) &&
+    has(columns, "name") &&
+    (has(columns, "target") || has(columns, "operator"))
+  );
+}
+
 /**
- * Finds the header row and the layout it announces. The row that recognises the most roles
- * wins, so a title row that happens to contain 项目 loses to the real header below it.
+ * Joins a second header row (3月底 … under a merged 资金支出计划) when every cell it holds is a
+ * header and it adds a role. A role it repeats replaces the upper row's when the upper cell is
+ * merged across it (年度指标值 over 计算符号 | 指标值 | 计量单位).
  */
-export function detectLayout(view: SheetView): DetectedLayout | null {
-  let best: DetectedLayout | null = null;
-  let bestScore = 1;
-  const last = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < last; r++) {
-    const columns = rowRoles(view, r);
-    const kind = classify(columns);
-    const score = Object.keys(columns).length;
-    if (kind !== null && score > bestScore) {
-      best = { kind, headerRow: r, columns };
-      bestScore = score;
-    }
+export function withSubHeader(view: SheetView, header: HeaderRow, roleOf: RoleOf): HeaderRow {
+  const below = header.row + 1;
+  if (below >= view.rowCount) return header;
+  const sub = rowRoles(view, below, roleOf);
+  let cells = 0;
+  for (let c = 0; c < view.colCount; c++) {
+    if (view.isCovered(below, c) || view.isBlankCell(below, c)) continue;
+    cells++;
+    if (roleOf(view.headerText(below, c)) === null) return header;
   }
-  return best;
+  const added = (Object.keys(sub.columns) as HeaderRole[]).filter((role) => {
+    const upper = header.columns[role];
+    const col = sub.columns[role];
+    if (col === undefined) return false;
+    if (upper === undefined) return true;
+    const box = view.mergeAt(header.row, upper);
+    return upper !== col && box !== null && box.left <= col && col <= box.right;
+  });
+  if (cells === 0 || added.length === 0) return header;
+  const joined: HeaderRow = {
+    ...header,
+    dataRow: below + 1,
+    columns: { ...header.columns },
+    headers: { ...header.headers },
+    operatorCandidates: [...header.operatorCandidates, ...sub.operatorCandidates],
+  };
+  for (const role of added) {
+    joined.columns[role] = sub.columns[role];
+    joined.headers[role] = sub.headers[role];
+  }
+  return joined;
+}
+
+/** A header needs two recognised roles, so a title row holding 项目 alone is not one. */
+const MIN_ROLES = 2;
+
+/** Every header row of a sheet, top to bottom: tables may be stacked anywhere in it. */
+export function findHeaders(view: SheetView, roleOf: RoleOf): HeaderRow[] {
+  const out: HeaderRow[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    // A cheap pre-check: a header row has at least two cells whose text is a role.
+    let hits = 0;
+    for (let c = 0; c < view.colCount && hits < MIN_ROLES; c++) if (roleOf(view.headerText(r, c)) !== null) hits++;
+    if (hits < MIN_ROLES) continue;
+    const header = rowRoles(view, r, roleOf);
+    if (Object.keys(header.columns).length < MIN_ROLES || classify(header.columns) === null) continue;
+    const joined = withSubHeader(view, header, roleOf);
+    out.push(joined);
+    r = joined.dataRow - 1;
+  }
+  return out;
 }

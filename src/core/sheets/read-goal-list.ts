@@ -1,27 +1,26 @@
 import type { Goal } from "../model/project";
-import type { ColumnMap } from "./detect-layout";
+import type { RoleOf } from "./detect-layout";
+import type { TableSpan } from "./indicator-row";
 import type { SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
 
 /** Reads department goals: a measure and its target per row. */
-export function readGoalList(
-  view: SheetView,
-  headerRow: number,
-  columns: ColumnMap,
-  parseTarget: TargetParser,
-): Goal[] {
-  const nameCol = columns.goalName ?? columns.name;
-  const targetCol = columns.target;
+export function readGoalList(view: SheetView, table: TableSpan, parse: TargetParser, roleOf: RoleOf): Goal[] {
+  const nameCol = table.columns.goalName ?? table.columns.name;
+  const targetCol = table.columns.target;
   if (nameCol === undefined || targetCol === undefined) return [];
   const goals: Goal[] = [];
-  for (let r = headerRow + 1; r < view.rowCount; r++) {
+  for (let r = table.dataRow; r < table.endRow; r++) {
     const name = view.text(r, nameCol);
-    const targetText = view.rawText(r, targetCol);
+    const error = view.error(r, targetCol);
+    const targetText = error ?? view.rawText(r, targetCol);
     if (name === "" && targetText.trim() === "") continue;
+    const role = roleOf(name);
+    if (role === "goalName" || role === "name") continue;
     goals.push({
       name,
       targetText,
-      target: parseTarget(targetText),
+      target: error === null ? parse(targetText) : { kind: "missing", operator: null, unit: null },
       sheet: view.name,
       cell: view.address(r, targetCol),
     });

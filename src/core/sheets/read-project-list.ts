@@ -1,5 +1,6 @@
 import { newProject, type CellRef, type Plan, type Project } from "../model/project";
-import type { ColumnMap } from "./detect-layout";
+import type { TableSpan } from "./indicator-row";
+import { planInPoints } from "./plan-values";
 import type { SheetView } from "./sheet-view";
 
 const PLAN_ROLES = ["plan3", "plan6", "plan10", "plan12"] as const;
@@ -8,7 +9,8 @@ const PLAN_ROLES = ["plan3", "plan6", "plan10", "plan12"] as const;
  * Reads a project list: one row per project. Every row is returned, duplicates included,
  * so the project-duplicate rule can see them.
  */
-export function readProjectList(view: SheetView, headerRow: number, columns: ColumnMap): Project[] {
+export function readProjectList(view: SheetView, table: TableSpan): Project[] {
+  const { columns } = table;
   const projects: Project[] = [];
   const ref = (row: number, col: number | undefined): CellRef | null =>
     col === undefined ? null : { sheet: view.name, cell: view.address(row, col) };
@@ -19,23 +21,23 @@ export function readProjectList(view: SheetView, headerRow: number, columns: Col
   };
   const num = (row: number, col: number | undefined, percentPoints = false): number | null =>
     col === undefined ? null : view.number(row, col, percentPoints);
+  const hasPlan = PLAN_ROLES.some((role) => columns[role] !== undefined);
   let unit: string | null = null;
 
-  for (let r = headerRow + 1; r < view.rowCount; r++) {
+  for (let r = table.dataRow; r < table.endRow; r++) {
     if (view.isRowBlank(r)) continue;
     unit = text(r, columns.unit) ?? unit;
     const code = text(r, columns.projectCode);
     const name = text(r, columns.projectName);
     if (code === null && name === null) continue;
     const project = newProject(code ?? name ?? "", code, name ?? code ?? "", view.name);
-    const hasPlan = PLAN_ROLES.some((role) => columns[role] !== undefined);
     const plan: Plan | null = hasPlan
-      ? [
+      ? planInPoints([
           num(r, columns.plan3, true),
           num(r, columns.plan6, true),
           num(r, columns.plan10, true),
           num(r, columns.plan12, true),
-        ]
+        ])
       : null;
     projects.push({
       ...project,

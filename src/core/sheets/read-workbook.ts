@@ -1,28 +1,46 @@
+import { isDefinitionSheet } from "../definitions/sheet-name";
 import type { Goal, Indicator, Project } from "../model/project";
-import { detectLayout, type ColumnMap, type LayoutKind } from "./detect-layout";
+import { isOwnedSheet } from "../owned";
+import { resolveOperatorColumns } from "./column-content";
+import { classify, findHeaders, isGridHeader, type HeaderRow, type LayoutKind } from "./detect-layout";
 import type { WorkbookData } from "./grid";
+import { cachedHeaderRole } from "./header-roles";
+import type { TableSpan } from "./indicator-row";
 import { readGoalList } from "./read-goal-list";
 import { readIndicatorList } from "./read-indicator-list";
 import { readProjectList } from "./read-project-list";
+import { readStandardForms } from "./read-standard-form";
 import { SheetView } from "./sheet-view";
-import { cachedTargetParser } from "./target-cache";
+import { headerFromMapping, type SheetLayout, type TableMapping } from "./table-mapping";
+import { cachedTargetParser, type TargetParser } from "./target-cache";
 
-/** What was recognised on one sheet: shown in the pane and saved as the mapping. */
-export type SheetLayout = { sheet: string; kind: LayoutKind; headerRow: number; columns: ColumnMap };
+export type { SheetLayout } from "./table-mapping";
+
+/** What became of each sheet: read for data, read as definitions, the add-in's own, or skipped. */
+export type SheetSummary = { name: string; role: "data" | "definitions" | "owned" | "skipped" };
 
 export type WorkbookModel = {
-  /** One per project key, project-list data first, completed from the indicator lists. */
+  /** One per project key, project-list and standard-form data first, completed from the indicator lists. */
   projects: Project[];
-  /** Every project-list row as read, duplicates included. */
+  /** Every declared project as read (project-list rows, standard-form blocks), duplicates included. */
   projectRows: Project[];
   indicators: Indicator[];
   goals: Goal[];
+  /** Every table read, sheet by sheet, top to bottom. */
   layouts: SheetLayout[];
   /** Sheets that hold none of the known layouts. */
   skipped: string[];
+  sheets: SheetSummary[];
+  /** Indices into ReadOptions.mapping of saved tables that no longer fit their sheet (detection was used). */
+  staleMappings: number[];
 };
 
-/** Gives indicator-list projects the key their project-list entry has (by code, else by name). */
+export type ReadOptions = {
+  /** The mapping saved in the workbook's settings; a sheet it covers is read as it says. */
+  mapping?: readonly TableMapping[];
+};
+
+/** Gives indicator-list projects the key their declared entry has (by code, else by name). */
 function linkProjects(listed: Project[], fromIndicators: Project[], indicators: Indicator[]): Project[] {
   const byCode = new Map<string, Project>();
   const byName = new Map<string, Project>();
@@ -47,39 +65,142 @@ function linkProjects(listed: Project[], fromIndicators: Project[], indicators: 
   return [...merged.values()];
 }
 
-/** Finds every known layout in the workbook and reads it into the core's model. */
-export function readWorkbook(data: WorkbookData): WorkbookModel {
-  const layouts: SheetLayout[] = [];
-  const skipped: string[] = [];
-  const projectRows: Project[] = [];
-  const fromIndicators: Project[] = [];
-  const indicators: Indicator[] = [];
-  const goals: Goal[] = [];
-  const parseTarget = cachedTargetParser();
+/** A header to read, with the layout a saved mapping gives it (else the header's own). */
+type Planned = { header: HeaderRow; kind: LayoutKind | null; source: SheetLayout["source"] };
 
-  for (const sheet of data.sheets) {
-    const view = new SheetView(sheet);
-    const layout = detectLayout(view);
-    if (layout === null) {
-      skipped.push(sheet.name);
-      continue;
-    }
-    layouts.push({ sheet: sheet.name, ...layout });
-    switch (layout.kind) {
-      case "indicator-list": {
-        const read = readIndicatorList(view, layout.headerRow, layout.columns, parseTarget);
-        indicators.push(...read.indicators);
-        fromIndicators.push(...read.projects);
-        break;
-      }
-      case "project-list":
-        projectRows.push(...readProjectList(view, layout.headerRow, layout.columns));
-        break;
-      case "goal-list":
-        goals.push(...readGoalList(view, layout.headerRow, layout.columns, parseTarget));
-        break;
+type SheetRead = {
+  layouts: SheetLayout[];
+  projectRows: Project[];
+  fromIndicators: Project[];
+  indicators: Indicator[];
+  goals: Goal[];
+};
+
+/**
+ * Reads every table of one sheet. Standard-form blocks first: their label rows would otherwise
+ * read as little lists. Each list then runs to the next header or block.
+ */
+function readSheet(view: SheetView, planned: readonly Planned[], parse: TargetParser, roleOf: ReturnType<typeof cachedHeaderRole>): SheetRead {
+  const out: SheetRead = { layouts: [], projectRows: [], fromIndicators: [], indicators: [], goals: [] };
+  const sorted = [...planned].sort((a, b) => a.header.row - b.header.row);
+  const nextHeader = (row: number): number => sorted.find((p) => p.header.row > row)?.header.row ?? view.rowCount;
+  const grids = sorted.filter((p) => p.kind === "standard-form" || (p.kind === null && isGridHeader(p.header.columns)));
+  const blocks = readStandardForms(
+    view,
+    grids.map((g) => g.header),
+    nextHeader,
+    parse,
+    roleOf,
+  );
+  const sourceOf = new Map(sorted.map((p) => [p.header.row, p.source]));
+  for (const block of blocks) {
+    out.projectRows.push(block.project);
+    out.indicators.push(...block.indicators);
+    out.layouts.push(layoutOf(view, "standard-form", block.header, block.columns, sourceOf.get(block.header.row)));
+  }
+  const inBlock = (row: number) => blocks.some((b) => row >= b.top && row <= b.end);
+  const lists = sorted.filter((p) => !inBlock(p.header.row));
+  for (const { header, kind: given, source } of lists) {
+    const blockBelow = blocks.find((b) => b.top > header.row)?.top ?? view.rowCount;
+    const endRow = Math.min(nextHeader(header.row), blockBelow);
+    const columns = resolveOperatorColumns(view, header, endRow);
+    const kind = given === "standard-form" ? "indicator-list" : (given ?? classify(columns));
+    if (kind === null) continue;
+    const table: TableSpan = { dataRow: header.dataRow, endRow, columns };
+    out.layouts.push(layoutOf(view, kind, header, columns, source));
+    if (kind === "indicator-list") {
+      const read = readIndicatorList(view, table, parse, roleOf);
+      out.indicators.push(...read.indicators);
+      out.fromIndicators.push(...read.projects);
+    } else if (kind === "project-list") {
+      out.projectRows.push(...readProjectList(view, table));
+    } else {
+      out.goals.push(...readGoalList(view, table, parse, roleOf));
     }
   }
-  const projects = linkProjects(projectRows, fromIndicators, indicators);
-  return { projects, projectRows, indicators, goals, layouts, skipped };
+  out.layouts.sort((a, b) => a.headerRow - b.headerRow);
+  return out;
+}
+
+function layoutOf(
+  view: SheetView,
+  kind: LayoutKind,
+  header: HeaderRow,
+  columns: SheetLayout["columns"],
+  source: SheetLayout["source"] = "detected",
+): SheetLayout {
+  const headers: SheetLayout["headers"] = {};
+  for (const [role, col] of Object.entries(columns) as [keyof SheetLayout["columns"], number][]) {
+    // The text under the role now, so a saved mapping can tell when the table has moved.
+    if (header.columns[role] === col && header.headers[role] !== undefined) headers[role] = header.headers[role];
+    else headers[role] = view.text(header.row, col);
+  }
+  return { sheet: view.name, kind, headerRow: header.row, dataRow: header.dataRow, columns, headers, source };
+}
+
+/** The saved tables of one sheet as headers, or null when any no longer fits (the sheet is then detected). */
+function plannedFromMapping(
+  view: SheetView,
+  mapping: readonly TableMapping[],
+  stale: number[],
+): Planned[] | null {
+  const planned: Planned[] = [];
+  let fits = true;
+  mapping.forEach((entry, index) => {
+    if (entry.sheet !== view.name) return;
+    const header = headerFromMapping(view, entry);
+    if (header === "stale") {
+      stale.push(index);
+      fits = false;
+    } else planned.push({ header, kind: entry.kind, source: entry.source === "corrected" ? "corrected" : "saved" });
+  });
+  return fits && planned.length > 0 ? planned : null;
+}
+
+/** Finds every known layout in the workbook, any number per sheet, and reads it into the core's model. */
+export function readWorkbook(data: WorkbookData, options: ReadOptions = {}): WorkbookModel {
+  const model: WorkbookModel = {
+    projects: [],
+    projectRows: [],
+    indicators: [],
+    goals: [],
+    layouts: [],
+    skipped: [],
+    sheets: [],
+    staleMappings: [],
+  };
+  const fromIndicators: Project[] = [];
+  const parse = cachedTargetParser();
+  const roleOf = cachedHeaderRole();
+  const mapping = options.mapping ?? [];
+
+  for (const sheet of data.sheets) {
+    // The add-in's own sheets are output, never input: a re-check must find the same.
+    if (isOwnedSheet(sheet)) {
+      model.sheets.push({ name: sheet.name, role: "owned" });
+      continue;
+    }
+    if (isDefinitionSheet(sheet.name)) {
+      model.sheets.push({ name: sheet.name, role: "definitions" });
+      continue;
+    }
+    const view = new SheetView(sheet);
+    const planned =
+      plannedFromMapping(view, mapping, model.staleMappings) ??
+      findHeaders(view, roleOf).map((header): Planned => ({ header, kind: null, source: "detected" }));
+    const read = readSheet(view, planned, parse, roleOf);
+    if (read.layouts.length === 0) {
+      model.skipped.push(sheet.name);
+      model.sheets.push({ name: sheet.name, role: "skipped" });
+      continue;
+    }
+    model.sheets.push({ name: sheet.name, role: "data" });
+    model.layouts.push(...read.layouts);
+    model.projectRows.push(...read.projectRows);
+    model.indicators.push(...read.indicators);
+    model.goals.push(...read.goals);
+    fromIndicators.push(...read.fromIndicators);
+  }
+  model.projects = linkProjects(model.projectRows, fromIndicators, model.indicators);
+  return model;
 }

@@ -1,0 +1,27 @@
+import { cellText } from "./sheets/cell-text";
+import type { SheetData } from "./sheets/grid";
+
+/**
+ * The sheets and names the add-in owns. They carry a marker so that a re-check of a checked
+ * workbook reads only the staff's sheets (SPEC §6), whatever a clerk renames.
+ */
+export const OWNED = {
+  /** The standard target table, filled and replaced by the add-in. */
+  tableSheet: "绩效目标表",
+  /** Hidden: thresholds and scales the flag formulas read through defined names. */
+  helperSheet: "检查目标_辅助",
+  /** Hidden: the mapping and settings, kept across Clear flags. */
+  settingsSheet: "检查目标_设置",
+  /** Prefix of every workbook-level defined name of ours. */
+  namePrefix: "CT_",
+  /** Text in the first row of every owned sheet. */
+  marker: "check-targets:",
+} as const;
+
+/** True for a sheet the add-in wrote: its first row holds the marker. */
+export function isOwnedSheet(sheet: SheetData): boolean {
+  const first = sheet.rows[0] ?? [];
+  return first.some((cell) => cellText(cell).startsWith(OWNED.marker));
+}
+
+export const isOwnedName = (name: string): boolean => name.startsWith(OWNED.namePrefix);

@@ -1,0 +1,64 @@
+import type { CheckResult } from "../check";
+import { liveRules } from "../flags/live-rules";
+import { planFlags } from "../flags/plan-flags";
+import { isOwnedSheet, OWNED } from "../owned";
+import type { WorkbookData } from "../sheets/grid";
+import { DEFAULT_SETTINGS, type Settings } from "../settings";
+import { planTargetTable } from "../target-table/plan-table";
+import type { WritePlan } from "./write-plan";
+
+/** Owned sheets present in the workbook, by name. */
+const ownedPresent = (data: WorkbookData): Set<string> => new Set(data.sheets.filter(isOwnedSheet).map((s) => s.name));
+
+/**
+ * The name for the standard table: 绩效目标表, unless a staff sheet already has that name, which
+ * is never replaced.
+ */
+export function tableSheetName(data: WorkbookData): string {
+  const taken = data.sheets.find((s) => s.name === OWNED.tableSheet);
+  return taken === undefined || isOwnedSheet(taken) ? OWNED.tableSheet : `${OWNED.tableSheet}(检查目标)`;
+}
+
+/** Flags on the staff sheets with their helper sheet; replaces the flags of an earlier check. */
+export function planFlagWrite(
+  data: WorkbookData,
+  result: CheckResult,
+  settings: Settings = DEFAULT_SETTINGS,
+): WritePlan {
+  const flags = planFlags(data, result.findings, liveRules(result.model, settings));
+  const owned = ownedPresent(data);
+  return {
+    sheets: flags.helper === null ? [] : [flags.helper],
+    names: flags.names,
+    flags: flags.rules,
+    removeSheets: flags.helper === null && owned.has(OWNED.helperSheet) ? [OWNED.helperSheet] : [],
+  };
+}
+
+/** The standard 绩效目标表, replacing an earlier one. Flags are left as they are. */
+export function planTableWrite(data: WorkbookData, result: CheckResult): WritePlan {
+  return {
+    sheets: [planTargetTable(result.model, result.findings, tableSheetName(data))],
+    names: null,
+    flags: null,
+    removeSheets: [],
+  };
+}
+
+/** What `check-targets --out` writes: the flags and the table. */
+export function planCheckedWorkbook(
+  data: WorkbookData,
+  result: CheckResult,
+  settings: Settings = DEFAULT_SETTINGS,
+): WritePlan {
+  const flags = planFlagWrite(data, result, settings);
+  const table = planTableWrite(data, result);
+  return { ...flags, sheets: [...flags.sheets, ...table.sheets] };
+}
+
+/** Clear flags: our rules, names and helper sheet go; with `table`, the 绩效目标表 too. */
+export function planClear(data: WorkbookData, options: { table: boolean }): WritePlan {
+  const owned = ownedPresent(data);
+  const remove = [OWNED.helperSheet, ...(options.table ? [OWNED.tableSheet] : [])].filter((n) => owned.has(n));
+  return { sheets: [], names: [], flags: [], removeSheets: remove };
+}

@@ -1,0 +1,70 @@
+import type { Finding } from "../model/finding";
+import type { Goal, Indicator } from "../model/project";
+import { convert, formatTarget } from "../target-expression";
+import type { Quantitative } from "../target-expression/schema";
+import { indicatorFinding, type Rule, type RuleContext } from "./context";
+
+/** An indicator no definition fits: still checked for form; the closest definition is offered, not applied. */
+export const checkUnmapped: Rule = (ctx) =>
+  ctx.model.indicators.flatMap((ind) => {
+    if (ind.name === "") return [];
+    const { match, candidate } = ctx.mappingOf(ind);
+    if (match !== null) return [];
+    return [
+      indicatorFinding(ctx, "indicator-unmapped", "info", ind, ind.cells.name, {
+        candidate: candidate?.definition.name ?? null,
+        candidateId: candidate?.definition.id ?? null,
+        score: candidate?.score ?? null,
+      }),
+    ];
+  });
+
+type Verdict = { reason: "unit" | "value"; converted: number | null };
+
+/**
+ * Whether a project target agrees with the department goal of the same measure: same
+ * dimension, and a value within the tolerance of the goal's (a range must contain it).
+ */
+function disagreement(t: Quantitative, goal: Quantitative, tolerance: number): Verdict | null {
+  const to = goal.unit ?? t.unit;
+  const from = t.unit ?? goal.unit;
+  const low = from === null || to === null ? t.value : convert(t.value, from, to);
+  const high = from === null || to === null ? (t.max ?? t.value) : convert(t.max ?? t.value, from, to);
+  if (low === null || high === null) return { reason: "unit", converted: null };
+  const slack = tolerance * Math.abs(goal.value);
+  const agrees = goal.value >= low - slack && goal.value <= high + slack;
+  return agrees ? null : { reason: "value", converted: t.operator === "range" ? null : low };
+}
+
+/** The target the goal implies for a project indicator, with the operator its direction expects. */
+function suggestion(goal: Quantitative, direction: "positive" | "reverse"): string {
+  return formatTarget({ ...goal, operator: direction === "positive" ? ">=" : "<=", max: null });
+}
+
+function goalFindings(ctx: RuleContext, ind: Indicator, goals: readonly Goal[]): Finding[] {
+  const t = ind.target;
+  const goal = goals.find((g) => g.target.kind === "quantitative");
+  if (t.kind !== "quantitative" || goal === undefined || goal.target.kind !== "quantitative") return [];
+  const verdict = disagreement(t, goal.target, ctx.settings.goalTolerance);
+  if (verdict === null) return [];
+  const direction = ctx.judgementOf(ind).direction;
+  return [
+    indicatorFinding(ctx, "target-goal-mismatch", "warning", ind, ind.cells.target, {
+      target: ind.targetText.trim(),
+      goal: goal.name,
+      goalTarget: goal.targetText.trim(),
+      goalCell: `${goal.sheet}!${goal.cell}`,
+      reason: verdict.reason,
+      converted: verdict.converted,
+      goalUnit: goal.target.unit?.text ?? "",
+      expected: suggestion(goal.target, direction),
+    }),
+  ];
+}
+
+/** A project indicator restating a department goal must agree with it (848 万美元 vs ≤858亿美元). */
+export const checkGoalMismatch: Rule = (ctx) =>
+  ctx.model.indicators.flatMap((ind) => {
+    const definition = ctx.mappingOf(ind).match?.definition;
+    return definition === undefined ? [] : goalFindings(ctx, ind, ctx.goalsOf(definition));
+  });

@@ -1,0 +1,242 @@
+import type { Finding, Severity } from "../model/finding";
+import type { Indicator, Project } from "../model/project";
+import { OWNED } from "../owned";
+import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
+import { columnLetters } from "../sheets/address";
+import type { WorkbookModel } from "../sheets/read-workbook";
+import { COLUMN_WIDTHS, FINDING_FILL, PAGE_HEIGHT, STYLES, TABLE_COLUMNS } from "./layout";
+import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "./row-height";
+
+const PLAN_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
+/** Column spans of the four plan cells and of the grid's six columns on the 7-column grid. */
+const PLAN_SPANS = [
+  [1, 1],
+  [2, 2],
+  [3, 4],
+  [5, 6],
+] as const;
+const GRID_SPANS = [
+  [0, 0],
+  [1, 1],
+  [2, 2],
+  [3, 4],
+  [5, 5],
+  [6, 6],
+] as const;
+
+const text = (t: string): PlannedValue => ({ kind: "text", text: t });
+const money = (n: number | null): PlannedValue =>
+  n === null ? text("") : { kind: "number", value: n, format: "0.00" };
+
+/** Accumulates cells and merges row by row; rows are 1-based like A1 addresses. */
+class Sheet {
+  readonly cells: PlannedCell[] = [];
+  readonly merges: string[] = [];
+  /** Height each row needs: explicit, or from the lines of its wrapped text. */
+  readonly heights = new Map<number, number>();
+  row = 0;
+
+  put(col: number, value: PlannedValue, style: CellStyle, toCol = col, toRow = this.row): void {
+    const at = `${columnLetters(col)}${this.row}`;
+    this.cells.push({ address: at, value, style });
+    // Bordered merges need the border on every cell of the area, or the outline breaks.
+    for (let r = this.row; r <= toRow; r++) {
+      for (let c = col; c <= toCol; c++) {
+        if (r !== this.row || c !== col)
+          this.cells.push({ address: `${columnLetters(c)}${r}`, value: text(""), style });
+      }
+    }
+    if (toCol !== col || toRow !== this.row) this.merges.push(`${at}:${columnLetters(toCol)}${toRow}`);
+    if (value.kind === "text" && style.wrap) {
+      let width = 0;
+      for (let c = col; c <= toCol; c++) width += COLUMN_WIDTHS[c] ?? 10;
+      const perRow = Math.ceil(wrappedLines(value.text, width) / (toRow - this.row + 1));
+      this.need(this.row, heightFor(perRow));
+    }
+  }
+
+  need(row: number, height: number): void {
+    this.heights.set(row, Math.max(this.heights.get(row) ?? DEFAULT_ROW_HEIGHT, height));
+  }
+
+  next(height?: number): number {
+    this.row++;
+    if (height !== undefined) this.need(this.row, height);
+    return this.row;
+  }
+
+  heightOf(row: number): number {
+    return this.heights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
+}
+
+/** The worst severity of the findings at each source cell ("sheet!A1"). */
+function severityAt(findings: readonly Finding[]): Map<string, Severity> {
+  const rank = { info: 0, warning: 1, error: 2 } as const;
+  const at = new Map<string, Severity>();
+  for (const f of findings) {
+    const key = `${f.sheet}!${f.cell}`;
+    const known = at.get(key);
+    if (known === undefined || rank[f.severity] > rank[known]) at.set(key, f.severity);
+  }
+  return at;
+}
+
+function marked(style: CellStyle, severity: Severity | undefined): CellStyle {
+  return severity === undefined || severity === "info" ? style : { ...style, fill: FINDING_FILL[severity] };
+}
+
+/** Merges each run of equal values in a grid column, as the official form merges 一级/二级 cells. */
+function runs(values: readonly string[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  values.forEach((v, i) => {
+    const last = out[out.length - 1];
+    if (last && values[last.start] === v && v !== "") last.end = i;
+    else out.push({ start: i, end: i });
+  });
+  return out;
+}
+
+function projectBlock(
+  s: Sheet,
+  index: number,
+  project: Project,
+  indicators: readonly Indicator[],
+  marks: Map<string, Severity>,
+): void {
+  const last = TABLE_COLUMNS - 1;
+  const mark = (ref: { sheet: string; cell: string } | null) =>
+    ref === null ? undefined : marks.get(`${ref.sheet}!${ref.cell}`);
+
+  s.next(24);
+  s.put(0, text(`${index}.${project.name}绩效目标表`), STYLES.title, last);
+  s.next();
+  s.put(0, text(project.unit ?? ""), STYLES.unit, 4);
+  s.put(5, text("单位：万元"), STYLES.unitNote, last);
+
+  s.next();
+  s.put(0, text("项目编码"), STYLES.label);
+  s.put(1, text(project.code ?? ""), marked(STYLES.value, mark(project.cells.code)), 2);
+  s.put(3, text("项目名称"), STYLES.label);
+  s.put(4, text(project.name), STYLES.value, last);
+
+  s.next();
+  s.put(0, text("预算规模及资金用途"), STYLES.label, 0, s.row + 1);
+  s.put(1, text("预算数"), STYLES.label);
+  s.put(2, money(project.budget), marked(STYLES.value, mark(project.cells.budget)));
+  s.put(3, text("其中：财政资金"), STYLES.label);
+  s.put(4, money(project.fiscal), STYLES.value);
+  s.put(5, text("其他资金"), STYLES.label);
+  s.put(6, money(project.other), STYLES.value);
+  s.next();
+  s.put(1, text(project.use ?? ""), STYLES.text, last);
+
+  s.next();
+  s.put(0, text("资金支出计划（%）"), STYLES.label, 0, s.row + 1);
+  PLAN_SPANS.forEach(([from, to], i) => s.put(from, text(PLAN_LABELS[i] ?? ""), STYLES.label, to));
+  s.next();
+  PLAN_SPANS.forEach(([from, to], i) => {
+    const v = project.plan?.[i] ?? null;
+    const cell = project.cells.plan?.[i] ?? null;
+    s.put(
+      from,
+      v === null ? text("") : { kind: "number", value: v / 100, format: "0%" },
+      marked(STYLES.value, mark(cell)),
+      to,
+    );
+  });
+
+  s.next(30);
+  s.put(0, text("绩效目标"), STYLES.label);
+  s.put(1, text(project.goals ?? ""), STYLES.text, last);
+
+  s.next();
+  ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].forEach((h, i) => {
+    const [from, to] = GRID_SPANS[i] ?? [i, i];
+    s.put(from, text(h), STYLES.label, to);
+  });
+  const first = s.row + 1;
+  for (const ind of indicators) {
+    s.next();
+    const values = [ind.level1, ind.level2, ind.name, ind.description, ind.targetText.trim(), ind.basis];
+    values.forEach((v, i) => {
+      const [from, to] = GRID_SPANS[i] ?? [i, i];
+      const sev =
+        i === 4
+          ? mark(ind.cells.target)
+          : i === 1
+            ? mark(ind.cells.level2)
+            : i === 2
+              ? mark(ind.cells.name)
+              : undefined;
+      // Level 1 and 2 are written once per merged run below.
+      if (i > 1) s.put(from, text(v), marked(i === 3 ? STYLES.text : STYLES.value, sev), to);
+    });
+  }
+  for (const level of [0, 1] as const) {
+    const keyOf = (ind: Indicator) => (level === 0 ? ind.level1 : `${ind.level1}\u0000${ind.level2}`);
+    for (const { start, end } of runs(indicators.map(keyOf))) {
+      const ind = indicators[start];
+      if (!ind) continue;
+      const row = s.row;
+      s.row = first + start;
+      const sev = level === 1 ? marks.get(`${ind.cells.level2?.sheet}!${ind.cells.level2?.cell}`) : undefined;
+      s.put(level, text(level === 0 ? ind.level1 : ind.level2), marked(STYLES.value, sev), level, first + end);
+      s.row = row;
+    }
+  }
+  s.next(8);
+}
+
+/**
+ * The standard 绩效目标表 (SPEC §6): one official block per project, in the order of the
+ * workbook, findings marked on the cells they concern. Every value is written as text or a
+ * number, never as a formula.
+ */
+export function planTargetTable(
+  model: WorkbookModel,
+  findings: readonly Finding[],
+  sheetName: string = OWNED.tableSheet,
+): SheetPlan {
+  const s = new Sheet();
+  const marks = severityAt(findings);
+  const byProject = new Map<string, Indicator[]>();
+  for (const ind of model.indicators) byProject.set(ind.projectKey, [...(byProject.get(ind.projectKey) ?? []), ind]);
+  // A block starts a new page when it would not fit on the rest of the current one.
+  const rowBreaks: number[] = [];
+  let used = 0;
+  model.projects.forEach((p, i) => {
+    const first = s.row + 1;
+    projectBlock(s, i + 1, p, byProject.get(p.key) ?? [], marks);
+    let height = 0;
+    for (let r = first; r <= s.row; r++) height += s.heightOf(r);
+    if (used > 0 && used + height > PAGE_HEIGHT) {
+      rowBreaks.push(first - 1);
+      used = 0;
+    }
+    used += height;
+  });
+  // The marker sits right of the print area: it tells readers this sheet is ours.
+  s.cells.push({
+    address: `${columnLetters(TABLE_COLUMNS)}1`,
+    value: text(`${OWNED.marker}table v1 由“检查目标”生成，重新检查时整表替换`),
+    style: STYLES.note,
+  });
+  const lastRow = Math.max(s.row, 1);
+  return {
+    name: sheetName,
+    visibility: "visible",
+    cells: s.cells,
+    merges: s.merges,
+    columnWidths: COLUMN_WIDTHS.map((width, i) => ({ column: columnLetters(i), width })),
+    rowHeights: [...s.heights].filter(([, h]) => h !== DEFAULT_ROW_HEIGHT).map(([row, height]) => ({ row, height })),
+    page: {
+      paper: "A4",
+      orientation: "portrait",
+      fitToWidth: true,
+      printArea: `A1:${columnLetters(TABLE_COLUMNS - 1)}${lastRow}`,
+      printTitleRows: null,
+      rowBreaks,
+    },
+  };
+}

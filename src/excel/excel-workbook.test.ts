@@ -1,0 +1,452 @@
+import {
+  checkWorkbook,
+  EMPTY_PLAN,
+  OWNED,
+  planFlagWrite,
+  WorkbookError,
+  type CellData,
+  type FlagRule,
+  type PageSetup,
+  type SheetData,
+  type SheetPlan,
+  type WorkbookData,
+  type WritePlan,
+} from "../core";
+import { ExcelWorkbook } from "./excel-workbook";
+import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "./fake";
+
+// The Office.js adapter against the in-memory Excel: what it reads, what it writes, what it
+// refuses to write, and what it costs in syncs.
+
+const cell = (value: CellData["value"], extra: Partial<CellData> = {}): CellData => ({ value, ...extra });
+
+function sheetData(name: string, rows: (CellData | null)[][], extra: Partial<SheetData> = {}): SheetData {
+  return { name, visibility: "visible", rows, merges: [], hiddenRows: [], ...extra };
+}
+
+/** A small indicator list as staff keep it, with `rows` indicator rows. */
+function indicatorList(rows: number): SheetData {
+  const header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map((t) => cell(t));
+  const data = Array.from({ length: rows }, (_, i) => [
+    cell(`项目${Math.floor(i / 10) + 1}`),
+    cell("产出指标"),
+    cell("数量指标"),
+    cell(`指标${i % 10}`),
+    // Every 7th target is missing: an error finding, so the check has flags to write.
+    cell(i % 7 === 0 ? " %" : "≥5家"),
+  ]);
+  return sheetData("绩效指标", [header, ...data]);
+}
+
+function setup(data: WorkbookData, options: Partial<FakeWorkbook> = {}) {
+  const state = workbookFromData(data, { excelApi: "1.13", ...options });
+  const fake = new FakeExcel(state);
+  const port = new ExcelWorkbook({ host: fake.host(), locale: "en-US" });
+  return { state, fake, port };
+}
+
+const flag = (sheet: string, ranges: string[], severity: FlagRule["severity"] = "error"): FlagRule => ({
+  sheet,
+  severity,
+  ranges,
+  formula: `ISTEXT("check-targets:${severity}")`,
+});
+
+const flagsOnly = (flags: FlagRule[]): WritePlan => ({ ...EMPTY_PLAN, names: [], flags });
+
+function ownedSheet(name: string, extra: Partial<SheetPlan> = {}): SheetPlan {
+  return {
+    name,
+    visibility: "visible",
+    cells: [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } }],
+    merges: [],
+    columnWidths: [],
+    rowHeights: [],
+    page: null,
+    ...extra,
+  };
+}
+
+describe("ExcelWorkbook.read", () => {
+  it("reads values, number formats, formulas, errors, merges, hidden rows and visibility", async () => {
+    const { port } = setup({
+      sheets: [
+        sheetData(
+          "表1",
+          [
+            [cell("标题")],
+            [],
+            [null, cell(0.85, { numberFormat: "0%" }), cell(2, { formula: "1+1" }), cell(null, { error: "#N/A" })],
+            [null, cell('=HYPERLINK("x")'), cell(true)],
+          ],
+          { merges: [{ top: 0, left: 0, bottom: 1, right: 3 }], hiddenRows: [3] },
+        ),
+        sheetData("隐藏", [[cell("x")]], { visibility: "hidden" }),
+        sheetData("空", []),
+      ],
+    });
+    const { data, access } = await port.readWithAccess();
+    expect(data.sheets).toEqual([
+      {
+        name: "表1",
+        visibility: "visible",
+        rows: [
+          [cell("标题")],
+          [],
+          [null, cell(0.85, { numberFormat: "0%" }), cell(2, { formula: "1+1" }), cell(null, { error: "#N/A" })],
+          [null, cell('=HYPERLINK("x")'), cell(true)],
+        ],
+        merges: [{ top: 0, left: 0, bottom: 1, right: 3 }],
+        hiddenRows: [3],
+      },
+      { name: "隐藏", visibility: "hidden", rows: [[cell("x")]], merges: [], hiddenRows: [] },
+      { name: "空", visibility: "visible", rows: [], merges: [], hiddenRows: [] },
+    ]);
+    expect(access).toEqual({ name: "Book1.xlsx", readOnly: false, protectedSheets: [] });
+  });
+
+  it("reads without merged areas where ExcelApi 1.13 is missing (and does not call it)", async () => {
+    const { port } = setup(
+      { sheets: [sheetData("S", [[cell("a"), cell("b")]], { merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] })] },
+      { excelApi: "1.8" },
+    );
+    const data = await port.read();
+    expect(data.sheets[0]?.merges).toEqual([]);
+    expect(data.sheets[0]?.rows).toEqual([[cell("a")]]);
+  });
+
+  it("reads on without merges when Excel refuses more than 512 merged areas", async () => {
+    const merges = Array.from({ length: 600 }, (_, i) => ({ top: i, left: 0, bottom: i, right: 1 }));
+    const rows = Array.from({ length: 600 }, (_, i) => [cell(`r${i}`)]);
+    const { port, fake } = setup({ sheets: [sheetData("S", rows, { merges })] });
+    const data = await port.read();
+    expect(data.sheets[0]?.rows).toHaveLength(600);
+    expect(data.sheets[0]?.merges).toEqual([]);
+    expect(fake.syncs).toBe(3);
+  });
+
+  it("reports a read-only workbook and protected staff sheets, and reads them", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3), sheetData("其他", [[cell("x")]])] }, { readOnly: true });
+    (state.sheets[1] as { protected: boolean }).protected = true;
+    const { data, access } = await port.readWithAccess();
+    expect(access).toMatchObject({ readOnly: true, protectedSheets: ["其他"] });
+    expect(data.sheets.map((s) => s.rows.length)).toEqual([4, 1]);
+  });
+
+  it("turns a host failure into a WorkbookError with a message for the user", async () => {
+    const port = new ExcelWorkbook({
+      host: {
+        run: () => Promise.reject(Object.assign(new Error("boom"), { code: "GeneralException" })),
+        isSetSupported: () => true,
+      },
+      locale: "zh-CN",
+    });
+    await expect(port.read()).rejects.toEqual(
+      expect.objectContaining({
+        code: "host",
+        message: expect.stringMatching(/Excel 未能完成操作：GeneralException: boom/),
+      }),
+    );
+  });
+
+  it("refuses to run where ExcelApi 1.8 is missing", async () => {
+    const { port } = setup({ sheets: [] }, { excelApi: "1.7" });
+    await expect(port.read()).rejects.toMatchObject({ code: "host", message: expect.stringMatching(/ExcelApi 1\.8/) });
+  });
+});
+
+describe("ExcelWorkbook.apply", () => {
+  it("adds the flag rules as custom conditional formats, red for errors, amber for warnings", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(20)] });
+    await port.read();
+    await port.apply(flagsOnly([flag("绩效指标", ["E2:E9"]), flag("绩效指标", ["D3"], "warning")]));
+    expect(state.sheets[0]?.conditionalFormats).toEqual([
+      expect.objectContaining({
+        type: "Custom",
+        areas: [{ top: 1, left: 4, bottom: 8, right: 4 }],
+        formula: '=ISTEXT("check-targets:error")',
+        fill: "#FFC7CE",
+      }),
+      expect.objectContaining({
+        areas: [{ top: 2, left: 3, bottom: 2, right: 3 }],
+        formula: '=ISTEXT("check-targets:warning")',
+        fill: "#FFEB9C",
+      }),
+    ]);
+  });
+
+  it("replaces its own rules on a re-run and keeps the staff's rules of every kind", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(20)] });
+    state.sheets[0]?.conditionalFormats.push(
+      { id: "s1", type: "ColorScale", areas: [{ top: 1, left: 4, bottom: 20, right: 4 }], formula: null, fill: null },
+      {
+        id: "s2",
+        type: "Custom",
+        areas: [{ top: 1, left: 0, bottom: 1, right: 0 }],
+        formula: '=A2="x"',
+        fill: "#00FF00",
+      },
+    );
+    await port.read();
+    await port.apply(flagsOnly([flag("绩效指标", ["E2"])]));
+    await port.apply(flagsOnly([flag("绩效指标", ["E3"])]));
+    const formats = state.sheets[0]?.conditionalFormats ?? [];
+    expect(formats.map((f) => f.id)).toEqual([expect.any(String), "s1", "s2"]);
+    expect(formats[0]?.areas).toEqual([{ top: 2, left: 4, bottom: 2, right: 4 }]);
+
+    await port.apply(flagsOnly([]));
+    expect(state.sheets[0]?.conditionalFormats.map((f) => f.id)).toEqual(["s1", "s2"]);
+  });
+
+  it("puts one rule over separate areas with ExcelApi 1.9, and refuses it, writing nothing, without", async () => {
+    const data = { sheets: [indicatorList(20)] };
+    const withAreas = setup(data);
+    await withAreas.port.read();
+    await withAreas.port.apply(flagsOnly([flag("绩效指标", ["E2", "E5:E6"])]));
+    expect(withAreas.state.sheets[0]?.conditionalFormats[0]?.areas).toEqual([
+      { top: 1, left: 4, bottom: 1, right: 4 },
+      { top: 4, left: 4, bottom: 5, right: 4 },
+    ]);
+
+    const old = setup(data, { excelApi: "1.8" });
+    const before = snapshot(old.state);
+    await old.port.read();
+    await expect(old.port.apply(flagsOnly([flag("绩效指标", ["E2", "E5:E6"])]))).rejects.toMatchObject({
+      code: "host",
+    });
+    expect(snapshot(old.state)).toEqual(before);
+  });
+
+  it("writes an owned sheet: text as text (number format @ first), numbers, formulas, styles, merges, widths, page, names", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3)] });
+    await port.read();
+    const table = ownedSheet(OWNED.tableSheet, {
+      cells: [
+        { address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } },
+        { address: "A2", value: { kind: "text", text: '=HYPERLINK("http://x")' }, style: { bold: true, border: true } },
+        { address: "B2", value: { kind: "text", text: "001" }, style: { bold: true, border: true } },
+        { address: "C2", value: { kind: "number", value: 0.5, format: "0%" }, style: { fill: "FFEB9C" } },
+        {
+          address: "D3",
+          value: { kind: "formula", formula: "SUM(C2:C2)" },
+          style: { horizontal: "center", vertical: "middle", wrap: true },
+        },
+      ],
+      merges: ["A3:C3"],
+      columnWidths: [{ column: "B", width: 20 }],
+      rowHeights: [{ row: 2, height: 30 }],
+      page: {
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: true,
+        printArea: "A1:D3",
+        printTitleRows: "1:1",
+        rowBreaks: [2],
+      },
+    });
+    await port.apply({
+      sheets: [table],
+      names: [{ name: "CT_1", refersTo: "'检查目标_辅助'!$B$1:$B$9" }],
+      flags: null,
+      removeSheets: [],
+    });
+
+    const written = state.sheets.find((s) => s.name === OWNED.tableSheet);
+    expect(written?.rows[1]?.[0]).toEqual({
+      value: '=HYPERLINK("http://x")',
+      numberFormat: "@",
+      format: {
+        bold: true,
+        borders: { EdgeTop: "Continuous", EdgeBottom: "Continuous", EdgeLeft: "Continuous", EdgeRight: "Continuous" },
+      },
+    });
+    expect(written?.rows[1]?.[1]).toMatchObject({ value: "001", numberFormat: "@", format: { bold: true } });
+    expect(written?.rows[1]?.[2]).toMatchObject({ value: 0.5, numberFormat: "0%", format: { fill: "#FFEB9C" } });
+    expect(written?.rows[2]?.[3]).toMatchObject({
+      formula: "SUM(C2:C2)",
+      format: { horizontalAlignment: "Center", verticalAlignment: "Center", wrapText: true },
+    });
+    expect(written?.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
+    expect(written?.columnWidths.get(1)).toBe(108.75);
+    expect(written?.rowHeights.get(1)).toBe(30);
+    expect(written?.page).toEqual({
+      paperSize: "A4",
+      orientation: "Landscape",
+      horizontalFitToPages: 1,
+      printArea: "A1:D3",
+      printTitleRows: "1:1",
+      rowBreaks: [2],
+    });
+    expect(state.names).toEqual([{ name: "CT_1", formula: "='检查目标_辅助'!$B$1:$B$9" }]);
+  });
+
+  it("writes the table without print settings where ExcelApi 1.9 is missing", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3)] }, { excelApi: "1.8" });
+    await port.read();
+    const page: PageSetup = {
+      paper: "A4",
+      orientation: "portrait",
+      fitToWidth: true,
+      printArea: "A1:A1",
+      printTitleRows: null,
+      rowBreaks: [],
+    };
+    await port.apply({ ...EMPTY_PLAN, sheets: [ownedSheet(OWNED.tableSheet, { page })] });
+    expect(state.sheets.find((s) => s.name === OWNED.tableSheet)?.page).toEqual({});
+  });
+
+  it("replaces its own sheet, hides the helper sheet, replaces its names and deletes what the plan removes", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3)] });
+    await port.read();
+    const helper = ownedSheet(OWNED.helperSheet, { visibility: "hidden" });
+    await port.apply({
+      sheets: [ownedSheet(OWNED.tableSheet), helper],
+      names: [{ name: "CT_1", refersTo: "'检查目标_辅助'!$B$1:$B$2" }],
+      flags: [],
+      removeSheets: [],
+    });
+    expect(state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["绩效指标", "Visible"],
+      [OWNED.tableSheet, "Visible"],
+      [OWNED.helperSheet, "Hidden"],
+    ]);
+    state.names.push({ name: "StaffName", formula: "=绩效指标!$A$1" });
+
+    await port.read();
+    await port.apply({
+      sheets: [ownedSheet(OWNED.tableSheet)],
+      names: [],
+      flags: [],
+      removeSheets: [OWNED.helperSheet],
+    });
+    expect(state.sheets.map((s) => s.name)).toEqual(["绩效指标", OWNED.tableSheet]);
+    expect(state.names).toEqual([{ name: "StaffName", formula: "=绩效指标!$A$1" }]);
+  });
+
+  it("never replaces a staff sheet that has the name of one of ours: nothing is written", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3), sheetData(OWNED.tableSheet, [[cell("staff data")]])] });
+    await port.read();
+    const before = snapshot(state);
+    await expect(
+      port.apply({
+        sheets: [ownedSheet(OWNED.tableSheet)],
+        names: [],
+        flags: [flag("绩效指标", ["E2"])],
+        removeSheets: [],
+      }),
+    ).rejects.toEqual(expect.objectContaining({ code: "protected", message: expect.stringMatching(/did not create/) }));
+    // removeSheets skips a sheet that is not ours.
+    await port.apply({ ...EMPTY_PLAN, removeSheets: [OWNED.tableSheet] });
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  it("reads a read-only workbook, and refuses to write to it before writing anything", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(10)] }, { readOnly: true });
+    const data = await port.read();
+    expect(data.sheets[0]?.rows).toHaveLength(11);
+    const before = snapshot(state);
+    await expect(port.apply(flagsOnly([flag("绩效指标", ["E2"])]))).rejects.toBeInstanceOf(WorkbookError);
+    await expect(port.apply(flagsOnly([flag("绩效指标", ["E2"])]))).rejects.toMatchObject({ code: "read-only" });
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  it("refuses, writing nothing, when a sheet it must change is protected", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(10), sheetData("其他", [[cell("x")]])] });
+    (state.sheets[0] as { protected: boolean }).protected = true;
+    await port.read();
+    const before = snapshot(state);
+    const plan: WritePlan = {
+      sheets: [ownedSheet(OWNED.tableSheet)],
+      names: [],
+      flags: [flag("绩效指标", ["E2"])],
+      removeSheets: [],
+    };
+    await expect(port.apply(plan)).rejects.toEqual(
+      expect.objectContaining({ code: "protected", message: expect.stringMatching(/Sheet “绩效指标” is protected/) }),
+    );
+    expect(snapshot(state)).toEqual(before);
+
+    // A protected sheet the plan does not touch is no obstacle.
+    (state.sheets[0] as { protected: boolean }).protected = false;
+    (state.sheets[1] as { protected: boolean }).protected = true;
+    await port.apply(plan);
+    expect(state.sheets[0]?.conditionalFormats).toHaveLength(1);
+  });
+
+  it("refuses, writing nothing, when the workbook structure is protected and sheets must be added", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3)] }, { structureProtected: true });
+    await port.read();
+    const before = snapshot(state);
+    await expect(port.apply({ ...EMPTY_PLAN, sheets: [ownedSheet(OWNED.tableSheet)] })).rejects.toMatchObject({
+      code: "protected",
+    });
+    expect(snapshot(state)).toEqual(before);
+    await port.apply(flagsOnly([flag("绩效指标", ["E2"])]));
+    expect(state.sheets[0]?.conditionalFormats).toHaveLength(1);
+  });
+
+  it("refuses, writing nothing, in the legacy shared-workbook mode, which Office.js cannot see beforehand", async () => {
+    const { port, state } = setup({ sheets: [indicatorList(3)] }, { legacyShared: true });
+    await port.read();
+    const before = snapshot(state);
+    const plan: WritePlan = {
+      sheets: [ownedSheet(OWNED.helperSheet, { merges: ["B2:C2"] })],
+      names: [{ name: "CT_1", refersTo: "'检查目标_辅助'!$B$1:$B$2" }],
+      flags: [flag("绩效指标", ["E2"])],
+      removeSheets: [],
+    };
+    await expect(port.apply(plan)).rejects.toEqual(
+      expect.objectContaining({ code: "protected", message: expect.stringMatching(/legacy shared-workbook mode/) }),
+    );
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  it("writes nothing and does not sync again when there is nothing to do", async () => {
+    const { port, fake, state } = setup({ sheets: [indicatorList(3)] });
+    await port.read();
+    const before = snapshot(state);
+    fake.resetSyncs();
+    await port.apply(flagsOnly([]));
+    expect(fake.syncs).toBe(1);
+    expect(snapshot(state)).toEqual(before);
+  });
+
+  it("copes with a sheet added or removed since the read (one more sync)", async () => {
+    const { port, fake, state } = setup({ sheets: [indicatorList(3), sheetData("旧", [[cell("x")]])] });
+    await port.read();
+    state.sheets.pop();
+    fake.resetSyncs();
+    await port.apply(flagsOnly([flag("绩效指标", ["E2"])]));
+    expect(fake.syncs).toBe(4);
+    expect(state.sheets[0]?.conditionalFormats).toHaveLength(1);
+  });
+});
+
+describe("a whole check (read, check, flag)", () => {
+  async function fullCheck(rows: number): Promise<{ syncs: number; flagged: number }> {
+    const { port, fake, state } = setup({ sheets: [indicatorList(rows)] });
+    const data = await port.read();
+    const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "t" });
+    expect(result.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
+    await port.apply(planFlagWrite(data, result));
+    const helper = state.sheets.find((s) => s.name === OWNED.helperSheet);
+    return { syncs: fake.syncs, flagged: helper?.rows.length ?? 0 };
+  }
+
+  it("costs the same number of syncs (at most 4) on 100 rows as on 10,000", async () => {
+    const small = await fullCheck(100);
+    const large = await fullCheck(10_000);
+    expect(small.syncs).toBe(4);
+    expect(large.syncs).toBe(small.syncs);
+    expect(large.flagged).toBeGreaterThan(small.flagged);
+  });
+});
+
+describe("ExcelWorkbook.select", () => {
+  it("activates the finding's sheet and selects its cell", async () => {
+    const { port, state } = setup({ sheets: [sheetData("A", [[cell(1)]]), indicatorList(3)] });
+    await port.select("绩效指标", "E3");
+    expect(state.selection).toEqual({ sheet: "绩效指标", address: "E3" });
+    expect(state.activeSheet).toBe("绩效指标");
+  });
+});

@@ -1,0 +1,63 @@
+import { WorkbookError, type WorkbookData, type WorkbookPort, type WritePlan } from "../core";
+import { applyPhase } from "./apply";
+import { errorDetail } from "./errors";
+import { capabilities, type Capabilities, type ExcelHost } from "./host";
+import { ADAPTER_MESSAGES, type AdapterLocale, type AdapterMessages } from "./messages";
+import { readPhase, type ReadResult } from "./read";
+
+export type ExcelWorkbookOptions = { host: ExcelHost; locale: AdapterLocale };
+
+/**
+ * The workbook port over Office.js. A check costs four syncs whatever the number of rows: two
+ * to read, one to inspect what the write needs (the sheets the read saw), one to write.
+ * Every failure leaves as a WorkbookError with a message for the user.
+ */
+export class ExcelWorkbook implements WorkbookPort {
+  private readonly caps: Capabilities;
+  private readonly text: AdapterMessages;
+  /** The sheets the last read saw: the write phase inspects them in its first sync. */
+  private lastSheets: string[] = [];
+
+  constructor(private readonly options: ExcelWorkbookOptions) {
+    this.caps = capabilities(options.host);
+    this.text = ADAPTER_MESSAGES[options.locale];
+  }
+
+  async read(): Promise<WorkbookData> {
+    return (await this.readWithAccess()).data;
+  }
+
+  /** The read, with what the pane needs to know before offering to write. */
+  async readWithAccess(): Promise<ReadResult> {
+    const result = await this.run((context) => readPhase(context, this.caps), "read");
+    this.lastSheets = result.data.sheets.map((s) => s.name);
+    return result;
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    await this.run((context) => applyPhase(context, this.caps, plan, this.lastSheets, this.text), "write");
+  }
+
+  /** Shows a finding's cell: activates its sheet and selects the cell. */
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(cell).select();
+      await context.sync();
+    }, "read");
+  }
+
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, phase: "read" | "write"): Promise<T> {
+    if (!this.caps.baseline) throw new WorkbookError("host", this.text.unsupported);
+    try {
+      return await this.options.host.run(batch);
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      const detail = errorDetail(error);
+      throw new WorkbookError("host", phase === "write" ? this.text.writeFailed(detail) : this.text.failed(detail), {
+        cause: error,
+      });
+    }
+  }
+}

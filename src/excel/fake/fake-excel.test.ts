@@ -1,0 +1,165 @@
+import { FakeExcel, newSheet, newWorkbook, snapshot, type FakeWorkbook } from "./index";
+import type { FakeExcelContext } from "./index";
+
+/** The in-memory Excel behaves as Office.js does where the adapter's correctness depends on it. */
+
+function workbook(excelApi = "1.8"): FakeWorkbook {
+  const wb = newWorkbook({ excelApi });
+  const sheet = newSheet(wb, "数据");
+  sheet.rows = [[{ value: "项目" }, { value: 5 }], [{ value: "x" }]];
+  wb.sheets.push(sheet);
+  return wb;
+}
+
+const run = <T>(fake: FakeExcel, batch: (context: FakeExcelContext) => Promise<T>) => fake.run(batch);
+
+describe("the in-memory Excel", () => {
+  it("throws PropertyNotLoaded for a property read before load and sync, as Office does", async () => {
+    const fake = new FakeExcel(workbook());
+    await run(fake, async (context) => {
+      const range = context.workbook.worksheets.getItem("数据").getRange("A1:B2");
+      // The reads the office-addins lint rules forbid are the point of this test.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      range.load("values");
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.values).toEqual([
+        ["项目", 5],
+        ["x", ""],
+      ]);
+      // eslint-disable-next-line office-addins/load-object-before-read
+      expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  it("queues writes until sync and counts every sync", async () => {
+    const wb = workbook();
+    const fake = new FakeExcel(wb);
+    await run(fake, async (context) => {
+      context.workbook.worksheets.getItem("数据").getRange("C1").values = [["new"]];
+      expect(wb.sheets[0]?.rows[0]?.[2]).toBeUndefined();
+      await context.sync();
+      expect(wb.sheets[0]?.rows[0]?.[2]).toEqual({ value: "new" });
+    });
+    expect(fake.syncs).toBe(1);
+  });
+
+  it("stops a batch at the failing action and keeps what ran before (no rollback)", async () => {
+    const wb = workbook();
+    const fake = new FakeExcel(wb);
+    await expect(
+      run(fake, async (context) => {
+        const sheet = context.workbook.worksheets.getItem("数据");
+        sheet.getRange("C1").values = [["written"]];
+        context.workbook.worksheets.getItem("missing").getRange("A1").values = [["x"]];
+        sheet.getRange("D1").values = [["never"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(wb.sheets[0]?.rows[0]?.[2]?.value).toBe("written");
+    expect(wb.sheets[0]?.rows[0]?.[3]).toBeUndefined();
+  });
+
+  it("refuses an Excel.run that leaves actions unsent", async () => {
+    const fake = new FakeExcel(workbook());
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("数据").getRange("A1").values = [["lost"]];
+      }),
+    ).rejects.toThrow(/never sent/);
+  });
+
+  it("enters text as Excel does: '=…' is a formula unless the cell is formatted as text; '001' becomes 1", async () => {
+    const wb = workbook();
+    const fake = new FakeExcel(wb);
+    await run(fake, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("数据");
+      sheet.getRange("A3:C3").values = [['=HYPERLINK("x")', "001", "text"]];
+      const text = sheet.getRange("A4:B4");
+      text.numberFormat = [["@", "@"]];
+      text.values = [['=HYPERLINK("x")', "001"]];
+      await context.sync();
+    });
+    const rows = wb.sheets[0]?.rows ?? [];
+    expect(rows[2]?.[0]).toEqual({ value: null, formula: 'HYPERLINK("x")' });
+    expect(rows[2]?.[1]).toEqual({ value: 1 });
+    expect(rows[3]?.[0]).toEqual({ value: '=HYPERLINK("x")', numberFormat: "@" });
+    expect(rows[3]?.[1]).toEqual({ value: "001", numberFormat: "@" });
+  });
+
+  it("resolves *OrNullObject proxies at sync, and refuses reads of a null object", async () => {
+    const fake = new FakeExcel(workbook());
+    await run(fake, async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("missing");
+      const present = context.workbook.worksheets.getItemOrNullObject("数据");
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      expect(() => missing.isNullObject).toThrow(/not available/);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+      expect(() => missing.name).toThrow(/null object/);
+    });
+  });
+
+  it("fails to load `custom` when a sheet also has other kinds of rule; customOrNullObject works", async () => {
+    const wb = workbook();
+    wb.sheets[0]?.conditionalFormats.push(
+      { id: "a", type: "ColorScale", areas: [{ top: 0, left: 0, bottom: 9, right: 0 }], formula: null, fill: null },
+      { id: "b", type: "Custom", areas: [{ top: 0, left: 1, bottom: 0, right: 1 }], formula: "=A1>1", fill: "#FF0000" },
+    );
+    const fake = new FakeExcel(wb);
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("数据").getRange().conditionalFormats.load("items/custom/rule/formula");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/not permitted for the current object/);
+
+    const formulas = await run(fake, async (context) => {
+      const formats = context.workbook.worksheets.getItem("数据").getRange().conditionalFormats;
+      formats.load("items/type,items/customOrNullObject/rule/formula");
+      await context.sync();
+      return formats.items.map((cf) =>
+        cf.customOrNullObject.isNullObject ? null : cf.customOrNullObject.rule.formula,
+      );
+    });
+    expect(formulas).toEqual([null, "=A1>1"]);
+  });
+
+  it("raises ApiNotFound for what the host's requirement sets lack", async () => {
+    const fake = new FakeExcel(workbook("1.8"));
+    expect(fake.isSetSupported("ExcelApi", "1.8")).toBe(true);
+    expect(fake.isSetSupported("ExcelApi", "1.13")).toBe(false);
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("数据").getRange("A1:B2").getMergedAreasOrNullObject().load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("refuses writes to a protected sheet, and conditional formats in the legacy shared mode", async () => {
+    const wb = workbook("1.13");
+    const before = snapshot(wb);
+    const fake = new FakeExcel(wb);
+    (wb.sheets[0] as { protected: boolean }).protected = true;
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("数据").getRange("A1").values = [["x"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    (wb.sheets[0] as { protected: boolean }).protected = false;
+    wb.legacyShared = true;
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("数据").getRange("A1").conditionalFormats.add("Custom");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    wb.legacyShared = false;
+    expect(snapshot(wb)).toEqual(before);
+  });
+});

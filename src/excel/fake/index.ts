@@ -1,0 +1,78 @@
+/**
+ * An in-memory Excel for tests and `npm run preview`: Office.js's object model over plain
+ * state, with its load/sync semantics (PropertyNotLoaded, writes queued until sync, no
+ * rollback), a sync counter, read-only, protected and legacy-shared states. See runtime.ts.
+ */
+import type { ExcelHost } from "../host";
+import { newWorkbook, type FakeWorkbook } from "./model";
+import { FakeWorkbookObject } from "./objects";
+import { FakeRequestContext, type SyncCounter } from "./runtime";
+
+export class FakeExcelContext extends FakeRequestContext {
+  readonly workbook: FakeWorkbookObject;
+
+  constructor(counter: SyncCounter, state: FakeWorkbook) {
+    super(counter);
+    this.workbook = new FakeWorkbookObject(this, state);
+  }
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [h1 = 0, h2 = 0] = have.split(".").map(Number);
+  const [w1 = 0, w2 = 0] = want.split(".").map(Number);
+  return h1 > w1 || (h1 === w1 && h2 >= w2);
+}
+
+export class FakeExcel {
+  private readonly counter: SyncCounter = { syncs: 0 };
+  /** Excel.run calls so far. */
+  runs = 0;
+
+  constructor(readonly workbook: FakeWorkbook = newWorkbook()) {}
+
+  /** context.sync() calls so far, over every Excel.run. */
+  get syncs(): number {
+    return this.counter.syncs;
+  }
+
+  resetSyncs(): void {
+    this.counter.syncs = 0;
+    this.runs = 0;
+  }
+
+  /** Excel.run: a fresh context per batch; actions queued after the last sync are a bug. */
+  readonly run = async <T>(batch: (context: FakeExcelContext) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const context = new FakeExcelContext(this.counter, this.workbook);
+    const result = await batch(context);
+    if (context.pendingActions > 0) {
+      throw new Error(`Excel.run ended with ${context.pendingActions} queued action(s) never sent by context.sync()`);
+    }
+    return result;
+  };
+
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === "ExcelApi" && versionAtLeast(this.workbook.excelApi, version);
+
+  /** The adapter's view of this fake. */
+  host(): ExcelHost {
+    return {
+      run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
+        this.run((context) => batch(context as unknown as Excel.RequestContext)),
+      isSetSupported: this.isSetSupported,
+    };
+  }
+}
+
+export {
+  cellAt,
+  newSheet,
+  newWorkbook,
+  snapshot,
+  workbookFromData,
+  type FakeCell,
+  type FakeConditionalFormat,
+  type FakeSheet,
+  type FakeWorkbook,
+} from "./model";
+export { FakeRichApiError } from "./runtime";

@@ -1,0 +1,1434 @@
+import type { CellBox } from "../../core";
+import { areaA1, MAX_COLS, MAX_ROWS, parseArea, quoteSheet, splitAreas, splitSheet } from "../a1";
+import {
+  cellAt,
+  cellFor,
+  intersects,
+  newSheet,
+  usedBox,
+  type FakeCell,
+  type FakeConditionalFormat,
+  type FakeEdge,
+  type FakeName,
+  type FakeSheet,
+  type FakeVisibility,
+  type FakeWorkbook,
+} from "./model";
+import { FakeClientResult, FakeObject, FakeRequestContext, FakeRichApiError } from "./runtime";
+
+/**
+ * The client objects of the in-memory Excel, named and shaped as Office.js's (Workbook,
+ * Worksheet, Range, ConditionalFormat, NamedItem …), covering what the add-in uses. Anything
+ * else throws, so an adapter cannot rely on something the fake does not model.
+ */
+
+type RangeTarget = { sheet: FakeSheet; box: CellBox };
+type AreasTarget = { sheet: FakeSheet; boxes: CellBox[] };
+type FormatTarget = { sheet: FakeSheet; cf: FakeConditionalFormat };
+
+/** Merged areas Excel returns at most; beyond it getMergedAreasOrNullObject fails. */
+const MAX_MERGED_AREAS = 512;
+/** Cells one load may return before Excel refuses the response. */
+const MAX_CELLS_PER_LOAD = 5_000_000;
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [h1 = 0, h2 = 0] = have.split(".").map(Number);
+  const [w1 = 0, w2 = 0] = want.split(".").map(Number);
+  return h1 > w1 || (h1 === w1 && h2 >= w2);
+}
+
+/** Office raises ApiNotFound at sync for an API the host's requirement sets lack. */
+function requireApi(workbook: FakeWorkbook, version: string, api: string): void {
+  if (!versionAtLeast(workbook.excelApi, version)) {
+    throw new FakeRichApiError("ApiNotFound", `${api} needs ExcelApi ${version}; this host has ${workbook.excelApi}`);
+  }
+}
+
+function findSheet(workbook: FakeWorkbook, name: string): FakeSheet | null {
+  const lower = name.toLowerCase();
+  return workbook.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+}
+
+/** As Excel writes a sheet in an address: bare when it can be, quoted otherwise. */
+function sheetPrefix(name: string): string {
+  const bare = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && parseArea(name) === null;
+  return bare ? name : quoteSheet(name);
+}
+
+const boxSize = (box: CellBox) => ({ rows: box.bottom - box.top + 1, cols: box.right - box.left + 1 });
+
+function grid<V>(box: CellBox, cell: (row: number, col: number) => V): V[][] {
+  const { rows, cols } = boxSize(box);
+  if (rows * cols > MAX_CELLS_PER_LOAD) {
+    throw new FakeRichApiError("ResponsePayloadSizeLimitExceeded", `${rows * cols} cells are too many for one load`);
+  }
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => cell(box.top + r, box.left + c)),
+  );
+}
+
+function guardCells(sheet: FakeSheet): void {
+  if (sheet.protected) {
+    throw new FakeRichApiError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`,
+    );
+  }
+}
+
+function guardLegacyShared(workbook: FakeWorkbook, feature: string): void {
+  if (workbook.legacyShared) {
+    throw new FakeRichApiError("AccessDenied", `${feature} is not available in a shared workbook.`);
+  }
+}
+
+function guardStructure(workbook: FakeWorkbook): void {
+  if (workbook.structureProtected) {
+    throw new FakeRichApiError("AccessDenied", "The workbook's structure is protected.");
+  }
+}
+
+/** Entering a value as Excel does: "=…" is a formula unless the cell is text-formatted ("@"). */
+function enter(cell: FakeCell, input: unknown, asFormula: boolean): void {
+  delete cell.formula;
+  delete cell.error;
+  if (typeof input === "number" || typeof input === "boolean") {
+    cell.value = input;
+    return;
+  }
+  if (typeof input !== "string") throw new FakeRichApiError("InvalidArgument", `cannot enter ${typeof input}`);
+  if (cell.numberFormat === "@") {
+    cell.value = input;
+    return;
+  }
+  if (input.startsWith("=") && input.length > 1) {
+    cell.formula = input.slice(1);
+    // The fake does not calculate: a formula's value is unknown (empty) until a test sets it.
+    cell.value = null;
+    return;
+  }
+  if (input === "") {
+    cell.value = null;
+    return;
+  }
+  // Excel turns number-like text into a number, which is why text goes in as "@" first.
+  cell.value = !asFormula && /^[+-]?\d+(\.\d+)?$/.test(input.trim()) ? Number(input) : input;
+}
+
+/** Applies a scalar or a 2-D array to every cell of the box; null entries leave a cell alone. */
+function each(box: CellBox, input: unknown, what: string, apply: (row: number, col: number, v: unknown) => void): void {
+  const { rows, cols } = boxSize(box);
+  if (Array.isArray(input)) {
+    if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+      throw new FakeRichApiError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+      );
+    }
+  }
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const v = Array.isArray(input) ? (input[r] as unknown[])[c] : input;
+      if (v !== null && v !== undefined) apply(box.top + r, box.left + c, v);
+    }
+  }
+}
+
+function displayValue(cell: FakeCell | undefined): string | number | boolean {
+  if (cell === undefined) return "";
+  if (cell.error !== undefined) return cell.error;
+  return cell.value ?? "";
+}
+
+function valueType(cell: FakeCell | undefined): string {
+  if (cell === undefined) return "Empty";
+  if (cell.error !== undefined) return "Error";
+  const v = cell.value;
+  // The fake does not calculate: a formula without a value set by a test reads as empty.
+  if (v === null) return "Empty";
+  return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+}
+
+function normaliseColor(color: unknown): string {
+  if (typeof color !== "string" || !/^#[0-9a-f]{6}$/i.test(color)) {
+    throw new FakeRichApiError("InvalidArgument", `not a colour: ${String(color)}`);
+  }
+  return color.toUpperCase();
+}
+
+// ------------------------------------------------------------------------------------------
+// Workbook and worksheets
+// ------------------------------------------------------------------------------------------
+
+export class FakeWorkbookObject extends FakeObject<FakeWorkbook> {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly protection: FakeWorkbookProtection;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+  ) {
+    super(context, "Workbook", () => workbook);
+    this.worksheets = new FakeWorksheetCollection(context, workbook);
+    this.names = new FakeNamedItemCollection(context, workbook);
+    this.protection = new FakeWorkbookProtection(context, workbook);
+  }
+
+  protected scalars() {
+    return {
+      name: (w: FakeWorkbook) => w.name,
+      readOnly: (w: FakeWorkbook) => {
+        requireApi(w, "1.8", "Workbook.readOnly");
+        return w.readOnly;
+      },
+    };
+  }
+
+  protected override navigation(name: string) {
+    if (name === "worksheets") return this.worksheets;
+    if (name === "names") return this.names;
+    if (name === "protection") return this.protection;
+    return null;
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+
+  get readOnly(): boolean {
+    return this.read("readOnly");
+  }
+
+  getSelectedRange(): FakeRange {
+    const workbook = this.workbook;
+    return new FakeRange(this.context, workbook, "Workbook.getSelectedRange()", () => {
+      const selection = workbook.selection;
+      const sheet = selection === null ? null : findSheet(workbook, selection.sheet);
+      const box = selection === null ? null : parseArea(selection.address);
+      return sheet === null || box === null ? null : { sheet, box };
+    });
+  }
+}
+
+export class FakeWorkbookProtection extends FakeObject<FakeWorkbook> {
+  constructor(context: FakeRequestContext, workbook: FakeWorkbook) {
+    super(context, "WorkbookProtection", () => workbook);
+  }
+
+  protected scalars() {
+    return { protected: (w: FakeWorkbook) => w.structureProtected };
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+export class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
+  private itemList: FakeWorksheet[] | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+  ) {
+    super(context, "WorksheetCollection", () => workbook);
+  }
+
+  protected scalars() {
+    return {};
+  }
+
+  protected override loadItems(workbook: FakeWorkbook, paths: string[][]): void {
+    const items = workbook.sheets.map((sheet) => {
+      const item = new FakeWorksheet(this.context, workbook, `Worksheet(${sheet.name})`, () =>
+        workbook.sheets.includes(sheet) ? sheet : null,
+      );
+      item.loadNow(paths);
+      return item;
+    });
+    this.itemList = items;
+  }
+
+  get items(): FakeWorksheet[] {
+    if (this.itemList === undefined) return this.read("items");
+    return this.itemList;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    const workbook = this.workbook;
+    return new FakeWorksheet(this.context, workbook, `worksheets.getItem(${name})`, () => findSheet(workbook, name));
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const workbook = this.workbook;
+    return new FakeWorksheet(
+      this.context,
+      workbook,
+      `worksheets.getItemOrNullObject(${name})`,
+      () => findSheet(workbook, name),
+      true,
+    );
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    const workbook = this.workbook;
+    return new FakeWorksheet(this.context, workbook, "worksheets.getActiveWorksheet()", () =>
+      workbook.activeSheet === null ? null : findSheet(workbook, workbook.activeSheet),
+    );
+  }
+
+  add(name: string): FakeWorksheet {
+    const workbook = this.workbook;
+    let created: FakeSheet | null = null;
+    this.context.enqueue(`worksheets.add(${name})`, () => {
+      guardStructure(workbook);
+      if (findSheet(workbook, name) !== null) {
+        throw new FakeRichApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+      }
+      if (name === "" || name.length > 31 || /[\\/?*[\]:]/.test(name)) {
+        throw new FakeRichApiError("InvalidArgument", `'${name}' is not a valid sheet name.`);
+      }
+      created = newSheet(workbook, name);
+      workbook.sheets.push(created);
+    });
+    return new FakeWorksheet(this.context, workbook, `worksheets.add(${name})`, () =>
+      created !== null && workbook.sheets.includes(created) ? created : null,
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    const workbook = this.workbook;
+    return new FakeClientResult(this.context, "worksheets.getCount()", () => workbook.sheets.length);
+  }
+}
+
+export class FakeWorksheet extends FakeObject<FakeSheet> {
+  private children: { protection?: FakeWorksheetProtection; pageLayout?: FakePageLayout } = {};
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    locate: () => FakeSheet | null,
+    orNull = false,
+  ) {
+    super(context, location, locate, orNull);
+  }
+
+  protected scalars() {
+    const workbook = this.workbook;
+    return {
+      name: (s: FakeSheet) => s.name,
+      id: (s: FakeSheet) => s.id,
+      visibility: (s: FakeSheet) => s.visibility,
+      position: (s: FakeSheet) => workbook.sheets.indexOf(s),
+    };
+  }
+
+  protected override navigation(name: string) {
+    if (name === "protection") return this.protection;
+    if (name === "pageLayout") return this.pageLayout;
+    return null;
+  }
+
+  /** The sheet this proxy stands for, resolved at sync time. */
+  private sheet = (): FakeSheet => this.target();
+
+  get name(): string {
+    return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get position(): number {
+    return this.read("position");
+  }
+  get visibility(): FakeVisibility {
+    return this.read("visibility");
+  }
+  set visibility(value: FakeVisibility) {
+    const workbook = this.workbook;
+    this.write("visibility", (sheet) => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value)) {
+        throw new FakeRichApiError("InvalidArgument", `visibility ${String(value)}`);
+      }
+      if (value !== "Visible") {
+        guardStructure(workbook);
+        const othersVisible = workbook.sheets.some((s) => s !== sheet && s.visibility === "Visible");
+        if (!othersVisible) throw new FakeRichApiError("InvalidOperation", "A workbook must keep one visible sheet.");
+        if (workbook.activeSheet === sheet.name) {
+          workbook.activeSheet = workbook.sheets.find((s) => s !== sheet && s.visibility === "Visible")?.name ?? null;
+        }
+      }
+      sheet.visibility = value;
+    });
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return (this.children.protection ??= new FakeWorksheetProtection(
+      this.context,
+      `${this.location}.protection`,
+      this.sheet,
+    ));
+  }
+
+  get pageLayout(): FakePageLayout {
+    return (this.children.pageLayout ??= new FakePageLayout(
+      this.context,
+      this.workbook,
+      `${this.location}.pageLayout`,
+      this.sheet,
+    ));
+  }
+
+  /** ExcelApi 1.9. */
+  get horizontalPageBreaks(): { add(pageBreakRange: string): void } {
+    const workbook = this.workbook;
+    return {
+      add: (pageBreakRange: string) =>
+        this.write("horizontalPageBreaks.add", (sheet) => {
+          requireApi(workbook, "1.9", "Worksheet.horizontalPageBreaks");
+          guardCells(sheet);
+          const box = parseArea(pageBreakRange);
+          if (box === null) throw new FakeRichApiError("InvalidArgument", `page break at ${pageBreakRange}`);
+          (sheet.page.rowBreaks ??= []).push(box.top);
+        }),
+    };
+  }
+
+  getRange(address?: string): FakeRange {
+    const location = `${this.location}.getRange(${address ?? ""})`;
+    return new FakeRange(this.context, this.workbook, location, () => {
+      const sheet = this.sheet();
+      if (address === undefined) return { sheet, box: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
+      const box = parseArea(address);
+      if (box === null) throw new FakeRichApiError("InvalidArgument", `${location}: not an address`);
+      return { sheet, box };
+    });
+  }
+
+  /** ExcelApi 1.9: several areas, e.g. "G5, G9:G11". */
+  getRanges(address: string): FakeRangeAreas {
+    const location = `${this.location}.getRanges(${address})`;
+    const workbook = this.workbook;
+    return new FakeRangeAreas(this.context, workbook, location, () => {
+      requireApi(workbook, "1.9", "Worksheet.getRanges");
+      const sheet = this.sheet();
+      const boxes = splitAreas(address).map((a) => parseArea(splitSheet(a).area));
+      if (boxes.length === 0 || boxes.some((b) => b === null)) {
+        throw new FakeRichApiError("InvalidArgument", `${location}: not an address`);
+      }
+      return { sheet, boxes: boxes as CellBox[] };
+    });
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, this.workbook, `${this.location}.getUsedRange()`, () => {
+      const sheet = this.sheet();
+      return { sheet, box: usedBox(sheet, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.workbook,
+      `${this.location}.getUsedRangeOrNullObject()`,
+      () => {
+        const sheet = this.sheet();
+        const box = usedBox(sheet, valuesOnly);
+        return box === null ? null : { sheet, box };
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    const workbook = this.workbook;
+    this.write("activate", (sheet) => {
+      if (sheet.visibility !== "Visible")
+        throw new FakeRichApiError("InvalidOperation", "cannot activate a hidden sheet");
+      workbook.activeSheet = sheet.name;
+    });
+  }
+
+  delete(): void {
+    const workbook = this.workbook;
+    this.write("delete", (sheet) => {
+      guardStructure(workbook);
+      guardLegacyShared(workbook, "Deleting a sheet");
+      if (!workbook.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
+        throw new FakeRichApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      workbook.sheets.splice(workbook.sheets.indexOf(sheet), 1);
+      if (workbook.activeSheet?.toLowerCase() === sheet.name.toLowerCase()) {
+        workbook.activeSheet = workbook.sheets.find((s) => s.visibility === "Visible")?.name ?? null;
+      }
+      if (workbook.selection?.sheet.toLowerCase() === sheet.name.toLowerCase()) workbook.selection = null;
+    });
+  }
+}
+
+export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
+  constructor(context: FakeRequestContext, location: string, sheet: () => FakeSheet) {
+    super(context, location, sheet);
+  }
+
+  protected scalars() {
+    return { protected: (s: FakeSheet) => s.protected };
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+/** ExcelApi 1.9. */
+export class FakePageLayout extends FakeObject<FakeSheet> {
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    sheet: () => FakeSheet,
+  ) {
+    super(context, location, () => {
+      requireApi(workbook, "1.9", "Worksheet.pageLayout");
+      return sheet();
+    });
+  }
+
+  protected scalars() {
+    return {
+      orientation: (s: FakeSheet) => s.page.orientation ?? "Portrait",
+      paperSize: (s: FakeSheet) => s.page.paperSize ?? "Letter",
+      zoom: (s: FakeSheet) => ({ horizontalFitToPages: s.page.horizontalFitToPages ?? null }),
+    };
+  }
+
+  get orientation(): string {
+    return this.read("orientation");
+  }
+  set orientation(value: string) {
+    this.write("orientation", (s) => {
+      guardCells(s);
+      s.page.orientation = value;
+    });
+  }
+  get paperSize(): string {
+    return this.read("paperSize");
+  }
+  set paperSize(value: string) {
+    this.write("paperSize", (s) => {
+      guardCells(s);
+      s.page.paperSize = value;
+    });
+  }
+  get zoom(): { horizontalFitToPages?: number | null } {
+    return this.read("zoom");
+  }
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.write("zoom", (s) => {
+      guardCells(s);
+      if (value.horizontalFitToPages !== undefined) s.page.horizontalFitToPages = value.horizontalFitToPages;
+    });
+  }
+
+  setPrintArea(area: string): void {
+    this.write("setPrintArea", (s) => {
+      guardCells(s);
+      if (parseArea(splitSheet(area).area) === null)
+        throw new FakeRichApiError("InvalidArgument", `print area ${area}`);
+      s.page.printArea = splitSheet(area).area;
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.write("setPrintTitleRows", (s) => {
+      guardCells(s);
+      if (parseArea(splitSheet(rows).area) === null)
+        throw new FakeRichApiError("InvalidArgument", `title rows ${rows}`);
+      s.page.printTitleRows = splitSheet(rows).area;
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Ranges
+// ------------------------------------------------------------------------------------------
+
+export class FakeRange extends FakeObject<RangeTarget> {
+  private children: { format?: FakeRangeFormat; conditionalFormats?: FakeConditionalFormatCollection } = {};
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    locate: () => RangeTarget | null,
+    orNull = false,
+  ) {
+    super(context, location, locate, orNull);
+  }
+
+  protected scalars() {
+    return {
+      address: ({ sheet, box }: RangeTarget) => `${sheetPrefix(sheet.name)}!${areaA1(box)}`,
+      rowIndex: ({ box }: RangeTarget) => box.top,
+      columnIndex: ({ box }: RangeTarget) => box.left,
+      rowCount: ({ box }: RangeTarget) => boxSize(box).rows,
+      columnCount: ({ box }: RangeTarget) => boxSize(box).cols,
+      cellCount: ({ box }: RangeTarget) => boxSize(box).rows * boxSize(box).cols,
+      values: ({ sheet, box }: RangeTarget) => grid(box, (r, c) => displayValue(cellAt(sheet, r, c))),
+      formulas: ({ sheet, box }: RangeTarget) =>
+        grid(box, (r, c) => {
+          const cell = cellAt(sheet, r, c);
+          return cell?.formula !== undefined ? `=${cell.formula}` : displayValue(cell);
+        }),
+      numberFormat: ({ sheet, box }: RangeTarget) =>
+        grid(box, (r, c) => cellAt(sheet, r, c)?.numberFormat ?? "General"),
+      valueTypes: ({ sheet, box }: RangeTarget) => grid(box, (r, c) => valueType(cellAt(sheet, r, c))),
+    };
+  }
+
+  protected override navigation(name: string) {
+    if (name === "format") return this.format;
+    if (name === "conditionalFormats") return this.conditionalFormats;
+    return null;
+  }
+
+  private range = (): RangeTarget => this.target();
+
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(input: unknown) {
+    this.write("values", ({ sheet, box }) => {
+      guardCells(sheet);
+      each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false));
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(input: unknown) {
+    this.write("formulas", ({ sheet, box }) => {
+      guardCells(sheet);
+      each(box, input, "formulas", (r, c, v) => enter(cellFor(sheet, r, c), v, true));
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(input: unknown) {
+    this.write("numberFormat", ({ sheet, box }) => {
+      guardCells(sheet);
+      each(box, input, "numberFormat", (r, c, v) => {
+        if (typeof v !== "string") throw new FakeRichApiError("InvalidArgument", "a number format is text");
+        const cell = cellFor(sheet, r, c);
+        if (v === "General") delete cell.numberFormat;
+        else cell.numberFormat = v;
+      });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+
+  get format(): FakeRangeFormat {
+    return (this.children.format ??= new FakeRangeFormat(this.context, `${this.location}.format`, this.range));
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.children.conditionalFormats ??= new FakeConditionalFormatCollection(
+      this.context,
+      this.workbook,
+      `${this.location}.conditionalFormats`,
+      () => {
+        const { sheet, box } = this.range();
+        return { sheet, boxes: [box] };
+      },
+    ));
+  }
+
+  private derived(name: string, pick: (target: RangeTarget) => CellBox | null, orNull = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.workbook,
+      `${this.location}.${name}`,
+      () => {
+        const target = this.range();
+        const box = pick(target);
+        if (box === null && !orNull) throw new FakeRichApiError("InvalidArgument", `${this.location}.${name}`);
+        return box === null ? null : { sheet: target.sheet, box };
+      },
+      orNull,
+    );
+  }
+
+  getColumn(index: number): FakeRange {
+    return this.derived(`getColumn(${index})`, ({ box }) =>
+      index < 0 || index > box.right - box.left ? null : { ...box, left: box.left + index, right: box.left + index },
+    );
+  }
+
+  getRow(index: number): FakeRange {
+    return this.derived(`getRow(${index})`, ({ box }) =>
+      index < 0 || index > box.bottom - box.top ? null : { ...box, top: box.top + index, bottom: box.top + index },
+    );
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived(`getCell(${row},${column})`, ({ box }) => {
+      const top = box.top + row;
+      const left = box.left + column;
+      return { top, left, bottom: top, right: left };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.derived(
+      "getUsedRangeOrNullObject()",
+      ({ sheet, box }) => {
+        const used = usedBox(sheet, valuesOnly);
+        if (used === null || !intersects(used, box)) return null;
+        return {
+          top: Math.max(used.top, box.top),
+          left: Math.max(used.left, box.left),
+          bottom: Math.min(used.bottom, box.bottom),
+          right: Math.min(used.right, box.right),
+        };
+      },
+      true,
+    );
+  }
+
+  /** ExcelApi 1.3: the rows of this range that are not hidden. */
+  getVisibleView(): FakeRangeView {
+    return new FakeRangeView(this.context, `${this.location}.getVisibleView()`, this.range);
+  }
+
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const workbook = this.workbook;
+    return new FakeRangeAreas(
+      this.context,
+      workbook,
+      `${this.location}.getMergedAreasOrNullObject()`,
+      () => {
+        requireApi(workbook, "1.13", "Range.getMergedAreasOrNullObject");
+        const { sheet, box } = this.range();
+        const boxes = sheet.merges.filter((m) => intersects(m, box));
+        if (boxes.length > MAX_MERGED_AREAS) {
+          throw new FakeRichApiError("GeneralException", `more than ${MAX_MERGED_AREAS} merged areas in the range`);
+        }
+        return boxes.length === 0 ? null : { sheet, boxes: boxes.map((b) => ({ ...b })) };
+      },
+      true,
+    );
+  }
+
+  merge(across = false): void {
+    const workbook = this.workbook;
+    this.write("merge", ({ sheet, box }) => {
+      guardCells(sheet);
+      guardLegacyShared(workbook, "Merging cells");
+      const boxes = across
+        ? Array.from({ length: boxSize(box).rows }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i }))
+        : [box];
+      for (const b of boxes) {
+        sheet.merges = sheet.merges.filter((m) => !intersects(m, b));
+        sheet.merges.push({ ...b });
+        // Excel keeps the top-left value of a merged area only.
+        for (let r = b.top; r <= b.bottom; r++) {
+          for (let c = b.left; c <= b.right; c++) {
+            const cell = cellAt(sheet, r, c);
+            if (cell !== undefined && (r !== b.top || c !== b.left)) {
+              cell.value = null;
+              delete cell.formula;
+              delete cell.error;
+            }
+          }
+        }
+      }
+    });
+  }
+
+  select(): void {
+    const workbook = this.workbook;
+    this.write("select", ({ sheet, box }) => {
+      if (sheet.visibility !== "Visible")
+        throw new FakeRichApiError("InvalidOperation", "cannot select on a hidden sheet");
+      workbook.activeSheet = sheet.name;
+      workbook.selection = { sheet: sheet.name, address: areaA1(box) };
+    });
+  }
+}
+
+export class FakeRangeView extends FakeObject<RangeTarget> {
+  constructor(context: FakeRequestContext, location: string, locate: () => RangeTarget) {
+    super(context, location, locate);
+  }
+
+  private visibleRows({ sheet, box }: RangeTarget): number[] {
+    const rows: number[] = [];
+    for (let r = box.top; r <= box.bottom; r++) if (!sheet.hiddenRows.has(r)) rows.push(r);
+    return rows;
+  }
+
+  protected scalars() {
+    return {
+      rowCount: (t: RangeTarget) => this.visibleRows(t).length,
+      cellAddresses: (t: RangeTarget) =>
+        this.visibleRows(t).map((r) =>
+          Array.from(
+            { length: boxSize(t.box).cols },
+            (_, c) =>
+              `${sheetPrefix(t.sheet.name)}!${areaA1({ top: r, bottom: r, left: t.box.left + c, right: t.box.left + c })}`,
+          ),
+        ),
+    };
+  }
+
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get cellAddresses(): string[][] {
+    return this.read("cellAddresses");
+  }
+}
+
+export class FakeRangeAreas extends FakeObject<AreasTarget> {
+  private children: { conditionalFormats?: FakeConditionalFormatCollection } = {};
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    locate: () => AreasTarget | null,
+    orNull = false,
+  ) {
+    super(context, location, locate, orNull);
+  }
+
+  protected scalars() {
+    return {
+      address: ({ sheet, boxes }: AreasTarget) => boxes.map((b) => `${sheetPrefix(sheet.name)}!${areaA1(b)}`).join(","),
+      areaCount: ({ boxes }: AreasTarget) => boxes.length,
+    };
+  }
+
+  protected override navigation(name: string) {
+    return name === "conditionalFormats" ? this.conditionalFormats : null;
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.children.conditionalFormats ??= new FakeConditionalFormatCollection(
+      this.context,
+      this.workbook,
+      `${this.location}.conditionalFormats`,
+      () => this.target(),
+    ));
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Range formats
+// ------------------------------------------------------------------------------------------
+
+function eachCell(target: RangeTarget, apply: (cell: FakeCell, row: number, col: number) => void): void {
+  guardCells(target.sheet);
+  const { box, sheet } = target;
+  const { rows, cols } = boxSize(box);
+  if (rows * cols > MAX_CELLS_PER_LOAD)
+    throw new FakeRichApiError("InvalidArgument", "the fake formats cells, not sheets");
+  for (let r = box.top; r <= box.bottom; r++)
+    for (let c = box.left; c <= box.right; c++) apply(cellFor(sheet, r, c), r, c);
+}
+
+export class FakeRangeFormat extends FakeObject<RangeTarget> {
+  readonly fill: FakeRangeFill;
+  readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorderCollection;
+
+  constructor(context: FakeRequestContext, location: string, locate: () => RangeTarget) {
+    super(context, location, locate);
+    this.fill = new FakeRangeFill(context, `${location}.fill`, locate);
+    this.font = new FakeRangeFont(context, `${location}.font`, locate);
+    this.borders = new FakeRangeBorderCollection(context, `${location}.borders`, locate);
+  }
+
+  protected scalars() {
+    const first = ({ sheet, box }: RangeTarget) => cellAt(sheet, box.top, box.left)?.format ?? {};
+    return {
+      wrapText: (t: RangeTarget) => first(t).wrapText ?? false,
+      horizontalAlignment: (t: RangeTarget) => first(t).horizontalAlignment ?? "General",
+      verticalAlignment: (t: RangeTarget) => first(t).verticalAlignment ?? "Bottom",
+      columnWidth: ({ sheet, box }: RangeTarget) => sheet.columnWidths.get(box.left) ?? 48,
+      rowHeight: ({ sheet, box }: RangeTarget) => sheet.rowHeights.get(box.top) ?? 15,
+    };
+  }
+
+  protected override navigation(name: string) {
+    if (name === "fill") return this.fill;
+    if (name === "font") return this.font;
+    return null;
+  }
+
+  private setFormat(name: keyof FakeCellFormatScalars, value: unknown): void {
+    this.write(name, (t) =>
+      eachCell(t, (cell) => {
+        cell.format = { ...cell.format, [name]: value };
+      }),
+    );
+  }
+
+  get wrapText(): boolean {
+    return this.read("wrapText");
+  }
+  set wrapText(value: boolean) {
+    this.setFormat("wrapText", value);
+  }
+  get horizontalAlignment(): string {
+    return this.read("horizontalAlignment");
+  }
+  set horizontalAlignment(value: string) {
+    if (
+      !["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(value)
+    ) {
+      throw new FakeRichApiError("InvalidArgument", `horizontalAlignment ${value}`);
+    }
+    this.setFormat("horizontalAlignment", value);
+  }
+  get verticalAlignment(): string {
+    return this.read("verticalAlignment");
+  }
+  set verticalAlignment(value: string) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(value)) {
+      throw new FakeRichApiError("InvalidArgument", `verticalAlignment ${value}`);
+    }
+    this.setFormat("verticalAlignment", value);
+  }
+  get columnWidth(): number {
+    return this.read("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.write("columnWidth", ({ sheet, box }) => {
+      guardCells(sheet);
+      for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.read("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.write("rowHeight", ({ sheet, box }) => {
+      guardCells(sheet);
+      for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+}
+
+type FakeCellFormatScalars = { wrapText: boolean; horizontalAlignment: string; verticalAlignment: string };
+
+export class FakeRangeFill extends FakeObject<RangeTarget> {
+  constructor(context: FakeRequestContext, location: string, locate: () => RangeTarget) {
+    super(context, location, locate);
+  }
+  protected scalars() {
+    return { color: ({ sheet, box }: RangeTarget) => cellAt(sheet, box.top, box.left)?.format?.fill ?? "#FFFFFF" };
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(value: string) {
+    this.write("color", (t) => {
+      const color = normaliseColor(value);
+      eachCell(t, (cell) => {
+        cell.format = { ...cell.format, fill: color };
+      });
+    });
+  }
+}
+
+export class FakeRangeFont extends FakeObject<RangeTarget> {
+  constructor(context: FakeRequestContext, location: string, locate: () => RangeTarget) {
+    super(context, location, locate);
+  }
+  protected scalars() {
+    const first = ({ sheet, box }: RangeTarget) => cellAt(sheet, box.top, box.left)?.format ?? {};
+    return {
+      bold: (t: RangeTarget) => first(t).bold ?? false,
+      size: (t: RangeTarget) => first(t).fontSize ?? 11,
+      color: (t: RangeTarget) => first(t).fontColor ?? "#000000",
+    };
+  }
+  get bold(): boolean {
+    return this.read("bold");
+  }
+  set bold(value: boolean) {
+    this.write("bold", (t) =>
+      eachCell(t, (cell) => {
+        cell.format = { ...cell.format, bold: value };
+      }),
+    );
+  }
+  get size(): number {
+    return this.read("size");
+  }
+  set size(value: number) {
+    this.write("size", (t) =>
+      eachCell(t, (cell) => {
+        cell.format = { ...cell.format, fontSize: value };
+      }),
+    );
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(value: string) {
+    this.write("color", (t) => {
+      const color = normaliseColor(value);
+      eachCell(t, (cell) => {
+        cell.format = { ...cell.format, fontColor: color };
+      });
+    });
+  }
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+export class FakeRangeBorderCollection extends FakeObject<RangeTarget> {
+  constructor(
+    context: FakeRequestContext,
+    location: string,
+    private readonly locateRange: () => RangeTarget,
+  ) {
+    super(context, location, locateRange);
+  }
+  protected scalars() {
+    return {};
+  }
+  getItem(index: (typeof EDGES)[number]): FakeRangeBorder {
+    if (!EDGES.includes(index)) throw new FakeRichApiError("InvalidArgument", `border ${String(index)}`);
+    return new FakeRangeBorder(this.context, `${this.location}.getItem(${index})`, this.locateRange, index);
+  }
+}
+
+export class FakeRangeBorder extends FakeObject<RangeTarget> {
+  constructor(
+    context: FakeRequestContext,
+    location: string,
+    locate: () => RangeTarget,
+    private readonly edge: (typeof EDGES)[number],
+  ) {
+    super(context, location, locate);
+  }
+  protected scalars() {
+    return {};
+  }
+  set style(value: string) {
+    const edge = this.edge;
+    this.write("style", (t) => {
+      const { box } = t;
+      eachCell(t, (cell, r, c) => {
+        const sides: FakeEdge[] = [];
+        if (edge === "EdgeTop" && r === box.top) sides.push("EdgeTop");
+        if (edge === "EdgeBottom" && r === box.bottom) sides.push("EdgeBottom");
+        if (edge === "EdgeLeft" && c === box.left) sides.push("EdgeLeft");
+        if (edge === "EdgeRight" && c === box.right) sides.push("EdgeRight");
+        if (edge === "InsideVertical") {
+          if (c > box.left) sides.push("EdgeLeft");
+          if (c < box.right) sides.push("EdgeRight");
+        }
+        if (edge === "InsideHorizontal") {
+          if (r > box.top) sides.push("EdgeTop");
+          if (r < box.bottom) sides.push("EdgeBottom");
+        }
+        if (sides.length === 0) return;
+        const borders = { ...cell.format?.borders };
+        for (const side of sides) borders[side] = value;
+        cell.format = { ...cell.format, borders };
+      });
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Conditional formats
+// ------------------------------------------------------------------------------------------
+
+export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
+  private itemList: FakeConditionalFormatObject[] | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    private readonly areas: () => AreasTarget,
+  ) {
+    super(context, location, areas);
+  }
+
+  protected scalars() {
+    return {};
+  }
+
+  private inRange({ sheet, boxes }: AreasTarget): FakeConditionalFormat[] {
+    return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => boxes.some((b) => intersects(a, b))));
+  }
+
+  private item(sheet: FakeSheet, cf: FakeConditionalFormat, location: string): FakeConditionalFormatObject {
+    return new FakeConditionalFormatObject(this.context, this.workbook, location, () =>
+      sheet.conditionalFormats.includes(cf) ? { sheet, cf } : null,
+    );
+  }
+
+  protected override loadItems(target: AreasTarget, paths: string[][]): void {
+    this.itemList = this.inRange(target).map((cf) => {
+      const item = this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`);
+      item.loadNow(paths);
+      return item;
+    });
+  }
+
+  get items(): FakeConditionalFormatObject[] {
+    if (this.itemList === undefined) return this.read("items");
+    return this.itemList;
+  }
+
+  add(type: string): FakeConditionalFormatObject {
+    const workbook = this.workbook;
+    let created: { sheet: FakeSheet; cf: FakeConditionalFormat } | null = null;
+    this.context.enqueue(`${this.location}.add(${type})`, () => {
+      const { sheet, boxes } = this.areas();
+      guardCells(sheet);
+      guardLegacyShared(workbook, "Conditional formatting");
+      workbook.nextId++;
+      const cf: FakeConditionalFormat = {
+        id: `{cf-${workbook.nextId}}`,
+        type,
+        areas: boxes.map((b) => ({ ...b })),
+        formula: null,
+        fill: null,
+      };
+      // A new rule goes on top, as in Excel's rules manager.
+      sheet.conditionalFormats.unshift(cf);
+      created = { sheet, cf };
+    });
+    return new FakeConditionalFormatObject(this.context, workbook, `${this.location}.add(${type})`, () =>
+      created !== null && created.sheet.conditionalFormats.includes(created.cf) ? created : null,
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return new FakeClientResult(this.context, `${this.location}.getCount()`, () => this.inRange(this.areas()).length);
+  }
+
+  getItem(id: string): FakeConditionalFormatObject {
+    return new FakeConditionalFormatObject(this.context, this.workbook, `${this.location}.getItem(${id})`, () => {
+      const target = this.areas();
+      const cf = this.inRange(target).find((f) => f.id === id);
+      return cf === undefined ? null : { sheet: target.sheet, cf };
+    });
+  }
+
+  clearAll(): void {
+    const workbook = this.workbook;
+    this.context.enqueue(`${this.location}.clearAll()`, () => {
+      const target = this.areas();
+      guardCells(target.sheet);
+      guardLegacyShared(workbook, "Conditional formatting");
+      const gone = new Set(this.inRange(target));
+      target.sheet.conditionalFormats = target.sheet.conditionalFormats.filter((cf) => !gone.has(cf));
+    });
+  }
+}
+
+export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
+  private children: { custom?: FakeCustomConditionalFormat; customOrNullObject?: FakeCustomConditionalFormat } = {};
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    locate: () => FormatTarget | null,
+  ) {
+    super(context, location, locate);
+  }
+
+  protected scalars() {
+    return {
+      id: ({ cf }: FormatTarget) => cf.id,
+      type: ({ cf }: FormatTarget) => cf.type,
+      priority: ({ sheet, cf }: FormatTarget) => sheet.conditionalFormats.indexOf(cf),
+      stopIfTrue: () => false,
+    };
+  }
+
+  protected override navigation(name: string) {
+    if (name === "custom") return this.custom;
+    if (name === "customOrNullObject") return this.customOrNullObject;
+    return null;
+  }
+
+  get id(): string {
+    return this.read("id");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get priority(): number {
+    return this.read("priority");
+  }
+  set priority(value: number) {
+    this.write("priority", ({ sheet, cf }) => {
+      guardCells(sheet);
+      const list = sheet.conditionalFormats.filter((f) => f !== cf);
+      list.splice(Math.max(0, Math.min(value, list.length)), 0, cf);
+      sheet.conditionalFormats = list;
+    });
+  }
+
+  /** Fails for a rule of another type, as Office does ("not permitted for the current object"). */
+  get custom(): FakeCustomConditionalFormat {
+    return (this.children.custom ??= new FakeCustomConditionalFormat(this.context, `${this.location}.custom`, () => {
+      const target = this.target();
+      if (target.cf.type !== "Custom") {
+        throw new FakeRichApiError("InvalidOperation", "This operation is not permitted for the current object.");
+      }
+      return target;
+    }));
+  }
+
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return (this.children.customOrNullObject ??= new FakeCustomConditionalFormat(
+      this.context,
+      `${this.location}.customOrNullObject`,
+      () => {
+        const target = this.target();
+        return target.cf.type === "Custom" ? target : null;
+      },
+      true,
+    ));
+  }
+
+  delete(): void {
+    const workbook = this.workbook;
+    this.write("delete", ({ sheet, cf }) => {
+      guardCells(sheet);
+      guardLegacyShared(workbook, "Conditional formatting");
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f !== cf);
+    });
+  }
+}
+
+export class FakeCustomConditionalFormat extends FakeObject<FormatTarget> {
+  readonly rule: FakeConditionalFormatRule;
+  readonly format: FakeConditionalRangeFormat;
+
+  constructor(context: FakeRequestContext, location: string, locate: () => FormatTarget | null, orNull = false) {
+    // A navigation property: resolved when loaded through, not on its own.
+    super(context, location, locate, orNull, false);
+    this.rule = new FakeConditionalFormatRule(context, `${location}.rule`, () => this.target());
+    this.format = new FakeConditionalRangeFormat(context, `${location}.format`, () => this.target());
+  }
+
+  protected scalars() {
+    return {};
+  }
+
+  protected override navigation(name: string) {
+    if (name === "rule") return this.rule;
+    if (name === "format") return this.format;
+    return null;
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeObject<FormatTarget> {
+  constructor(context: FakeRequestContext, location: string, locate: () => FormatTarget) {
+    super(context, location, locate);
+  }
+  protected scalars() {
+    return { formula: ({ cf }: FormatTarget) => cf.formula ?? "" };
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(value: string) {
+    this.write("formula", ({ sheet, cf }) => {
+      guardCells(sheet);
+      if (!value.startsWith("="))
+        throw new FakeRichApiError("InvalidArgument", `a rule formula starts with "=": ${value}`);
+      cf.formula = value;
+    });
+  }
+}
+
+export class FakeConditionalRangeFormat extends FakeObject<FormatTarget> {
+  readonly fill: FakeConditionalFill;
+  constructor(context: FakeRequestContext, location: string, locate: () => FormatTarget) {
+    super(context, location, locate);
+    this.fill = new FakeConditionalFill(context, `${location}.fill`, locate);
+  }
+  protected scalars() {
+    return {};
+  }
+  protected override navigation(name: string) {
+    return name === "fill" ? this.fill : null;
+  }
+}
+
+export class FakeConditionalFill extends FakeObject<FormatTarget> {
+  constructor(context: FakeRequestContext, location: string, locate: () => FormatTarget) {
+    super(context, location, locate);
+  }
+  protected scalars() {
+    return { color: ({ cf }: FormatTarget) => cf.fill ?? "" };
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(value: string) {
+    this.write("color", ({ sheet, cf }) => {
+      guardCells(sheet);
+      cf.fill = normaliseColor(value);
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Names
+// ------------------------------------------------------------------------------------------
+
+export class FakeNamedItemCollection extends FakeObject<FakeWorkbook> {
+  private itemList: FakeNamedItem[] | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+  ) {
+    super(context, "NamedItemCollection", () => workbook);
+  }
+
+  protected scalars() {
+    return {};
+  }
+
+  private item(name: FakeName): FakeNamedItem {
+    const workbook = this.workbook;
+    return new FakeNamedItem(this.context, workbook, `NamedItem(${name.name})`, () =>
+      workbook.names.includes(name) ? name : null,
+    );
+  }
+
+  protected override loadItems(workbook: FakeWorkbook, paths: string[][]): void {
+    this.itemList = workbook.names.map((name) => {
+      const item = this.item(name);
+      item.loadNow(paths);
+      return item;
+    });
+  }
+
+  get items(): FakeNamedItem[] {
+    if (this.itemList === undefined) return this.read("items");
+    return this.itemList;
+  }
+
+  private find(name: string): FakeName | null {
+    return this.workbook.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.workbook, `names.getItem(${name})`, () => this.find(name));
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.context,
+      this.workbook,
+      `names.getItemOrNullObject(${name})`,
+      () => this.find(name),
+      true,
+    );
+  }
+
+  add(name: string, reference: string | FakeRange, _comment?: string): FakeNamedItem {
+    const workbook = this.workbook;
+    let created: FakeName | null = null;
+    this.context.enqueue(`names.add(${name})`, () => {
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || parseArea(name) !== null) {
+        throw new FakeRichApiError("InvalidArgument", `'${name}' is not a valid name.`);
+      }
+      if (this.find(name) !== null)
+        throw new FakeRichApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
+      if (typeof reference !== "string" || !reference.startsWith("=")) {
+        throw new FakeRichApiError("InvalidArgument", "the fake takes a reference formula such as \"='Sheet'!$A$1\"");
+      }
+      created = { name, formula: reference };
+      workbook.names.push(created);
+    });
+    return new FakeNamedItem(this.context, workbook, `names.add(${name})`, () =>
+      created !== null && workbook.names.includes(created) ? created : null,
+    );
+  }
+}
+
+export class FakeNamedItem extends FakeObject<FakeName> {
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    locate: () => FakeName | null,
+    orNull = false,
+  ) {
+    super(context, location, locate, orNull);
+  }
+
+  protected scalars() {
+    return {
+      name: (n: FakeName) => n.name,
+      formula: (n: FakeName) => n.formula,
+      type: () => "Range",
+      visible: () => true,
+    };
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+
+  delete(): void {
+    const workbook = this.workbook;
+    this.write("delete", (name) => {
+      workbook.names = workbook.names.filter((n) => n !== name);
+    });
+  }
+}

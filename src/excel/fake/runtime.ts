@@ -1,0 +1,216 @@
+/**
+ * The request machinery of the in-memory Excel: proxies queue loads and writes; `sync()` runs
+ * the queue in order against the state, as one round trip to Excel. What matters for tests:
+ *
+ * - Reading a property that was not loaded and synced throws PropertyNotLoaded, as Office does.
+ * - Writes change nothing until `sync()`; a failing action stops the batch there, and the
+ *   actions before it stay applied (Excel has no rollback), so "no partial write" is testable.
+ * - `*OrNullObject` proxies report `isNullObject` after a sync; reading anything else of a null
+ *   object throws.
+ * - Every sync is counted.
+ */
+
+export class FakeRichApiError extends Error {
+  override readonly name = "RichApi.Error";
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message, ...(errorLocation === undefined ? {} : { errorLocation }) };
+  }
+}
+
+export const propertyNotLoaded = (property: string): FakeRichApiError =>
+  new FakeRichApiError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+type Action = { location: string; run: () => void };
+
+/** Counts what a whole session with the workbook costs; shared by every context of one fake. */
+export type SyncCounter = { syncs: number };
+
+export class FakeRequestContext {
+  private queue: Action[] = [];
+
+  constructor(private readonly counter: SyncCounter) {}
+
+  /** Queues an action for the next sync. */
+  enqueue(location: string, run: () => void): void {
+    this.queue.push({ location, run });
+  }
+
+  get pendingActions(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    this.counter.syncs++;
+    const batch = this.queue;
+    this.queue = [];
+    // A round trip to Excel: never synchronous.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    for (const action of batch) {
+      try {
+        action.run();
+      } catch (error) {
+        if (error instanceof FakeRichApiError) {
+          error.debugInfo.errorLocation ??= action.location;
+          throw error;
+        }
+        // A bug in the fake or an API misuse it does not model: say so loudly.
+        throw new FakeRichApiError("GeneralException", `${action.location}: ${String(error)}`, action.location);
+      }
+    }
+  }
+}
+
+/** `getCount()` and friends: the value is readable after the sync that computed it. */
+export class FakeClientResult<V> {
+  private ready = false;
+  private result: V | undefined;
+
+  constructor(context: FakeRequestContext, location: string, compute: () => V) {
+    context.enqueue(location, () => {
+      this.result = compute();
+      this.ready = true;
+    });
+  }
+
+  get value(): V {
+    if (!this.ready) throw propertyNotLoaded("value");
+    return this.result as V;
+  }
+}
+
+/** Parses a load argument into property paths: "a, b/c" or ["a", "b/c"]. */
+export function loadPaths(spec: string | string[] | undefined): string[][] {
+  const list = spec === undefined ? [] : Array.isArray(spec) ? spec : spec.split(",");
+  return list
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => p.split("/").map((s) => s.trim()));
+}
+
+/** Anything a load path can pass through. */
+export type Loadable = { loadNow(paths: string[][]): void };
+
+/**
+ * A client object: a proxy on something in the state that `locate` finds at sync time (null
+ * when it no longer exists). Subclasses declare their scalar properties and navigation
+ * properties; `load` and the getters do the rest.
+ */
+export abstract class FakeObject<T> {
+  private readonly loaded = new Map<string, unknown>();
+  /** undefined until a sync has resolved this object. */
+  private nullObject: boolean | undefined;
+
+  protected constructor(
+    protected readonly context: FakeRequestContext,
+    protected readonly location: string,
+    private readonly locate: () => T | null,
+    private readonly orNull = false,
+    autoResolve = orNull,
+  ) {
+    // Office resolves *OrNullObject proxies in the next sync even if nothing is loaded.
+    // (A navigation property such as customOrNullObject is resolved when loaded through.)
+    if (autoResolve) context.enqueue(location, () => this.resolve());
+  }
+
+  /** Scalar property names and their values in the state. */
+  protected abstract scalars(): Record<string, (target: T) => unknown>;
+
+  /** Navigation properties (child objects) that a load path may pass through. */
+  protected navigation(_name: string, _target: T): Loadable | null {
+    return null;
+  }
+
+  /** For collections: loads `items/...` paths. */
+  protected loadItems(_target: T, _paths: string[][]): void {
+    throw new FakeRichApiError("InvalidArgument", `${this.location} has no items`);
+  }
+
+  /** Resolves the object at sync time; throws ItemNotFound for a missing non-null object. */
+  protected target(): T {
+    const found = this.locate();
+    if (found === null) {
+      if (this.orNull) throw new FakeRichApiError("InvalidOperation", `${this.location} is a null object`);
+      throw new FakeRichApiError("ItemNotFound", `${this.location}: the requested resource doesn't exist.`);
+    }
+    return found;
+  }
+
+  private resolve(): T | null {
+    const found = this.locate();
+    if (found === null && !this.orNull) {
+      throw new FakeRichApiError("ItemNotFound", `${this.location}: the requested resource doesn't exist.`);
+    }
+    this.nullObject = found === null;
+    return found;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw propertyNotLoaded("isNullObject");
+    return this.nullObject;
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = loadPaths(spec);
+    this.context.enqueue(`${this.location}.load`, () => this.loadNow(paths));
+    return this;
+  }
+
+  /** Runs a load at sync time; also used by parents for navigation paths. */
+  loadNow(paths: string[][]): void {
+    const found = this.resolve();
+    if (found === null) return;
+    const scalars = this.scalars();
+    const wanted = paths.length === 0 ? Object.keys(scalars).map((name) => [name]) : paths;
+    const children = new Map<string, string[][]>();
+    let items: string[][] | null = null;
+    for (const [head = "", ...rest] of wanted) {
+      if (head === "items") {
+        items ??= [];
+        if (rest.length > 0) items.push(rest);
+        continue;
+      }
+      const getter = scalars[head];
+      if (getter !== undefined) {
+        if (rest.length > 0)
+          throw new FakeRichApiError("InvalidArgument", `${this.location}: ${head} is not an object`);
+        this.loaded.set(head, structuredClone(getter(found)));
+        continue;
+      }
+      const list = children.get(head) ?? [];
+      if (rest.length > 0) list.push(rest);
+      children.set(head, list);
+    }
+    if (items !== null) this.loadItems(found, items);
+    for (const [name, rest] of children) {
+      const child = this.navigation(name, found);
+      if (child === null) {
+        throw new FakeRichApiError("InvalidArgument", `${this.location}: the fake does not model property '${name}'`);
+      }
+      child.loadNow(rest);
+    }
+  }
+
+  /** Reads a loaded property, as the getters of Office's proxies do. */
+  protected read<V>(name: string): V {
+    if (this.nullObject === true) {
+      throw new FakeRichApiError("InvalidOperation", `${this.location} is a null object; check isNullObject first`);
+    }
+    if (!this.loaded.has(name)) throw propertyNotLoaded(name);
+    return this.loaded.get(name) as V;
+  }
+
+  /** Queues a write; `apply` runs at sync time against the located object. */
+  protected write(name: string, apply: (target: T) => void): void {
+    this.context.enqueue(`${this.location}.${name}`, () => apply(this.target()));
+  }
+}

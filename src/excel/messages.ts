@@ -1,0 +1,58 @@
+/** What the adapter tells the user, in the pane's two languages. */
+export type AdapterLocale = "zh-CN" | "en-US";
+
+const quoteZh = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
+const quoteEn = (names: readonly string[]) => names.map((n) => `“${n}”`).join(", ");
+
+export type AdapterMessages = {
+  readOnly: string;
+  protectedSheets: (sheets: readonly string[]) => string;
+  protectedStructure: string;
+  refused: string;
+  notOwned: (sheet: string) => string;
+  changed: string;
+  multiArea: string;
+  unsupported: string;
+  failed: (detail: string) => string;
+  writeFailed: (detail: string) => string;
+};
+
+export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> = {
+  "zh-CN": {
+    readOnly:
+      "此工作簿以只读方式打开（可能有同事正在网络盘上使用这个文件），只显示检查结果，不写入工作簿。请在能够编辑时再标记问题或生成绩效目标表。",
+    protectedSheets: (sheets) => `工作表${quoteZh(sheets)}受保护，未写入任何内容。请撤销工作表保护后重试。`,
+    protectedStructure: "工作簿结构受保护，不能添加或删除工作表，未写入任何内容。请撤销工作簿保护后重试。",
+    refused:
+      "Excel 拒绝写入，未写入任何内容。工作簿可能处于旧版“共享工作簿”模式（“审阅”>“共享工作簿(旧版)”）或受保护：请取消共享或保护后重试。",
+    notOwned: (sheet) =>
+      `已有一个名为“${sheet}”的工作表，它不是本加载项生成的，未覆盖，也未写入任何内容。请重命名该工作表后重试。`,
+    changed: "检查之后工作簿的工作表有变化，未写入任何内容。请重新检查。",
+    multiArea: "此版本的 Excel 不能把一条条件格式规则用于多个不相邻的区域（需要 ExcelApi 1.9），未写入任何内容。",
+    unsupported:
+      "此版本的 Excel 不支持本加载项需要的功能（ExcelApi 1.8）。请使用 Office 2019 或更高版本，或 Microsoft 365。",
+    failed: (detail) => `Excel 未能完成操作：${detail}`,
+    writeFailed: (detail) =>
+      `Excel 在写入时中止：${detail}。可能已写入一部分，请重新检查，检查会替换本加载项写入的内容。`,
+  },
+  "en-US": {
+    readOnly:
+      "This workbook is open read-only (perhaps a colleague has the file on the network drive open): the findings are shown, but nothing is written to the workbook. Flag the problems or fill the table when you can edit it.",
+    protectedSheets: (sheets) =>
+      `Sheet ${quoteEn(sheets)} is protected; nothing was written. Unprotect it and try again.`,
+    protectedStructure:
+      "The workbook's structure is protected, so sheets cannot be added or deleted; nothing was written. Unprotect the workbook and try again.",
+    refused:
+      "Excel refused to write; nothing was written. The workbook may be in the legacy shared-workbook mode (Review > Share Workbook (Legacy)) or protected: stop sharing or unprotect it and try again.",
+    notOwned: (sheet) =>
+      `A sheet named “${sheet}” exists that Check Targets did not create; it was left as it is and nothing was written. Rename it and try again.`,
+    changed: "The workbook's sheets changed since the check; nothing was written. Check again.",
+    multiArea:
+      "This version of Excel cannot apply one conditional-format rule to separate areas (ExcelApi 1.9); nothing was written.",
+    unsupported:
+      "This version of Excel lacks what the add-in needs (ExcelApi 1.8). Use Office 2019 or later, or Microsoft 365.",
+    failed: (detail) => `Excel could not complete the operation: ${detail}`,
+    writeFailed: (detail) =>
+      `Excel stopped while writing: ${detail}. Part of it may have been written; check again, which replaces what the add-in wrote.`,
+  },
+};

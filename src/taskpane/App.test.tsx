@@ -1,0 +1,137 @@
+/** @jest-environment jsdom */
+import { FluentProvider, teamsHighContrastTheme, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { WorkbookError, type CellData, type WorkbookData, type WritePlan } from "../core";
+import type { ReadResult } from "../excel";
+import { App } from "./App";
+import type { Locale } from "./locale";
+import type { PaneWorkbook } from "./pane-workbook";
+
+const cell = (value: string): CellData => ({ value });
+
+/** Two projects; the second one's satisfaction target is missing (an error). */
+const DATA: WorkbookData = {
+  sheets: [
+    {
+      name: "绩效指标",
+      visibility: "visible",
+      merges: [],
+      rows: [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
+        ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人"].map(cell),
+        ["项目乙", "满意度指标", "服务对象满意度指标", "群众满意度", " %"].map(cell),
+      ],
+    },
+  ],
+};
+
+function fakeWorkbook(access: Partial<ReadResult["access"]> = {}, read?: () => Promise<ReadResult>) {
+  const workbook = {
+    readWithAccess: jest.fn(
+      read ?? (() => Promise.resolve({ data: DATA, access: { name: "t.xlsx", readOnly: false, protectedSheets: [], ...access } })),
+    ),
+    apply: jest.fn<Promise<void>, [WritePlan]>(() => Promise.resolve()),
+    select: jest.fn<Promise<void>, [string, string]>(() => Promise.resolve()),
+  } satisfies PaneWorkbook;
+  return workbook;
+}
+
+function renderPane(workbook: PaneWorkbook, locale: Locale = "zh-CN", theme = webLightTheme) {
+  return render(
+    <FluentProvider theme={theme}>
+      <App workbook={workbook} locale={locale} today="2026-06-30" />
+    </FluentProvider>,
+  );
+}
+
+describe("the task pane", () => {
+  it("checks when it opens, shows the summary and the findings by project, and flags them", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook);
+    expect(await screen.findByRole("heading", { name: "概况" })).toBeTruthy();
+    expect(workbook.readWithAccess).toHaveBeenCalledTimes(1);
+    const grid = screen.getByRole("grid", { name: "“项目乙”的问题" });
+    expect(within(grid).getByRole("button", { name: "转到 绩效指标!E3" })).toBeTruthy();
+    expect(within(grid).getAllByText(/群众满意度/).length).toBeGreaterThan(0);
+    await waitFor(() => expect(workbook.apply).toHaveBeenCalledTimes(1));
+    const plan = workbook.apply.mock.calls[0]?.[0];
+    expect(plan?.flags?.some((f) => f.sheet === "绩效指标" && f.severity === "error")).toBe(true);
+    expect(await screen.findByText(/已在表格中标出 1 个错误/)).toBeTruthy();
+  });
+
+  it("selects a finding's cell in the sheet when its address is clicked", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook);
+    fireEvent.click(await screen.findByRole("button", { name: "转到 绩效指标!E3" }));
+    expect(workbook.select).toHaveBeenCalledWith("绩效指标", "E3");
+  });
+
+  it("fills the table and clears the flags with the core's plans", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook);
+    await screen.findByText(/已在表格中标出/);
+    fireEvent.click(screen.getByRole("button", { name: "生成绩效目标表" }));
+    await screen.findByText(/已生成工作表“绩效目标表”/);
+    expect(workbook.apply.mock.calls[1]?.[0]).toMatchObject({ sheets: [{ name: "绩效目标表" }], flags: null });
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    await screen.findByText("已清除本加载项的标记。");
+    expect(workbook.apply.mock.calls[2]?.[0]).toMatchObject({ sheets: [], flags: [], names: [] });
+  });
+
+  it("checks a read-only workbook, writes nothing, and says why the write buttons are off", async () => {
+    const workbook = fakeWorkbook({ readOnly: true });
+    renderPane(workbook);
+    expect(await screen.findByText("只读")).toBeTruthy();
+    expect(screen.getByText(/以只读方式打开/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "生成绩效目标表" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("button", { name: "清除标记" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("grid", { name: "“项目乙”的问题" })).toBeTruthy();
+    expect(workbook.apply).not.toHaveBeenCalled();
+  });
+
+  it("shows the adapter's message when the workbook refuses the write", async () => {
+    const workbook = fakeWorkbook();
+    workbook.apply.mockRejectedValueOnce(new WorkbookError("protected", "工作表“绩效指标”受保护，未写入任何内容。"));
+    renderPane(workbook);
+    expect(await screen.findByText("未能写入")).toBeTruthy();
+    expect(screen.getByText("工作表“绩效指标”受保护，未写入任何内容。")).toBeTruthy();
+  });
+
+  it("shows why the check failed", async () => {
+    const workbook = fakeWorkbook({}, () => Promise.reject(new WorkbookError("host", "Excel 未能完成操作：GeneralException")));
+    renderPane(workbook);
+    expect(await screen.findByText("检查未完成")).toBeTruthy();
+    expect(screen.getByText("Excel 未能完成操作：GeneralException")).toBeTruthy();
+  });
+
+  it("speaks English when Office does, and checks again as of another date", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook, "en-US");
+    await screen.findByText(/Flagged 1 errors/);
+    const date = screen.getByLabelText("Check as of");
+    fireEvent.change(date, { target: { value: "2026-12-31" } });
+    fireEvent.click(screen.getByRole("button", { name: "Check again" }));
+    await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole("grid", { name: "Findings for 项目乙" })).toBeTruthy();
+  });
+
+  it("filters the findings by severity", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook);
+    await screen.findByRole("grid", { name: "“项目甲”的问题" });
+    const severity = screen.getByRole("combobox", { name: "级别" });
+    act(() => fireEvent.click(severity));
+    fireEvent.click(await screen.findByRole("option", { name: "错误" }));
+    await waitFor(() => expect(screen.queryByRole("grid", { name: "“项目甲”的问题" })).toBeNull());
+    expect(screen.getByRole("grid", { name: "“项目乙”的问题" })).toBeTruthy();
+  });
+
+  it("renders in Fluent's high-contrast theme with a name on every table", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook, "zh-CN", teamsHighContrastTheme);
+    await screen.findByRole("heading", { name: "概况" });
+    const tables = [...screen.queryAllByRole("grid"), ...screen.queryAllByRole("table")];
+    expect(tables.length).toBeGreaterThan(1);
+    for (const table of tables) expect(table.getAttribute("aria-label")).toBeTruthy();
+  });
+});

@@ -1,0 +1,71 @@
+import type { CheckOutcome, PaneState } from "./state";
+import { canFlag, INITIAL_STATE, isBusy, paneReducer, writeBlock } from "./state";
+
+const outcome = (access: Partial<CheckOutcome["access"]> = {}): CheckOutcome =>
+  ({
+    asOf: "2026-06-30",
+    data: { sheets: [] },
+    result: {} as CheckOutcome["result"],
+    access: { name: "book.xlsx", readOnly: false, protectedSheets: [], ...access },
+  }) as CheckOutcome;
+
+const run = (...events: Parameters<typeof paneReducer>[1][]): PaneState => events.reduce(paneReducer, INITIAL_STATE);
+
+describe("paneReducer", () => {
+  const done = outcome();
+
+  it("goes idle → checking → done", () => {
+    expect(INITIAL_STATE).toEqual({ status: "idle" });
+    expect(run({ type: "check-started" })).toEqual({ status: "checking", previous: null });
+    expect(run({ type: "check-started" }, { type: "check-succeeded", outcome: done })).toEqual({
+      status: "done",
+      outcome: done,
+      write: { status: "none" },
+    });
+  });
+
+  it("keeps the last outcome while checking again and after a failed check", () => {
+    const checkedOnce = run({ type: "check-started" }, { type: "check-succeeded", outcome: done });
+    const again = paneReducer(checkedOnce, { type: "check-started" });
+    expect(again).toEqual({ status: "checking", previous: done });
+    expect(paneReducer(again, { type: "check-failed", message: "no" })).toEqual({
+      status: "failed",
+      message: "no",
+      previous: done,
+    });
+  });
+
+  it("ignores a second check while one runs", () => {
+    const checking = run({ type: "check-started" });
+    expect(paneReducer(checking, { type: "check-started" })).toBe(checking);
+  });
+
+  it("runs one write at a time within done, and records how it ended", () => {
+    const ready = run({ type: "check-started" }, { type: "check-succeeded", outcome: done });
+    const writing = paneReducer(ready, { type: "write-started", what: "table" });
+    expect(writing).toMatchObject({ status: "done", write: { status: "writing", what: "table" } });
+    expect(isBusy(writing)).toBe(true);
+    expect(paneReducer(writing, { type: "write-started", what: "clear" })).toBe(writing);
+    expect(paneReducer(writing, { type: "write-succeeded", what: "clear", detail: "x" })).toBe(writing);
+    expect(paneReducer(writing, { type: "write-succeeded", what: "table", detail: "filled" })).toMatchObject({
+      write: { status: "written", what: "table", detail: "filled" },
+    });
+    expect(paneReducer(writing, { type: "write-failed", what: "table", message: "protected" })).toMatchObject({
+      write: { status: "failed", what: "table", message: "protected" },
+    });
+  });
+
+  it("ignores writes outside done", () => {
+    expect(run({ type: "write-started", what: "flags" })).toEqual(INITIAL_STATE);
+    const checking = run({ type: "check-started" });
+    expect(paneReducer(checking, { type: "write-succeeded", what: "flags", detail: "" })).toBe(checking);
+  });
+
+  it("says why a workbook cannot be written", () => {
+    expect(writeBlock(outcome({ readOnly: true }))).toBe("read-only");
+    expect(writeBlock(outcome())).toBeNull();
+    expect(canFlag(outcome())).toBe(true);
+    expect(canFlag(outcome({ protectedSheets: ["绩效指标"] }))).toBe(false);
+    expect(canFlag(outcome({ readOnly: true }))).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import type { CheckResult, WorkbookData } from "../core";
+import type { WorkbookAccess } from "../excel";
+
+/**
+ * The pane's state: a union driven by one reducer (STYLE.md §6), never a heap of flags.
+ * idle → checking → done | failed; a write (flags, table, clear, mapping) runs within done.
+ */
+
+/** A finished check: what was read, what was found, and whether the workbook can be written. */
+export type CheckOutcome = {
+  asOf: string;
+  data: WorkbookData;
+  result: CheckResult;
+  access: WorkbookAccess;
+};
+
+export type WriteKind = "flags" | "table" | "clear" | "mapping";
+
+export type WriteState =
+  | { status: "none" }
+  | { status: "writing"; what: WriteKind }
+  | { status: "written"; what: WriteKind; detail: string }
+  | { status: "failed"; what: WriteKind; message: string };
+
+export type PaneState =
+  | { status: "idle" }
+  | { status: "checking"; previous: CheckOutcome | null }
+  | { status: "done"; outcome: CheckOutcome; write: WriteState }
+  | { status: "failed"; message: string; previous: CheckOutcome | null };
+
+export type PaneEvent =
+  | { type: "check-started" }
+  | { type: "check-succeeded"; outcome: CheckOutcome }
+  | { type: "check-failed"; message: string }
+  | { type: "write-started"; what: WriteKind }
+  | { type: "write-succeeded"; what: WriteKind; detail: string }
+  | { type: "write-failed"; what: WriteKind; message: string };
+
+export const INITIAL_STATE: PaneState = { status: "idle" };
+
+const outcomeOf = (state: PaneState): CheckOutcome | null =>
+  state.status === "done" ? state.outcome : state.status === "idle" ? null : state.previous;
+
+export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "check-started":
+      // One check at a time: a second click while checking changes nothing.
+      return state.status === "checking" ? state : { status: "checking", previous: outcomeOf(state) };
+    case "check-succeeded":
+      return { status: "done", outcome: event.outcome, write: { status: "none" } };
+    case "check-failed":
+      return { status: "failed", message: event.message, previous: outcomeOf(state) };
+    case "write-started":
+      // Writes need a finished check and run one at a time.
+      if (state.status !== "done" || state.write.status === "writing") return state;
+      return { ...state, write: { status: "writing", what: event.what } };
+    case "write-succeeded":
+    case "write-failed":
+      if (state.status !== "done" || state.write.status !== "writing" || state.write.what !== event.what) return state;
+      return {
+        ...state,
+        write:
+          event.type === "write-succeeded"
+            ? { status: "written", what: event.what, detail: event.detail }
+            : { status: "failed", what: event.what, message: event.message },
+      };
+  }
+}
+
+/** Why the pane may not write to this workbook, or null. */
+export function writeBlock(outcome: CheckOutcome): "read-only" | null {
+  return outcome.access.readOnly ? "read-only" : null;
+}
+
+/** Whether the last check's flags can be written: not read-only, no protected staff sheet. */
+export const canFlag = (outcome: CheckOutcome): boolean =>
+  writeBlock(outcome) === null && outcome.access.protectedSheets.length === 0;
+
+export const isBusy = (state: PaneState): boolean =>
+  state.status === "checking" || (state.status === "done" && state.write.status === "writing");

@@ -1,0 +1,148 @@
+import { checkWorkbook, fromA1, planTargetTable, type SheetPlan } from "../../src/core";
+import { workbookData } from "../../src/xlsx";
+import { roundTrip } from "../support/check-workbook";
+import { loadSeed, type SeedProject } from "../support/seed";
+import { buildSampleWorkbook } from "../support/seed-workbook";
+
+const seed = loadSeed();
+const ws = (text: string) => text.replace(/[\s\u3000]+/g, "");
+
+async function samplePlan() {
+  const result = checkWorkbook(workbookData(await roundTrip(buildSampleWorkbook(seed))), {
+    asOf: "2026-06-30",
+    locale: "zh-CN",
+    source: "sample.xlsx",
+  });
+  return { plan: planTargetTable(result.model, result.findings), result };
+}
+
+/** The plan's cells as a grid of texts: [row][col], 1-based rows like the sheet. */
+function grid(plan: SheetPlan): Map<number, Map<number, string>> {
+  const rows = new Map<number, Map<number, string>>();
+  for (const c of plan.cells) {
+    const at = fromA1(c.address)!;
+    const v = c.value;
+    const t =
+      v.kind === "text"
+        ? v.text
+        : v.kind === "number"
+          ? v.format === "0%"
+            ? `${Math.round(v.value * 100)}%`
+            : v.value.toFixed(2)
+          : `=${v.formula}`;
+    if (!rows.has(at.row + 1)) rows.set(at.row + 1, new Map());
+    rows.get(at.row + 1)!.set(at.col, t);
+  }
+  return rows;
+}
+
+const rowTexts = (g: Map<number, Map<number, string>>, row: number): string[] =>
+  [...(g.get(row) ?? new Map<number, string>()).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, t]) => t)
+    .filter((t) => t !== "");
+
+describe("the standard 绩效目标表", () => {
+  let plan: SheetPlan;
+  let result: ReturnType<typeof checkWorkbook>;
+  beforeAll(async () => {
+    ({ plan, result } = await samplePlan());
+  });
+
+  it("lays out table 1 field for field as the seed does", () => {
+    const g = grid(plan);
+    const p = seed.projects[0]!;
+    expect(rowTexts(g, 1)).toEqual([`1.${p.name}绩效目标表`, expect.stringMatching(/^check-targets:table/)]);
+    expect(rowTexts(g, 2)).toEqual(["366001唐山市丰润区商务和投资促进局本级", "单位：万元"]);
+    expect(rowTexts(g, 3)).toEqual([
+      "项目编码",
+      "13020823P00925610020B",
+      "项目名称",
+      "（2）宝泰南北楼等隔离点安装空调相关费用",
+    ]);
+    expect(rowTexts(g, 4)).toEqual(["预算规模及资金用途", "预算数", "72.02", "其中：财政资金", "72.02", "其他资金"]);
+    expect(rowTexts(g, 5)).toEqual(["宝泰南北楼等隔离点安装空调相关费用"]);
+    expect(rowTexts(g, 6)).toEqual(["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"]);
+    expect(rowTexts(g, 7)).toEqual(["25%", "50%", "75%", "100%"]);
+    expect(ws(rowTexts(g, 8).join("|"))).toBe(ws(`绩效目标|${p.goals}`));
+    expect(rowTexts(g, 9)).toEqual(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]);
+    p.indicators.forEach((ind, i) => {
+      const row = rowTexts(g, 10 + i).map(ws);
+      const expected = [ind.level1, ind.level2, ind.name, ind.description, ind.target, ind.basis].map(ws);
+      // Level 1 and 2 stand once per merged run, as in the official form.
+      expect(expected.filter((t) => !row.includes(t))).toEqual(
+        expected
+          .slice(0, 2)
+          .filter(
+            (t, k) =>
+              i > 0 &&
+              p.indicators[i - 1]![k === 0 ? "level1" : "level2"] === (k === 0 ? ind.level1 : ind.level2) &&
+              t !== "",
+          ),
+      );
+    });
+    expect(plan.merges).toEqual(expect.arrayContaining(["A1:G1", "A4:A5", "B5:G5", "A6:A7", "A10:A13", "D10:E10"]));
+  });
+
+  it("holds every field of every seed table", () => {
+    const text = ws(plan.cells.map((c) => (c.value.kind === "text" ? c.value.text : "")).join("|"));
+    const numbers = new Set(plan.cells.flatMap((c) => (c.value.kind === "number" ? [c.value.value] : [])));
+    const fields = (p: SeedProject) => [
+      p.code,
+      p.name,
+      p.use,
+      p.goals,
+      ...p.indicators.flatMap((i) => [i.level1, i.level2, i.name, i.description, i.target, i.basis]),
+    ];
+    for (const p of seed.projects) {
+      for (const field of fields(p)) if (ws(field) !== "") expect(text).toContain(ws(field));
+      expect(numbers).toContain(p.budget);
+      expect(numbers).toContain(p.fiscal);
+      for (const v of p.plan) expect(numbers).toContain(v / 100);
+    }
+    const indicatorRows = plan.cells.filter((c) => /^F\d+$/.test(c.address) && c.style?.horizontal === "center").length;
+    expect(indicatorRows).toBeGreaterThanOrEqual(95);
+  });
+
+  it("marks the cells whose source has a finding, red for errors, amber for warnings", () => {
+    // Source cells the table shows: each indicator's target, level 2 and name; project code and budget.
+    const shown = new Set(
+      [
+        ...result.model.indicators.flatMap((i) => [i.cells.target, i.cells.level2, i.cells.name]),
+        ...result.model.projects.flatMap((p) => [p.cells.code, p.cells.budget, ...(p.cells.plan ?? [])]),
+      ].flatMap((r) => (r === null ? [] : [`${r.sheet}!${r.cell}`])),
+    );
+    const at = (severity: string) =>
+      new Set(
+        result.findings
+          .filter((f) => f.severity === severity)
+          .map((f) => `${f.sheet}!${f.cell}`)
+          .filter((k) => shown.has(k)),
+      );
+    const errors = at("error");
+    const warnings = [...at("warning")].filter((k) => !errors.has(k));
+    // Merged areas repeat the fill on their blank cells; count the cells that show a value.
+    const filled = (fill: string) =>
+      plan.cells.filter((c) => c.style?.fill === fill && !(c.value.kind === "text" && c.value.text === "")).length;
+    expect(errors.size).toBe(2);
+    expect(filled("FFC7CE")).toBe(errors.size);
+    expect(warnings.length).toBeGreaterThanOrEqual(15);
+    expect(filled("FFEB9C")).toBe(warnings.length);
+  });
+
+  it("prints on A4, one page wide, blocks kept whole, merges never overlapping", () => {
+    expect(plan.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: true });
+    expect(plan.page!.printArea).toMatch(/^A1:G\d+$/);
+    const boxes = plan.merges.map((m) => m.split(":").map((a) => fromA1(a)!));
+    const overlapping = boxes.flatMap(([a, b], i) =>
+      boxes
+        .slice(i + 1)
+        .filter(([c, d]) => a!.row <= d!.row && c!.row <= b!.row && a!.col <= d!.col && c!.col <= b!.col)
+        .map(() => plan.merges[i]),
+    );
+    expect(overlapping).toEqual([]);
+    // A page break falls only just before a block's title row.
+    const titles = new Set(plan.cells.filter((c) => c.style?.fontSize === 14).map((c) => fromA1(c.address)!.row));
+    for (const after of plan.page!.rowBreaks) expect(titles.has(after)).toBe(true);
+  });
+});
