@@ -39,7 +39,9 @@ async function devServerHttps() {
     certsModule = require.resolve("office-addin-dev-certs");
   } catch (error) {
     if (error.code !== "MODULE_NOT_FOUND") throw error;
-    console.log("[dev-server] office-addin-dev-certs is not installed: using webpack-dev-server's self-signed https certificate.");
+    console.log(
+      "[dev-server] office-addin-dev-certs is not installed: using webpack-dev-server's self-signed https certificate.",
+    );
     return "https";
   }
   const certs = await require(certsModule).getHttpsServerOptions();

@@ -4,8 +4,10 @@
  */
 
 /**
- * Handler for a "check in place" ribbon command. Today the Check targets button opens the task
- * pane (Action ShowTaskpane in manifest.xml), so Office does not call it yet.
+ * Handler for a "check in place" ribbon command. The Check targets button opens the task pane
+ * (Action ShowTaskpane in manifest.xml), and the pane checks as soon as it opens
+ * (src/taskpane/hooks/use-checker.ts), so Office does not call this handler yet: it stays
+ * registered, and completes its event, for a later ExecuteFunction button.
  */
 export async function checkTargets(event: Office.AddinCommands.Event): Promise<void> {
   try {

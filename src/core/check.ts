@@ -5,13 +5,15 @@ import type { Finding } from "./model/finding";
 import type { Report } from "./model/report";
 import type { Locale } from "./messages";
 import { buildReport, sortFindings } from "./report";
-import { makeContext, runRules } from "./rules";
+import { makeContext, runRules, type RuleContext } from "./rules";
+import { exceedsEveryTarget, monitoringFindings, scoreProject, yearPosition, type ProjectScore } from "./monitoring";
+import type { Indicator } from "./model/project";
 import { definitionFindings, settingsFindings } from "./rules/input-findings";
 import type { WorkbookData } from "./sheets/grid";
 import { readWorkbook, type WorkbookModel } from "./sheets/read-workbook";
 import type { TableMapping } from "./sheets/table-mapping";
 import type { Settings } from "./settings";
-import { effectiveSettings, mappingOf, readSettings, type SettingsIssue } from "./settings-sheet";
+import { effectiveSettings, mappingFromLayouts, readSettings, type SettingsIssue } from "./settings-sheet";
 import type { WorkbookPort } from "./workbook-port";
 
 export type CheckOptions = {
@@ -55,23 +57,53 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
   const definitions = readDefinitionSheet(data);
   const library = buildLibrary(BUILTIN_DEFINITIONS, definitions.definitions);
   const ctx = makeContext(model, settings, library);
-  const findings = sortFindings(
-    [
-      ...runRules(ctx),
-      ...definitionFindings(definitions.issues),
-      ...settingsFindings([...(stored.ok ? [] : stored.error.issues), ...stale]),
-    ],
+  const findings = [
+    ...runRules(ctx),
+    ...definitionFindings(definitions.issues),
+    ...settingsFindings([...(stored.ok ? [] : stored.error.issues), ...stale]),
+  ];
+  const monitored = monitor(ctx, options.asOf);
+  findings.push(...monitored.findings);
+  const sorted = sortFindings(
+    findings,
     data.sheets.map((s) => s.name),
   );
   const report = buildReport({
     model,
-    findings,
+    findings: sorted,
     source: options.source,
     asOf: options.asOf,
     locale: options.locale,
-    definitionOf: (ind) => ctx.mappingOf(ind).match,
+    definitionOf: (ind) => ctx.matchOf(ind).match,
+    scores: monitored.scores,
+    blue: monitored.blue,
   });
-  return { report, model, findings, settings, library, mapping: mappingOf(model.layouts) };
+  return { report, model, findings: sorted, settings, library, mapping: mappingFromLayouts(model.layouts) };
+}
+
+/**
+ * Monitoring (绩效运行监控) and self-evaluation (绩效自评): where actual values or spending are
+ * present, the monitoring rules, each project's score, and the projects that earn a blue light.
+ */
+function monitor(ctx: RuleContext, asOf: string) {
+  const position = yearPosition(asOf);
+  const findings = monitoringFindings({ rules: ctx, position, settings: ctx.settings });
+  const directionOf = (ind: Indicator) => ctx.judgementOf(ind).direction;
+  const byProject = new Map<string, Indicator[]>();
+  for (const ind of ctx.model.indicators) {
+    const list = byProject.get(ind.projectKey);
+    if (list) list.push(ind);
+    else byProject.set(ind.projectKey, [ind]);
+  }
+  const scores = new Map<string, ProjectScore>();
+  const blue = new Set<string>();
+  for (const project of ctx.model.projects) {
+    const indicators = byProject.get(project.key) ?? [];
+    if (project.spent === null && indicators.every((i) => i.actualText === null)) continue;
+    scores.set(project.key, scoreProject(project, indicators, ctx.settings, directionOf));
+    if (exceedsEveryTarget(indicators, directionOf)) blue.add(project.key);
+  }
+  return { findings, scores, blue };
 }
 
 export async function check(port: WorkbookPort, options: CheckOptions): Promise<CheckResult> {

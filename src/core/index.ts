@@ -29,3 +29,29 @@ export {
 export { planSettingsSheet } from "./settings-sheet";
 export type { TableMapping } from "./sheets/table-mapping";
 export { HEADER_SYNONYMS, type HeaderRole } from "./sheets/header-roles";
+export {
+  readSettings,
+  mappingFromLayouts,
+  effectiveSettings,
+  type StoredSettings,
+  type SettingsIssue,
+  type SettingsError,
+} from "./settings-sheet";
+export { tableMappingSchema } from "./sheets/table-mapping";
+export type { ReadOptions, SheetSummary } from "./sheets/read-workbook";
+export { reportSheetSchema, type ReportSheet } from "./model/report";
+export {
+  BUILTIN_DEFINITIONS,
+  DEFINITION_SHEET,
+  buildLibrary,
+  definitionSchema,
+  isDefinitionSheet,
+  matchName,
+  readDefinitionSheet,
+  type Definition,
+  type DefinitionIssue,
+  type Direction,
+  type Library,
+  type Match,
+  type MatchResult,
+} from "./definitions";

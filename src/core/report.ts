@@ -1,6 +1,7 @@
 import type { Match } from "./definitions/library";
 import type { Finding, Severity } from "./model/finding";
 import type { Indicator } from "./model/project";
+import type { IndicatorScore, ProjectScore } from "./monitoring";
 import type { Report, TrafficLight } from "./model/report";
 import { formatFinding, type Locale } from "./messages";
 import { columnLetters, fromA1 } from "./sheets/address";
@@ -27,10 +28,13 @@ const reportDefinition = (m: Match | null): { id: string; name: string; score: n
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetIndex = new Map(sheetOrder.map((name, i) => [name, i]));
   // Positions parsed once, not on every comparison: a long list has tens of thousands of findings.
-  const keyed = findings.map((f) => ({ f, sheet: sheetIndex.get(f.sheet) ?? 0, at: fromA1(f.cell) ?? { row: 0, col: 0 } }));
+  const keyed = findings.map((f) => ({
+    f,
+    sheet: sheetIndex.get(f.sheet) ?? 0,
+    at: fromA1(f.cell) ?? { row: 0, col: 0 },
+  }));
   keyed.sort(
-    (a, b) =>
-      a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || a.f.rule.localeCompare(b.f.rule),
+    (a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || a.f.rule.localeCompare(b.f.rule),
   );
   return keyed.map((k) => k.f);
 }
@@ -43,6 +47,10 @@ export type ReportInput = {
   locale: Locale;
   /** The definition each indicator was mapped to; none when omitted. */
   definitionOf?: (indicator: Indicator) => Match | null;
+  /** Self-evaluation scores by project key, where monitoring ran. */
+  scores?: ReadonlyMap<string, ProjectScore>;
+  /** Projects that beat every quantitative target by 20%: their green light turns blue. */
+  blue?: ReadonlySet<string>;
 };
 
 /** What was read where: every sheet's role and tables, rows 1-based and columns as letters. */
@@ -61,11 +69,23 @@ function sheetsOf(model: WorkbookModel): NonNullable<Report["sheets"]> {
   }));
 }
 
+const scoreFields = (s: IndicatorScore | undefined): { weight?: number; score?: number | null } =>
+  s === undefined ? {} : { weight: Math.round(s.weight * 100) / 100, score: s.score };
+
 /**
  * Builds the report of SPEC §7. Its type is the schema's; the CLI validates it against the
  * schema where it leaves the program (parse at the border, not on every build).
  */
-export function buildReport({ model, findings, source, asOf, locale, definitionOf }: ReportInput): Report {
+export function buildReport({
+  model,
+  findings,
+  source,
+  asOf,
+  locale,
+  definitionOf,
+  scores,
+  blue,
+}: ReportInput): Report {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const lights = lightsByProject(findings);
   const indicatorsOf = new Map<string, WorkbookModel["indicators"]>();
@@ -87,9 +107,9 @@ export function buildReport({ model, findings, source, asOf, locale, definitionO
       other: p.other,
       plan: p.plan === null ? null : [...p.plan],
       spent: p.spent,
-      light: lights.get(p.key) ?? "green",
-      score: null,
-      indicators: (indicatorsOf.get(p.key) ?? []).map((i) => ({
+      light: lights.get(p.key) ?? (blue?.has(p.key) ? "blue" : "green"),
+      score: scores?.get(p.key)?.total ?? null,
+      indicators: (indicatorsOf.get(p.key) ?? []).map((i, k) => ({
         level1: i.level1,
         level2: i.level2,
         name: i.name,
@@ -99,6 +119,7 @@ export function buildReport({ model, findings, source, asOf, locale, definitionO
         sheet: i.sheet,
         cell: i.cells.target.cell,
         definition: definitionOf === undefined ? null : reportDefinition(definitionOf(i)),
+        ...scoreFields(scores?.get(p.key)?.indicators[k]),
       })),
     })),
     goals: model.goals.map((g) => ({

@@ -54,6 +54,13 @@ const DESCRIPTIONS: Readonly<Record<keyof Settings, string>> = {
   mappingThreshold: "指标名称相似度达到此值（0–1）即按指标定义检查，低于此值只提示",
   goalTolerance: "项目指标值与部门整体目标允许的相对偏差（0.05 即 5%）",
   progressTolerance: "完成进度允许落后于时间进度的百分点",
+  spendingWarning: "支出进度落后于计划超过此百分点即警告",
+  spendingError: "支出进度落后于计划超过此百分点即为错误",
+  deviationShare: "完成值超出指标值此比例（0.3 即 30%）也须填写偏差原因",
+  reverseScoring: "反向指标超标时的计分：ratio（分值×指标值÷完成值）或 overshoot（分值×(1−超出÷指标值)）",
+  gradeAchieved: "定性指标“达成”的得分比例（80–100%）",
+  gradePartial: "定性指标“部分达成”的得分比例（60–80%）",
+  gradeFailed: "定性指标“未达成”的得分比例（0–60%）",
 };
 
 const isSettingsSheet = (sheet: SheetData): boolean =>
@@ -81,7 +88,9 @@ function readMapping(text: string): Result<TableMapping, string> {
     return err((cause as Error).message);
   }
   const parsed = tableMappingSchema.safeParse(json);
-  return parsed.success ? ok(parsed.data) : err(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  return parsed.success
+    ? ok(parsed.data)
+    : err(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
 }
 
 /**
@@ -122,7 +131,7 @@ export function readSettings(data: WorkbookData): Result<StoredSettings, Setting
 }
 
 /** The layouts read from a workbook as the mapping to save. */
-export const mappingOf = (layouts: readonly SheetLayout[]): TableMapping[] => layouts.map(toTableMapping);
+export const mappingFromLayouts = (layouts: readonly SheetLayout[]): TableMapping[] => layouts.map(toTableMapping);
 
 const KIND_WORDS: Readonly<Record<TableMapping["kind"], string>> = {
   "indicator-list": "指标清单",
@@ -154,7 +163,13 @@ export function planSettingsSheet(settings: Settings, mapping: readonly TableMap
   for (const entry of mapping) {
     put(row, 0, text(MAPPING_KEY));
     put(row, 1, text(JSON.stringify(entry)));
-    put(row, 2, text(`${entry.sheet} 第 ${entry.headerRow} 行：${KIND_WORDS[entry.kind]}${entry.source === "corrected" ? "（已更正）" : ""}`));
+    put(
+      row,
+      2,
+      text(
+        `${entry.sheet} 第 ${entry.headerRow} 行：${KIND_WORDS[entry.kind]}${entry.source === "corrected" ? "（已更正）" : ""}`,
+      ),
+    );
     row++;
   }
   return {

@@ -34,6 +34,21 @@ export const settingsSchema = z.object({
   goalTolerance: z.number().min(0).max(1).default(0.05),
   /** actual-behind: points an actual may lag the year's elapsed share (SPEC §5: 10). */
   progressTolerance: z.number().min(0).max(100).default(10),
+  /** spending-behind-plan: a warning beyond this many points behind the plan … */
+  spendingWarning: z.number().min(0).max(100).default(10),
+  /** … and an error beyond this many. */
+  spendingError: z.number().min(0).max(100).default(20),
+  /** deviation-reason-missing: an actual beyond its target by this share (0.3 = 30%) needs a reason too. */
+  deviationShare: z.number().min(0).default(0.3),
+  /**
+   * A reverse (cost) indicator over its limit scores weight × limit ÷ actual ("ratio"), or
+   * weight × (1 − overshoot ÷ limit), 0 at twice the limit ("overshoot").
+   */
+  reverseScoring: z.enum(["ratio", "overshoot"]).default("ratio"),
+  /** Share of its weight (%) a qualitative indicator earns by grade, within the published bands. */
+  gradeAchieved: z.number().min(80).max(100).default(100),
+  gradePartial: z.number().min(60).max(80).default(70),
+  gradeFailed: z.number().min(0).max(60).default(30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

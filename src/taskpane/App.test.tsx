@@ -28,7 +28,9 @@ const DATA: WorkbookData = {
 function fakeWorkbook(access: Partial<ReadResult["access"]> = {}, read?: () => Promise<ReadResult>) {
   const workbook = {
     readWithAccess: jest.fn(
-      read ?? (() => Promise.resolve({ data: DATA, access: { name: "t.xlsx", readOnly: false, protectedSheets: [], ...access } })),
+      read ??
+        (() =>
+          Promise.resolve({ data: DATA, access: { name: "t.xlsx", readOnly: false, protectedSheets: [], ...access } })),
     ),
     apply: jest.fn<Promise<void>, [WritePlan]>(() => Promise.resolve()),
     select: jest.fn<Promise<void>, [string, string]>(() => Promise.resolve()),
@@ -98,7 +100,9 @@ describe("the task pane", () => {
   });
 
   it("shows why the check failed", async () => {
-    const workbook = fakeWorkbook({}, () => Promise.reject(new WorkbookError("host", "Excel 未能完成操作：GeneralException")));
+    const workbook = fakeWorkbook({}, () =>
+      Promise.reject(new WorkbookError("host", "Excel 未能完成操作：GeneralException")),
+    );
     renderPane(workbook);
     expect(await screen.findByText("检查未完成")).toBeTruthy();
     expect(screen.getByText("Excel 未能完成操作：GeneralException")).toBeTruthy();
@@ -124,6 +128,24 @@ describe("the task pane", () => {
     fireEvent.click(await screen.findByRole("option", { name: "错误" }));
     await waitFor(() => expect(screen.queryByRole("grid", { name: "“项目甲”的问题" })).toBeNull());
     expect(screen.getByRole("grid", { name: "“项目乙”的问题" })).toBeTruthy();
+  });
+
+  it("saves a corrected mapping in the workbook's settings sheet, then checks again", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook);
+    await screen.findByText(/已在表格中标出/);
+    const save = screen.getByRole("button", { name: "保存识别结果并重新检查" });
+    expect(save.hasAttribute("disabled")).toBe(true);
+    fireEvent.change(screen.getByLabelText("表头所在行"), { target: { value: "2" } });
+    expect(screen.getByText("已更正，尚未保存")).toBeTruthy();
+    fireEvent.click(save);
+    await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
+    const plan = workbook.apply.mock.calls[1]?.[0];
+    expect(plan).toMatchObject({ sheets: [{ name: "检查目标_设置", visibility: "hidden" }], flags: null, names: null });
+    const saved = plan?.sheets[0]?.cells
+      .map((c) => (c.value.kind === "text" ? c.value.text : ""))
+      .find((t) => t.startsWith("{"));
+    expect(JSON.parse(saved ?? "{}")).toMatchObject({ sheet: "绩效指标", headerRow: 2, source: "corrected" });
   });
 
   it("renders in Fluent's high-contrast theme with a name on every table", async () => {

@@ -92,7 +92,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     goTo: (sheet, cell) => `转到 ${sheet}!${cell}`,
     counts: (errors, warnings) => `${errors} 个错误，${warnings} 个警告`,
     mapping: "表格识别",
-    mappingIntro: "加载项在以下工作表中识别出的表格和各列的作用。如有误，可在此更正并保存到工作簿，同事打开时使用同样的识别结果。",
+    mappingIntro:
+      "加载项在以下工作表中识别出的表格和各列的作用。如有误，可在此更正并保存到工作簿，同事打开时使用同样的识别结果。",
     mappingNone: "没有识别出任何表格。",
     mappingOf: (sheet) => `工作表“${sheet}”的列`,
     kind: {
@@ -108,7 +109,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     mappingChanged: "已更正，尚未保存",
     readOnlyTitle: "只读",
     protectedTitle: "工作表受保护",
-    protectedBody: (sheets) => `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护，不能在其中标记问题。撤销保护后请重新检查。`,
+    protectedBody: (sheets) =>
+      `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护，不能在其中标记问题。撤销保护后请重新检查。`,
     failedTitle: "检查未完成",
     writeFailedTitle: "未能写入",
     flagsWritten: (errors, warnings) => `已在表格中标出 ${errors} 个错误（红色）和 ${warnings} 个警告（黄色）。`,
@@ -121,7 +123,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
   },
   "en-US": {
     title: "Check Targets",
-    intro: "Checks the performance targets in this workbook, flags the problems in the sheets and fills the standard target table.",
+    intro:
+      "Checks the performance targets in this workbook, flags the problems in the sheets and fills the standard target table.",
     asOf: "Check as of",
     asOfInvalid: "Enter a date, e.g. 2026-06-30",
     check: "Check again",
@@ -173,7 +176,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
       `Sheet ${sheets.map((s) => `“${s}”`).join(", ")} is protected, so problems cannot be flagged there. Unprotect it and check again.`,
     failedTitle: "The check did not finish",
     writeFailedTitle: "Nothing was written",
-    flagsWritten: (errors, warnings) => `Flagged ${errors} errors (red) and ${warnings} warnings (amber) in the sheets.`,
+    flagsWritten: (errors, warnings) =>
+      `Flagged ${errors} errors (red) and ${warnings} warnings (amber) in the sheets.`,
     tableWritten: (sheet) => `Filled the sheet ${sheet}.`,
     flagsCleared: "Cleared the add-in's flags.",
     mappingSaved: "Saved the tables found in the workbook.",

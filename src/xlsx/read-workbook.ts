@@ -16,7 +16,10 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (CellData | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      cells[colNumber - 1] = toCellData(cell, date1904);
+      // ExcelJS repeats a merged area's value in the cells it covers; Excel (and Office.js) leaves
+      // them empty. Both adapters hand the core what Excel holds.
+      const covered = cell.isMerged && cell.master.address !== cell.address;
+      cells[colNumber - 1] = covered ? null : toCellData(cell, date1904);
     });
     // Dense rows: the core indexes them directly.
     for (let c = 0; c < cells.length; c++) cells[c] ??= null;

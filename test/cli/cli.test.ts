@@ -32,13 +32,13 @@ describe("check-targets", () => {
   it("checks a workbook, prints a summary and exits 1 when there are errors", async () => {
     const r = await run([sample]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/sample\.xlsx：15 个项目，95 个指标 —— 错误 2，警告 15/);
+    expect(r.stdout).toMatch(/sample\.xlsx：15 个项目，95 个指标 —— 错误 2，警告 21，提示 0/);
     expect(r.stderr).toBe("");
   });
 
   it("speaks English with --lang en-US", async () => {
     const r = await run([sample, "--lang", "en-US"]);
-    expect(r.stdout).toMatch(/15 projects, 95 indicators — 2 errors, 15 warnings/);
+    expect(r.stdout).toMatch(/15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos/);
   });
 
   it("writes a report that matches the schema, with --as-of", async () => {
@@ -46,7 +46,7 @@ describe("check-targets", () => {
     await run([sample, "--json", json, "--as-of", "2026-03-31"]);
     const report = reportSchema.parse(JSON.parse(await readFile(json, "utf8")));
     expect(report.asOf).toBe("2026-03-31");
-    expect(report.findings).toHaveLength(17);
+    expect(report.findings).toHaveLength(23);
   });
 
   it("writes the report to stdout with --json -", async () => {

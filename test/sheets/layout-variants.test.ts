@@ -1,7 +1,7 @@
-import type { CheckResult, Finding } from "../../src/core";
+import { planSettingsSheet, type CheckResult, type Finding } from "../../src/core";
 import { checkBuilt } from "../support/check-workbook";
 import { loadSeed } from "../support/seed";
-import { baseline, VARIANTS } from "./seed-layouts";
+import { addPlannedSheet, baseline, VARIANTS } from "./seed-layouts";
 
 /** Details that name a cell: they move with the layout, the finding does not. */
 const CELL_DETAILS = new Set(["first", "goalCell"]);
@@ -67,9 +67,27 @@ describe("the seed in every layout staff keep", () => {
     expect(expected.findings).toHaveLength(23);
   });
 
-  it.each(VARIANTS.map((v) => [v.name, v] as const))("%s: same projects, indicators and findings", async (_, variant) => {
-    const result = await checkBuilt(variant.build(seed));
-    expect(result.model.skipped).toEqual([]);
-    expect(projection(result)).toEqual(expected);
-  });
+  it.each(VARIANTS.map((v) => [v.name, v] as const))(
+    "%s: same projects, indicators and findings",
+    async (_, variant) => {
+      const result = await checkBuilt(variant.build(seed));
+      expect(result.model.skipped).toEqual([]);
+      expect(projection(result)).toEqual(expected);
+    },
+  );
+
+  it.each(VARIANTS.map((v) => [v.name, v] as const))(
+    "%s: read the same again through the mapping it saved",
+    async (_, variant) => {
+      const first = await checkBuilt(variant.build(seed));
+      const wb = variant.build(seed);
+      addPlannedSheet(wb, planSettingsSheet(first.settings, first.mapping));
+      const again = await checkBuilt(wb);
+      expect(again.model.layouts.every((l) => l.source === "saved")).toBe(true);
+      expect(again.model.layouts.map((l) => [l.sheet, l.kind, l.headerRow])).toEqual(
+        first.model.layouts.map((l) => [l.sheet, l.kind, l.headerRow]),
+      );
+      expect(projection(again)).toEqual(expected);
+    },
+  );
 });

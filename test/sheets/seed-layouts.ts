@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { parseTarget } from "../../src/core";
+import { parseTarget, type SheetPlan } from "../../src/core";
 import type { Seed, SeedProject } from "../support/seed";
 import {
   addDefinitionSheet,
@@ -23,7 +23,11 @@ export function splitTarget(raw: string): [string, string | number, string] {
   const t = parseTarget(raw);
   switch (t.kind) {
     case "quantitative":
-      return [t.operator === null || t.operator === "range" ? "" : (SYMBOLS[t.operator] ?? ""), t.value, t.unit?.text ?? ""];
+      return [
+        t.operator === null || t.operator === "range" ? "" : (SYMBOLS[t.operator] ?? ""),
+        t.value,
+        t.unit?.text ?? "",
+      ];
     case "missing":
       return [t.operator === null || t.operator === "range" ? "" : (SYMBOLS[t.operator] ?? ""), "", t.unit?.text ?? ""];
     default:
@@ -42,7 +46,18 @@ function workbook(fill: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
 function splitList(wb: ExcelJS.Workbook, projects: readonly SeedProject[]): void {
   const ws = wb.addWorksheet("绩效指标");
   ws.addRow(["2021年项目支出绩效指标（新模板）"]);
-  ws.addRow(["项目编码", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "指标值", "计量单位", "指标值确定依据", "指标描述"]);
+  ws.addRow([
+    "项目编码",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标方向",
+    "指标值",
+    "计量单位",
+    "指标值确定依据",
+    "指标描述",
+  ]);
   for (const p of projects) {
     for (const ind of p.indicators) {
       const [op, value, unit] = splitTarget(ind.targetRaw);
@@ -55,7 +70,20 @@ function splitList(wb: ExcelJS.Workbook, projects: readonly SeedProject[]): void
 /** A project list whose plan sits under a merged 资金支出计划（%） header, one header row lower. */
 function twoRowHeaderProjects(wb: ExcelJS.Workbook, projects: readonly SeedProject[]): void {
   const ws = wb.addWorksheet("项目清单");
-  ws.addRow(["单位", "项目编码", "项目名称", "预算数", "财政资金", "其他资金", "资金用途", "资金支出计划（%）", null, null, null, "绩效目标"]);
+  ws.addRow([
+    "单位",
+    "项目编码",
+    "项目名称",
+    "预算数",
+    "财政资金",
+    "其他资金",
+    "资金用途",
+    "资金支出计划（%）",
+    null,
+    null,
+    null,
+    "绩效目标",
+  ]);
   ws.addRow([null, null, null, null, null, null, null, "3月底", "6月底", "10月底", "12月底", null]);
   for (const c of [1, 2, 3, 4, 5, 6, 7, 12]) ws.mergeCells(1, c, 2, c);
   ws.mergeCells(1, 8, 1, 11);
@@ -78,7 +106,20 @@ export const VARIANTS: readonly Variant[] = [
       workbook((wb) => {
         const ws = addProjectList(wb, seed.projects, "项目", {
           titleRows: 5,
-          order: ["name", "code", "budget", "fiscal", "other", "plan0", "plan1", "plan2", "plan3", "use", "goals", "unit"],
+          order: [
+            "name",
+            "code",
+            "budget",
+            "fiscal",
+            "other",
+            "plan0",
+            "plan1",
+            "plan2",
+            "plan3",
+            "use",
+            "goals",
+            "unit",
+          ],
           headers: {
             code: "项目代码",
             budget: "年度预算数(万元)",
@@ -98,7 +139,13 @@ export const VARIANTS: readonly Variant[] = [
           titleRows: 5,
           merge: true,
           order: ["target", "name", "level2", "level1", "code", "basis", "description", "project"],
-          headers: { target: "年度指标值", name: "指标名称", description: "指标说明", basis: "确定依据", code: "项目代码" },
+          headers: {
+            target: "年度指标值",
+            name: "指标名称",
+            description: "指标说明",
+            basis: "确定依据",
+            code: "项目代码",
+          },
         });
         addGoalList(wb, seed, "部门目标");
       }),
@@ -228,3 +275,12 @@ export const VARIANTS: readonly Variant[] = [
 
 /** The baseline every variant is compared with: the sample's flat lists. */
 export const baseline = (seed: Seed): ExcelJS.Workbook => buildSampleWorkbook(seed);
+
+/** A planned sheet written as an adapter would (XlsxPort.apply does it for real), for tests of saved settings. */
+export function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
+  for (const c of plan.cells) {
+    const v = c.value;
+    ws.getCell(c.address).value = v.kind === "text" ? v.text : v.kind === "number" ? v.value : { formula: v.formula };
+  }
+}

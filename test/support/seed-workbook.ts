@@ -63,7 +63,11 @@ function titles(ws: ExcelJS.Worksheet, lines: string[], count: number): void {
 }
 
 /** Columns in the asked order with the asked headers, and the sheet column (1-based) of each. */
-function layout<T>(all: Column<T>[], opts: LayoutOptions, defaultOrder: readonly string[]): { col: Column<T>; at: number }[] {
+function layout<T>(
+  all: Column<T>[],
+  opts: LayoutOptions,
+  defaultOrder: readonly string[],
+): { col: Column<T>; at: number }[] {
   const order = opts.order ?? defaultOrder;
   const spacers = new Set(opts.spacers ?? []);
   let at = 0;
@@ -76,7 +80,11 @@ function layout<T>(all: Column<T>[], opts: LayoutOptions, defaultOrder: readonly
 }
 
 /** Writes the header and one row per item; returns the first and last data row (1-based). */
-function writeTable<T>(ws: ExcelJS.Worksheet, columns: { col: Column<T>; at: number }[], items: readonly T[]): [number, number] {
+function writeTable<T>(
+  ws: ExcelJS.Worksheet,
+  columns: { col: Column<T>; at: number }[],
+  items: readonly T[],
+): [number, number] {
   const header = ws.addRow([]);
   for (const { col, at } of columns) header.getCell(at).value = col.header;
   const first = ws.rowCount + 1;
@@ -99,7 +107,15 @@ export function addProjectList(
 ): ExcelJS.Worksheet {
   const ws = opts.into ?? wb.addWorksheet(name);
   titles(ws, ["2021年项目支出预算及绩效目标", "单位：万元"], opts.titleRows ?? 2);
-  writeTable(ws, layout(PROJECT_COLUMNS, opts, PROJECT_COLUMNS.map((c) => c.key)), projects);
+  writeTable(
+    ws,
+    layout(
+      PROJECT_COLUMNS,
+      opts,
+      PROJECT_COLUMNS.map((c) => c.key),
+    ),
+    projects,
+  );
   return ws;
 }
 
@@ -188,7 +204,20 @@ export const DEFINITION_HEADER = [
   "说明",
 ];
 
-type DefinitionRow = [string, string, string, string, string, string, string, number | null, number | null, string, string, string];
+type DefinitionRow = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string,
+  string,
+  string,
+];
 
 const OUT = "产出指标";
 const BENEFIT = "效益指标";

@@ -86,7 +86,15 @@ const ENTRIES: readonly Entry[] = [
   {
     id: "budget-execution",
     name: "预算执行率",
-    synonyms: ["资金执行率", "预算资金执行率", "资金支出率", "支出进度", "资金支出进度", "预算支出进度", "预算执行进度"],
+    synonyms: [
+      "资金执行率",
+      "预算资金执行率",
+      "资金支出率",
+      "支出进度",
+      "资金支出进度",
+      "预算支出进度",
+      "预算执行进度",
+    ],
     ...RATE,
   },
   {
@@ -226,7 +234,8 @@ const ENTRIES: readonly Entry[] = [
 function toDefinition(entry: Entry): Definition {
   const unit = entry.unit === undefined ? null : parseUnit(entry.unit);
   // The library is ours: a unit the parser cannot read is a bug, caught by its test.
-  if (entry.unit !== undefined && unit === null) throw new Error(`built-in definition ${entry.id}: bad unit ${entry.unit}`);
+  if (entry.unit !== undefined && unit === null)
+    throw new Error(`built-in definition ${entry.id}: bad unit ${entry.unit}`);
   return definitionSchema.parse({
     id: entry.id,
     name: entry.name,

@@ -1,7 +1,12 @@
 /** Indicator definitions (SPEC §3): schema, built-in library, the 指标定义 sheet, mapping rows to them. */
 export { definitionSchema, directionSchema, type Definition, type Direction } from "./schema";
 export { BUILTIN_DEFINITIONS } from "./builtin";
-export { readDefinitionSheet, type DefinitionIssue, type DefinitionSheet, type DefinitionColumn } from "./read-definition-sheet";
+export {
+  readDefinitionSheet,
+  type DefinitionIssue,
+  type DefinitionSheet,
+  type DefinitionColumn,
+} from "./read-definition-sheet";
 export { buildLibrary, matchName, cachedMatcher, type Library, type Match, type MatchResult } from "./library";
 export { judge, type Judgement } from "./judgement";
 export { DEFINITION_SHEET, isDefinitionSheet } from "./sheet-name";

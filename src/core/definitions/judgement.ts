@@ -22,7 +22,9 @@ const PERCENT: Unit = { text: "%", dimension: "percent", scale: 1, per: null };
 function isBoundedRate(ind: Indicator): boolean {
   const text = ind.name + ind.description;
   if (/增长|增速|增幅|提高|提升|下降|降低|同比|环比/.test(text)) return false;
-  return /满意度|满意率|完成率|覆盖率|合格率|达标率|到位率|执行率|知晓率|使用率|利用率|及格率|参与率|率$/.test(ind.name);
+  return /满意度|满意率|完成率|覆盖率|合格率|达标率|到位率|执行率|知晓率|使用率|利用率|及格率|参与率|率$/.test(
+    ind.name,
+  );
 }
 
 /**
@@ -58,7 +60,9 @@ export function judge(ind: Indicator, definition: Definition | null): Judgement 
 export function cachedJudge(): (ind: Indicator, definition: Definition | null) => Judgement {
   const seen = new Map<string, Judgement>();
   return (ind, definition) => {
-    const key = [definition?.id ?? "", ind.direction ?? "", ind.level1, ind.level2, ind.name, ind.description].join("\u0000");
+    const key = [definition?.id ?? "", ind.direction ?? "", ind.level1, ind.level2, ind.name, ind.description].join(
+      "\u0000",
+    );
     let j = seen.get(key);
     if (j === undefined) {
       j = judge(ind, definition);

@@ -67,7 +67,13 @@ const round = (n: number): number => Math.round(n * 100) / 100;
  * score reaches `threshold`. Below it nothing is applied; the closest definition is returned as
  * a candidate for a person to confirm.
  */
-export function matchName(library: Library, name: string, level1: string, level2: string, threshold: number): MatchResult {
+export function matchName(
+  library: Library,
+  name: string,
+  level1: string,
+  level2: string,
+  threshold: number,
+): MatchResult {
   const key = normalizeName(name);
   if (key === "") return NO_MATCH;
   const exact = library.byName.get(key);
@@ -85,14 +91,19 @@ export function matchName(library: Library, name: string, level1: string, level2
   }
   if (best === null || best.score < CANDIDATE_FLOOR) return NO_MATCH;
   const scored = { definition: best.definition, score: round(best.score) };
-  return best.score >= threshold ? { match: { ...scored, via: "fuzzy" }, candidate: null } : { match: null, candidate: scored };
+  return best.score >= threshold
+    ? { match: { ...scored, via: "fuzzy" }, candidate: null }
+    : { match: null, candidate: scored };
 }
 
 /**
  * matchName remembered per name and category for one check: a long list repeats the same
  * few dozen names, and fuzzy matching is the costly part.
  */
-export function cachedMatcher(library: Library, threshold: number): (name: string, level1: string, level2: string) => MatchResult {
+export function cachedMatcher(
+  library: Library,
+  threshold: number,
+): (name: string, level1: string, level2: string) => MatchResult {
   const seen = new Map<string, MatchResult>();
   return (name, level1, level2) => {
     const key = `${name}\u0000${level1}\u0000${level2}`;

@@ -65,14 +65,16 @@ type RawRow = Partial<Record<DefinitionColumn, string | number>>;
 
 const blankToNull = (v: string | number | undefined): string | number | null =>
   v === undefined || (typeof v === "string" && v.trim() === "") ? null : v;
-const text = z.preprocess(blankToNull, z.union([z.string(), z.number()]).nullable()).transform((v) =>
-  v === null ? null : String(v).trim(),
-);
+const text = z
+  .preprocess(blankToNull, z.union([z.string(), z.number()]).nullable())
+  .transform((v) => (v === null ? null : String(v).trim()));
 
 /** 60, "60", "60%", "６０％" → 60. */
 const number = z.preprocess(blankToNull, z.union([z.number(), z.string()]).nullable()).transform((v, ctx) => {
   if (v === null || typeof v === "number") return v;
-  const folded = v.replace(/[０-９．％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s,%]/g, "");
+  const folded = v
+    .replace(/[０-９．％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s,%]/g, "");
   const n = /^-?\d+(\.\d+)?$/.test(folded) ? Number(folded) : Number.NaN;
   if (Number.isNaN(n)) {
     ctx.addIssue({ code: "custom", message: "number" });
@@ -86,7 +88,14 @@ const rowSchema = z
   .object({
     id: text,
     name: text.refine((v) => v !== null, { message: "missing-name" }),
-    synonyms: text.transform((v) => (v === null ? [] : v.split(/[、，,;；/|\n]+/).map((s) => s.trim()).filter((s) => s !== ""))),
+    synonyms: text.transform((v) =>
+      v === null
+        ? []
+        : v
+            .split(/[、，,;；/|\n]+/)
+            .map((s) => s.trim())
+            .filter((s) => s !== ""),
+    ),
     level1: text.refine((v) => v === null || LEVEL1.has(v), { message: "level1" }),
     level2: text.refine((v) => v === null || LEVEL2.has(v), { message: "level2" }),
     unit: text.transform((v, ctx) => {
@@ -133,6 +142,9 @@ function readSheet(sheet: SheetData): DefinitionSheet {
   const header = findHeader(view);
   const issues: DefinitionIssue[] = [];
   if (header === null) {
+    // An empty 指标定义 sheet, made and not yet filled, says nothing wrong.
+    const empty = sheet.rows.every((_, r) => view.isRowBlank(r));
+    if (empty) return { definitions: [], issues, sheet: sheet.name };
     issues.push({ sheet: sheet.name, cell: "A1", row: 0, field: "header", reason: "no-header", value: "" });
     return { definitions: [], issues, sheet: sheet.name };
   }
@@ -157,7 +169,14 @@ function readSheet(sheet: SheetData): DefinitionSheet {
       const issue = parsed.error.issues[0];
       const field = (issue?.path[0] ?? "name") as DefinitionColumn;
       const reason = issue?.message ?? "invalid";
-      issues.push({ sheet: sheet.name, cell: cellOf(r, field), row: r, field, reason, value: String(raw[field] ?? "") });
+      issues.push({
+        sheet: sheet.name,
+        cell: cellOf(r, field),
+        row: r,
+        field,
+        reason,
+        value: String(raw[field] ?? ""),
+      });
       continue;
     }
     const row = parsed.data;
@@ -165,7 +184,14 @@ function readSheet(sheet: SheetData): DefinitionSheet {
     const key = normalizeName(name);
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ sheet: sheet.name, cell: cellOf(r, "name"), row: r, field: "name", reason: "duplicate", value: name });
+      issues.push({
+        sheet: sheet.name,
+        cell: cellOf(r, "name"),
+        row: r,
+        field: "name",
+        reason: "duplicate",
+        value: name,
+      });
       continue;
     }
     seen.set(key, r);

@@ -37,7 +37,12 @@ const MIN_HEAD = 3;
  * ends with the term (受益群众满意度 / 群众满意度), 0.6 plus up to 0.4 for the share of the name
  * the term covers, since what a modifier adds in front rarely changes what is measured.
  */
-export function similarity(name: string, nameGrams: ReadonlySet<string>, term: string, termGrams: ReadonlySet<string>): number {
+export function similarity(
+  name: string,
+  nameGrams: ReadonlySet<string>,
+  term: string,
+  termGrams: ReadonlySet<string>,
+): number {
   const byGrams = dice(nameGrams, termGrams);
   const termLength = [...term].length;
   if (termLength < MIN_HEAD || !name.endsWith(term)) return byGrams;

@@ -29,10 +29,13 @@ const DEFINITION: Record<string, (d: Detail) => string> = {
   duplicate: (d) => `indicator "${d("value")}" is defined twice; merge the rows`,
 };
 const SETTINGS: Record<string, (d: Detail) => string> = {
-  invalid: (d) => `Setting "${d("key")}" is invalid (${d("detail")}); the default was used. Set it again in the Check targets pane.`,
-  "unknown-key": (d) => `"${d("key")}" in the settings sheet is not a known setting and was ignored; change settings in the Check targets pane.`,
+  invalid: (d) =>
+    `Setting "${d("key")}" is invalid (${d("detail")}); the default was used. Set it again in the Check targets pane.`,
+  "unknown-key": (d) =>
+    `"${d("key")}" in the settings sheet is not a known setting and was ignored; change settings in the Check targets pane.`,
   duplicate: (d) => `Setting "${d("key")}" appears twice; only the first was used. Delete the extra row.`,
-  "bad-json": (d) => `A saved table mapping cannot be read (${d("detail")}); the sheet was detected afresh. Confirm and save the mapping in the pane.`,
+  "bad-json": (d) =>
+    `A saved table mapping cannot be read (${d("detail")}); the sheet was detected afresh. Confirm and save the mapping in the pane.`,
   "stale-mapping": (d) =>
     `The saved mapping of sheet "${d("detail")}" no longer matches its headers (the table was moved or changed); the sheet was detected afresh. Confirm and save the mapping in the pane.`,
 };
@@ -65,8 +68,9 @@ export const enUS: Catalogue = {
       : `Higher is better for this measure${why}, but target "${d("target")}" uses ≤/<; use ≥ or =, e.g. "${d("suggested")}".`;
   },
   "target-unit": (d) =>
-    `Target "${d("target")}" is in "${d("unit")}", which does not convert to "${d("expected")}", the unit of definition "${d("definition")}"; write it in "${d("expected")}".`,
-  "target-out-of-range": (d) => `Target "${d("target")}" is outside the valid range (${rangeText(d)}); use a value within it.`,
+    `Target "${d("target")}" is in "${d("unit")}", which does not convert to "${d("expected")}", the unit of ${d("definition") === "" ? "its definition" : `definition "${d("definition")}"`}; write it in "${d("expected")}".`,
+  "target-out-of-range": (d) =>
+    `Target "${d("target")}" is outside the valid range (${rangeText(d)}); use a value within it.`,
   "target-goal-mismatch": (d) =>
     d("reason") === "unit"
       ? `Target "${d("target")}" cannot be converted to the unit of the department goal "${d("goal")}: ${d("goalTarget")}"; it should agree with the goal, e.g. "${d("expected")}".`

@@ -60,13 +60,16 @@ export const zhCN: Catalogue = {
       ? `按指标定义“${d("definition")}”，该指标应为定量指标，“${d("target")}”是定性表述；请改为带数值和单位的目标，例如“≥90%”。`
       : `${d("level2")}应为定量指标，“${d("target")}”是定性表述；请改为数值目标，例如“${example(d("level2"))}”。`,
   "target-direction": (d) => {
-    const why = d("definition") !== "" ? `指标定义“${d("definition")}”为${d("direction") === "reverse" ? "反向" : "正向"}指标` : "";
+    const why =
+      d("definition") !== ""
+        ? `指标定义“${d("definition")}”为${d("direction") === "reverse" ? "反向" : "正向"}指标`
+        : "";
     return d("direction") === "reverse"
       ? `该指标越低越好（${why || "成本类"}），指标值“${d("target")}”却用了“≥/＞”；应使用“≤”，例如“${d("suggested")}”。`
       : `该指标越高越好${why ? `（${why}）` : ""}，指标值“${d("target")}”却用了“≤/＜”；应使用“≥”或“=”，例如“${d("suggested")}”。`;
   },
   "target-unit": (d) =>
-    `指标值“${d("target")}”的单位“${d("unit")}”与指标定义“${d("definition")}”的单位“${d("expected")}”不一致，两者不能换算；请按“${d("expected")}”填写。`,
+    `指标值“${d("target")}”的单位“${d("unit")}”与指标定义${d("definition") === "" ? "" : `“${d("definition")}”`}的单位“${d("expected")}”不一致，两者不能换算；请按“${d("expected")}”填写。`,
   "target-out-of-range": (d) => `指标值“${d("target")}”超出有效范围（${rangeText(d)}）；请改为该范围内的数值。`,
   "target-goal-mismatch": (d) =>
     d("reason") === "unit"
@@ -96,7 +99,8 @@ export const zhCN: Catalogue = {
   "project-code": (d) => `项目编码“${d("code")}”格式不符；应为 8 位数字 + P + 11 位数字 + 1 位数字或大写字母。`,
   "project-duplicate": (d) =>
     `项目编码“${d("code")}”重复出现（首次在 ${d("first")}），且内容不同；同一项目只应填写一次，不同项目应使用各自的编码。`,
-  "actual-fails-target": (d) => `完成值“${d("actual")}”未达到指标值“${d("target")}”；请核实完成值，或在偏差原因中说明。`,
+  "actual-fails-target": (d) =>
+    `完成值“${d("actual")}”未达到指标值“${d("target")}”；请核实完成值，或在偏差原因中说明。`,
   "actual-unparseable": (d) =>
     `完成值“${d("actual")}”无法识别或与指标值“${d("target")}”单位不可比；请按指标值的单位填写数值。`,
   "actual-behind": (d) =>

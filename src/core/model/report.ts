@@ -19,6 +19,9 @@ export const reportIndicatorSchema = z.object({
   sheet: z.string(),
   cell: z.string(),
   definition: z.object({ id: z.string(), name: z.string(), score: z.number() }).nullable(),
+  /** Self-evaluation: the weight the indicator carries and what its actual earns (null: not scored). */
+  weight: z.number().optional(),
+  score: z.number().nullable().optional(),
 });
 
 export const reportProjectSchema = z.object({

@@ -28,19 +28,21 @@ function misuse(ctx: RuleContext, ind: Indicator): string | null {
 export const checkCategoryMisuse: Rule = (ctx) => {
   // Remembered per name and category: a long list repeats a few dozen of them.
   const seen = new Map<string, string | null>();
-  return ctx.model.indicators.flatMap((ind) => {
+  const out: Finding[] = [];
+  for (const ind of ctx.model.indicators) {
     const key = `${ind.name}\u0000${ind.level1}\u0000${ind.level2}`;
     let reason = seen.get(key);
     if (reason === undefined) {
       reason = misuse(ctx, ind);
       seen.set(key, reason);
     }
-    if (reason === null) return [];
+    if (reason === null) continue;
     const at = ind.cells.level2 ?? ind.cells.name;
-    return [
+    out.push(
       indicatorFinding(ctx, "category-misuse", "warning", ind, at, { reason, level1: ind.level1, level2: ind.level2 }),
-    ];
-  });
+    );
+  }
+  return out;
 };
 
 export const checkDuplicateIndicators: Rule = (ctx) => {
@@ -50,7 +52,10 @@ export const checkDuplicateIndicators: Rule = (ctx) => {
     const key = `${ind.projectKey}\u0000${ind.name}`;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, ind);
-    else out.push(indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, { first: seen.cells.name.cell }));
+    else
+      out.push(
+        indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, { first: seen.cells.name.cell }),
+      );
   }
   return out;
 };

@@ -14,7 +14,7 @@ export type RuleContext = {
   settings: Settings;
   projectOf: (indicator: Indicator) => Project | undefined;
   /** The indicator's definition, or none and the closest candidate. */
-  mappingOf: (indicator: Indicator) => MatchResult;
+  matchOf: (indicator: Indicator) => MatchResult;
   /** Department goals measuring what the definition measures. */
   goalsOf: (definition: Definition) => readonly Goal[];
   /** What the indicator is judged by: its definition, else the built-in defaults. */
@@ -47,13 +47,13 @@ export function makeContext(
     goalsByName.set(name, [...(goalsByName.get(name) ?? []), goal]);
   }
   const judge = cachedJudge();
-  const mappingOf = (ind: Indicator): MatchResult => mapped.get(ind) ?? UNMAPPED;
+  const matchOf = (ind: Indicator): MatchResult => mapped.get(ind) ?? UNMAPPED;
   return {
     model,
     settings,
     projectOf: (ind) => byKey.get(ind.projectKey),
-    mappingOf,
-    judgementOf: (ind) => judge(ind, mappingOf(ind).match?.definition ?? null),
+    matchOf,
+    judgementOf: (ind) => judge(ind, matchOf(ind).match?.definition ?? null),
     goalsOf: (d) => {
       const named = d.goal === null ? [] : (goalsByName.get(normalizeName(d.goal)) ?? []);
       return [...named, ...(goalsById.get(d.id) ?? []).filter((g) => !named.includes(g))];

@@ -5,19 +5,22 @@ import type { Quantitative } from "../target-expression/schema";
 import { indicatorFinding, type Rule, type RuleContext } from "./context";
 
 /** An indicator no definition fits: still checked for form; the closest definition is offered, not applied. */
-export const checkUnmapped: Rule = (ctx) =>
-  ctx.model.indicators.flatMap((ind) => {
-    if (ind.name === "") return [];
-    const { match, candidate } = ctx.mappingOf(ind);
-    if (match !== null) return [];
-    return [
+export const checkUnmapped: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ind of ctx.model.indicators) {
+    if (ind.name === "") continue;
+    const { match, candidate } = ctx.matchOf(ind);
+    if (match !== null) continue;
+    out.push(
       indicatorFinding(ctx, "indicator-unmapped", "info", ind, ind.cells.name, {
         candidate: candidate?.definition.name ?? null,
         candidateId: candidate?.definition.id ?? null,
         score: candidate?.score ?? null,
       }),
-    ];
-  });
+    );
+  }
+  return out;
+};
 
 type Verdict = { reason: "unit" | "value"; converted: number | null };
 
@@ -63,8 +66,12 @@ function goalFindings(ctx: RuleContext, ind: Indicator, goals: readonly Goal[]):
 }
 
 /** A project indicator restating a department goal must agree with it (848 万美元 vs ≤858亿美元). */
-export const checkGoalMismatch: Rule = (ctx) =>
-  ctx.model.indicators.flatMap((ind) => {
-    const definition = ctx.mappingOf(ind).match?.definition;
-    return definition === undefined ? [] : goalFindings(ctx, ind, ctx.goalsOf(definition));
-  });
+export const checkGoalMismatch: Rule = (ctx) => {
+  const out: Finding[] = [];
+  if (ctx.model.goals.length === 0) return out;
+  for (const ind of ctx.model.indicators) {
+    const definition = ctx.matchOf(ind).match?.definition;
+    if (definition !== undefined) out.push(...goalFindings(ctx, ind, ctx.goalsOf(definition)));
+  }
+  return out;
+};

@@ -6,39 +6,46 @@ import { convert, formatTarget } from "../target-expression";
 import type { Quantitative, Unit } from "../target-expression/schema";
 import { indicatorFinding, type Rule, type RuleContext } from "./context";
 
-type Found = (rule: RuleId, severity: Severity, details?: FindingDetails) => Finding;
-
 const WAN_YUAN: Unit = { text: "万元", dimension: "money:CNY", scale: 10000, per: null };
 
 /** Text compared for "the target only repeats the name": spaces and punctuation ignored. */
 const bare = (text: string): string => text.replace(/[\s\u3000，,。.；;、：:]/g, "");
 
 /** What the definition is called in a message, or "" when the category or a default decided. */
-const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.mappingOf(ind).match?.definition.name ?? "";
+const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.matchOf(ind).match?.definition.name ?? "";
+
+/** A finding at the target cell, naming the target as written. */
+function found(
+  ctx: RuleContext,
+  ind: Indicator,
+  rule: RuleId,
+  severity: Severity,
+  details: FindingDetails = {},
+): Finding {
+  return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, { target: ind.targetText.trim(), ...details });
+}
 
 function targetRules(ctx: RuleContext, ind: Indicator): Finding[] {
   const t = ind.target;
-  const at = ind.cells.target;
-  const found: Found = (rule, severity, details = {}) =>
-    indicatorFinding(ctx, rule, severity, ind, at, { target: ind.targetText.trim(), ...details });
   const judgement = ctx.judgementOf(ind);
 
   switch (t.kind) {
     case "missing":
-      return [found("target-missing", "error", ind.targetError ? { error: ind.targetError } : {})];
+      return [found(ctx, ind, "target-missing", "error", ind.targetError ? { error: ind.targetError } : {})];
     case "unparseable":
-      return [found("target-unparseable", "error")];
+      return [found(ctx, ind, "target-unparseable", "error")];
     case "qualitative": {
       const out: Finding[] = [];
       if (judgement.requiresNumber) {
         const from = judgement.requiresNumberFrom === "definition" ? definedBy(ctx, ind) : "";
-        out.push(found("target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
+        out.push(found(ctx, ind, "target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
       }
-      if (bare(t.text) !== "" && bare(t.text) === bare(ind.name)) out.push(found("target-restates-name", "warning"));
+      if (bare(t.text) !== "" && bare(t.text) === bare(ind.name))
+        out.push(found(ctx, ind, "target-restates-name", "warning"));
       return out;
     }
     case "quantitative":
-      return quantitativeRules(ctx, ind, t, judgement, found);
+      return quantitativeRules(ctx, ind, t, judgement);
   }
 }
 
@@ -51,12 +58,11 @@ function boundsIn(t: Quantitative, unit: Unit | null): { low: number; high: numb
   return low === null || up === null ? null : { low, high: up };
 }
 
-function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j: Judgement, found: Found): Finding[] {
+function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j: Judgement): Finding[] {
   const out: Finding[] = [];
-  const shown = (): string => formatTarget(t);
   if (!ind.targetFromColumns && (t.operator === null || t.unit === null)) {
     out.push(
-      found("target-incomplete", "warning", {
+      found(ctx, ind, "target-incomplete", "warning", {
         missing: t.operator === null ? (t.unit === null ? "both" : "operator") : "unit",
       }),
     );
@@ -67,7 +73,14 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
   if (contradicts) {
     const from = j.directionFrom === "definition" ? definedBy(ctx, ind) : "";
     const suggested = formatTarget({ ...t, operator: j.direction === "positive" ? ">=" : "<=" });
-    out.push(found("target-direction", "warning", { direction: j.direction, parsed: shown(), definition: from, suggested }));
+    out.push(
+      found(ctx, ind, "target-direction", "warning", {
+        direction: j.direction,
+        parsed: formatTarget(t),
+        definition: from,
+        suggested,
+      }),
+    );
   }
 
   if (j.range !== null) {
@@ -75,20 +88,33 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
     const { min, max } = j.range;
     if (b !== null && ((min !== null && b.low < min - 1e-9) || (max !== null && b.high > max + 1e-9))) {
       out.push(
-        found("target-out-of-range", "error", { min, max, unit: j.range.unit?.text ?? t.unit?.text ?? "", parsed: shown() }),
+        found(ctx, ind, "target-out-of-range", "error", {
+          min,
+          max,
+          unit: j.range.unit?.text ?? t.unit?.text ?? "",
+          parsed: formatTarget(t),
+        }),
       );
     }
   }
 
   if (j.unit !== null && t.unit !== null && t.unit.dimension !== j.unit.dimension) {
-    out.push(found("target-unit", "warning", { expected: j.unit.text, unit: t.unit.text, definition: definedBy(ctx, ind) }));
+    out.push(
+      found(ctx, ind, "target-unit", "warning", {
+        expected: j.unit.text,
+        unit: t.unit.text,
+        definition: definedBy(ctx, ind),
+      }),
+    );
   }
 
   const project = ctx.projectOf(ind);
   if (isCost(ind.level1, ind.level2) && project?.budget != null && t.unit !== null && t.unit.per === null) {
     const limit = convert(t.max ?? t.value, t.unit, WAN_YUAN);
     if (limit !== null && limit > project.budget + 1e-9) {
-      out.push(found("target-exceeds-budget", "warning", { limit, budget: project.budget, parsed: shown() }));
+      out.push(
+        found(ctx, ind, "target-exceeds-budget", "warning", { limit, budget: project.budget, parsed: formatTarget(t) }),
+      );
     }
   }
   return out;
@@ -98,4 +124,8 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
  * Target review of every indicator: form (missing, unparseable, incomplete, restated), and what
  * its definition expects (direction, number, range, unit), with the built-in defaults where none.
  */
-export const checkTargets: Rule = (ctx) => ctx.model.indicators.flatMap((ind) => targetRules(ctx, ind));
+export const checkTargets: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ind of ctx.model.indicators) for (const f of targetRules(ctx, ind)) out.push(f);
+  return out;
+};

@@ -97,7 +97,8 @@ function valuePosition(view: SheetView, items: readonly Item[], index: number, r
   const inLabelRow =
     (next !== undefined && next.role !== null) || items.some((i) => i.role !== null && i.col < item.col);
   const isPlan = item.role !== null && item.role !== "section" && PLAN_ROLES.has(item.role);
-  if (aligned && ((next !== undefined && next.role !== null) || (isPlan && inLabelRow))) return { row: below, col: item.col };
+  if (aligned && ((next !== undefined && next.role !== null) || (isPlan && inLabelRow)))
+    return { row: below, col: item.col };
   return { row, col: item.right + 1 };
 }
 

@@ -55,7 +55,9 @@ export function resolveOperatorColumns(view: SheetView, header: HeaderRow, endRo
     return { ...candidate, operators, directions, kind: byContent ?? candidate.role };
   });
   const best = (kind: "operator" | "direction", count: (s: (typeof scored)[number]) => number) =>
-    scored.filter((s) => s.kind === kind).sort((a, b) => count(b) - count(a) || Number(a.ambiguous) - Number(b.ambiguous))[0];
+    scored
+      .filter((s) => s.kind === kind)
+      .sort((a, b) => count(b) - count(a) || Number(a.ambiguous) - Number(b.ambiguous))[0];
   const operator = best("operator", (s) => s.operators);
   const direction = best("direction", (s) => s.directions);
   if (operator) columns.operator = operator.col;

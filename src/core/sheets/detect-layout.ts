@@ -52,7 +52,10 @@ export function classify(columns: ColumnMap): Exclude<LayoutKind, "standard-form
   if (hasIndicator && hasTarget && (has(columns, "level1") || has(columns, "level2") || hasProject(columns))) {
     return "indicator-list";
   }
-  if (hasProject(columns) && (has(columns, "budget") || has(columns, "fiscal") || has(columns, "plan3") || has(columns, "spent")))
+  if (
+    hasProject(columns) &&
+    (has(columns, "budget") || has(columns, "fiscal") || has(columns, "plan3") || has(columns, "spent"))
+  )
     return "project-list";
   if (hasIndicator && has(columns, "target")) return "goal-list";
   return null;
@@ -118,8 +121,10 @@ export function findHeaders(view: SheetView, roleOf: RoleOf): HeaderRow[] {
     for (let c = 0; c < view.colCount && hits < MIN_ROLES; c++) if (roleOf(view.headerText(r, c)) !== null) hits++;
     if (hits < MIN_ROLES) continue;
     const header = rowRoles(view, r, roleOf);
-    if (Object.keys(header.columns).length < MIN_ROLES || classify(header.columns) === null) continue;
+    if (Object.keys(header.columns).length < MIN_ROLES) continue;
+    // The second row may be what makes it a layout (项目编码 | 项目名称 | 资金支出计划 over 3月底 …).
     const joined = withSubHeader(view, header, roleOf);
+    if (classify(joined.columns) === null) continue;
     out.push(joined);
     r = joined.dataRow - 1;
   }

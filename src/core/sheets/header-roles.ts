@@ -62,16 +62,7 @@ export const HEADER_SYNONYMS = {
   measureUnit: ["度量单位", "计量单位", "指标单位", "measurement unit", "measure unit", "unit of measure"],
   basis: ["指标值确定依据", "确定依据", "指标值设定依据", "依据", "basis", "basis of target"],
   weight: ["分值", "权重", "指标分值", "权重分值", "weight", "points"],
-  actual: [
-    "完成值",
-    "实际完成值",
-    "实际值",
-    "1-6月完成值",
-    "全年完成值",
-    "actual",
-    "actual value",
-    "achieved",
-  ],
+  actual: ["完成值", "实际完成值", "实际值", "1-6月完成值", "全年完成值", "actual", "actual value", "achieved"],
   deviationReason: ["偏差原因", "偏差原因分析", "未完成原因", "deviation reason", "reason"],
   budget: ["预算数", "预算金额", "年度预算", "年度预算数", "项目预算", "预算规模", "budget"],
   fiscal: ["财政资金", "其中财政资金", "财政拨款", "财政拨款资金", "fiscal", "fiscal funds"],
@@ -83,15 +74,7 @@ export const HEADER_SYNONYMS = {
   plan12: ["12月底", "十二月底", "4季度", "四季度", "q4", "dec", "end of december"],
   spent: ["已支出", "执行数", "实际支出", "支出数", "已支出数", "spent", "amount spent"],
   goals: ["绩效目标", "年度绩效目标", "项目绩效目标", "goals", "performance goals"],
-  goalName: [
-    "部门整体绩效指标",
-    "整体绩效指标",
-    "部门绩效指标",
-    "部门目标",
-    "部门整体目标",
-    "goal",
-    "department goal",
-  ],
+  goalName: ["部门整体绩效指标", "整体绩效指标", "部门绩效指标", "部门目标", "部门整体目标", "goal", "department goal"],
 } as const;
 
 export type HeaderRole = keyof typeof HEADER_SYNONYMS;

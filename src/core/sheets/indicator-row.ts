@@ -18,12 +18,19 @@ type Target = { text: string; target: TargetExpression; fromColumns: boolean; er
  * unit columns (计算符号 / 计量单位). The 指标值 cell's own operator and unit win; the columns
  * fill only what it leaves out. An error value (#N/A) is a missing target, remembered as such.
  */
-function combineTarget(view: SheetView, row: number, columns: ColumnMap, targetCol: number, parse: TargetParser): Target {
+function combineTarget(
+  view: SheetView,
+  row: number,
+  columns: ColumnMap,
+  targetCol: number,
+  parse: TargetParser,
+): Target {
   const error = view.error(row, targetCol);
   if (error !== null) return { text: error, target: MISSING, fromColumns: false, error };
   const text = view.rawText(row, targetCol);
   const own = parse(text);
-  const opText = columns.operator === undefined || columns.operator === targetCol ? "" : view.text(row, columns.operator);
+  const opText =
+    columns.operator === undefined || columns.operator === targetCol ? "" : view.text(row, columns.operator);
   const unitText = columns.measureUnit === undefined ? "" : view.text(row, columns.measureUnit);
   const operator = opText === "" ? null : parseOperator(opText);
   const unit = unitText === "" ? null : parseUnit(unitText);
@@ -34,6 +41,11 @@ function combineTarget(view: SheetView, row: number, columns: ColumnMap, targetC
   }
   const target = { ...own, operator: own.operator ?? operator, unit: own.unit ?? unit };
   return { text: shown, target, fromColumns: true, error: null };
+}
+
+/** A module function, not a closure per row: a list has tens of thousands of rows. */
+function refAt(view: SheetView, row: number, col: number | undefined): CellRef | null {
+  return col === undefined ? null : { sheet: view.name, cell: view.address(row, col) };
 }
 
 /** True when the row is a title or note spanning the name and target columns, not an indicator. */
@@ -60,8 +72,6 @@ export function readIndicatorRow(
   if (isSpanningRow(view, row, nameCol, targetCol)) return null;
   const name = view.text(row, nameCol);
   if (name === "" && view.rawText(row, targetCol).trim() === "" && view.error(row, targetCol) === null) return null;
-  const ref = (col: number | undefined): CellRef | null =>
-    col === undefined ? null : { sheet: view.name, cell: view.address(row, col) };
   const { text, target, fromColumns, error } = combineTarget(view, row, columns, targetCol, parse);
   const actualText = columns.actual === undefined ? "" : view.text(row, columns.actual);
   return {
@@ -82,13 +92,13 @@ export function readIndicatorRow(
     sheet: view.name,
     row,
     cells: {
-      level1: ref(columns.level1),
-      level2: ref(columns.level2),
+      level1: refAt(view, row, columns.level1),
+      level2: refAt(view, row, columns.level2),
       name: { sheet: view.name, cell: view.address(row, nameCol) },
       target: { sheet: view.name, cell: view.address(row, targetCol) },
-      weight: ref(columns.weight),
-      actual: ref(columns.actual),
-      deviationReason: ref(columns.deviationReason),
+      weight: refAt(view, row, columns.weight),
+      actual: refAt(view, row, columns.actual),
+      deviationReason: refAt(view, row, columns.deviationReason),
     },
   };
 }

@@ -14,7 +14,8 @@ export function readGoalList(view: SheetView, table: TableSpan, parse: TargetPar
     const name = view.text(r, nameCol);
     const error = view.error(r, targetCol);
     const targetText = error ?? view.rawText(r, targetCol);
-    if (name === "" && targetText.trim() === "") continue;
+    // A goal is a measure with a target: a line without one is a title or a note.
+    if (targetText.trim() === "") continue;
     const role = roleOf(name);
     if (role === "goalName" || role === "name") continue;
     goals.push({

@@ -13,7 +13,12 @@ const CARRIED = ["unit", "projectCode", "projectName", "level1", "level2"] as co
  * Reads a flat indicator list: one row per indicator. Without project columns, the sheet's
  * name stands for the project.
  */
-export function readIndicatorList(view: SheetView, table: TableSpan, parse: TargetParser, roleOf: RoleOf): IndicatorListResult {
+export function readIndicatorList(
+  view: SheetView,
+  table: TableSpan,
+  parse: TargetParser,
+  roleOf: RoleOf,
+): IndicatorListResult {
   const { columns } = table;
   const indicators: Indicator[] = [];
   const projects = new Map<string, Project>();
@@ -39,7 +44,8 @@ export function readIndicatorList(view: SheetView, table: TableSpan, parse: Targ
     if (!projects.has(key)) {
       const project = newProject(key, code, projectName, view.name);
       project.unit = carried.unit ?? null;
-      const ref = (col: number | undefined) => (col === undefined ? null : { sheet: view.name, cell: view.address(r, col) });
+      const ref = (col: number | undefined) =>
+        col === undefined ? null : { sheet: view.name, cell: view.address(r, col) };
       project.cells.code = ref(columns.projectCode);
       project.cells.name = ref(columns.projectName);
       projects.set(key, project);

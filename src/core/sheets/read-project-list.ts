@@ -5,6 +5,12 @@ import type { SheetView } from "./sheet-view";
 
 const PLAN_ROLES = ["plan3", "plan6", "plan10", "plan12"] as const;
 
+function filledCells(view: SheetView, row: number, columns: TableSpan["columns"]): number {
+  let n = 0;
+  for (const col of new Set(Object.values(columns))) if (view.text(row, col) !== "") n++;
+  return n;
+}
+
 /**
  * Reads a project list: one row per project. Every row is returned, duplicates included,
  * so the project-duplicate rule can see them.
@@ -30,6 +36,8 @@ export function readProjectList(view: SheetView, table: TableSpan): Project[] {
     const code = text(r, columns.projectCode);
     const name = text(r, columns.projectName);
     if (code === null && name === null) continue;
+    // A title or note line between stacked tables fills one cell; a project fills at least two.
+    if (filledCells(view, r, columns) < 2) continue;
     const project = newProject(code ?? name ?? "", code, name ?? code ?? "", view.name);
     const plan: Plan | null = hasPlan
       ? planInPoints([

@@ -44,7 +44,9 @@ function projectOf(view: SheetView, labels: BlockLabels): Project {
     fiscal: num("fiscal"),
     other: num("other"),
     use: text("use"),
-    plan: hasPlan ? planInPoints([num("plan3", true), num("plan6", true), num("plan10", true), num("plan12", true)]) : null,
+    plan: hasPlan
+      ? planInPoints([num("plan3", true), num("plan6", true), num("plan10", true), num("plan12", true)])
+      : null,
     goals: text("goals"),
     spent: num("spent"),
     cells: {

@@ -80,7 +80,12 @@ type SheetRead = {
  * Reads every table of one sheet. Standard-form blocks first: their label rows would otherwise
  * read as little lists. Each list then runs to the next header or block.
  */
-function readSheet(view: SheetView, planned: readonly Planned[], parse: TargetParser, roleOf: ReturnType<typeof cachedHeaderRole>): SheetRead {
+function readSheet(
+  view: SheetView,
+  planned: readonly Planned[],
+  parse: TargetParser,
+  roleOf: ReturnType<typeof cachedHeaderRole>,
+): SheetRead {
   const out: SheetRead = { layouts: [], projectRows: [], fromIndicators: [], indicators: [], goals: [] };
   const sorted = [...planned].sort((a, b) => a.header.row - b.header.row);
   const nextHeader = (row: number): number => sorted.find((p) => p.header.row > row)?.header.row ?? view.rowCount;
@@ -139,11 +144,7 @@ function layoutOf(
 }
 
 /** The saved tables of one sheet as headers, or null when any no longer fits (the sheet is then detected). */
-function plannedFromMapping(
-  view: SheetView,
-  mapping: readonly TableMapping[],
-  stale: number[],
-): Planned[] | null {
+function plannedFromMapping(view: SheetView, mapping: readonly TableMapping[], stale: number[]): Planned[] | null {
   const planned: Planned[] = [];
   let fits = true;
   mapping.forEach((entry, index) => {

@@ -7,7 +7,8 @@ const MAX_HEADER_CELL = 60;
 
 /**
  * Read access to one sheet with merged areas resolved: every cell of a merged area reads as
- * its top-left cell, which is how a clerk sees a merged 一级指标 cell.
+ * its top-left cell, which is how a clerk sees a merged 一级指标 cell. Hidden rows read like any
+ * other: a clerk hides rows to tidy the view or filters a list, and the data still counts.
  */
 export class SheetView {
   readonly name: string;
@@ -15,13 +16,11 @@ export class SheetView {
   readonly colCount: number;
   /** Every cell of a merged area (the top-left included) → its area. */
   private readonly boxes = new Map<number, CellBox>();
-  private readonly hidden: ReadonlySet<number>;
 
   constructor(private readonly sheet: SheetData) {
     this.name = sheet.name;
     this.rowCount = sheet.rows.length;
     this.colCount = sheet.rows.reduce((max, row) => Math.max(max, row.length), 0);
-    this.hidden = new Set(sheet.hiddenRows ?? []);
     // Clamped to the cells that exist, so a merge over whole columns costs nothing; an area
     // given upside down (a damaged file) covers nothing rather than everything.
     for (const box of sheet.merges) {
@@ -91,10 +90,6 @@ export class SheetView {
 
   address(row: number, col: number): string {
     return toA1(row, col);
-  }
-
-  isHidden(row: number): boolean {
-    return this.hidden.has(row);
   }
 
   isBlankCell(row: number, col: number): boolean {

@@ -49,7 +49,8 @@ const letterToIndex = (letters: string): number => {
 /** A layout as the mapping saves it. */
 export function toTableMapping(layout: SheetLayout): TableMapping {
   const columns: TableMapping["columns"] = {};
-  for (const [role, col] of Object.entries(layout.columns) as [HeaderRole, number][]) columns[role] = columnLetters(col);
+  for (const [role, col] of Object.entries(layout.columns) as [HeaderRole, number][])
+    columns[role] = columnLetters(col);
   return {
     sheet: layout.sheet,
     kind: layout.kind,
@@ -72,13 +73,18 @@ export function headerFromMapping(view: SheetView, mapping: TableMapping): Heade
   for (const [role, letters] of Object.entries(mapping.columns) as [HeaderRole, string][]) {
     columns[role] = letterToIndex(letters);
   }
+  const dataRow = Math.max(row + 1, (mapping.dataRow ?? mapping.headerRow + 1) - 1);
   for (const [role, text] of Object.entries(mapping.headers ?? {}) as [HeaderRole, string][]) {
     const col = columns[role];
-    if (col !== undefined && normalizeHeader(view.text(row, col)) !== normalizeHeader(text)) return "stale";
+    if (col === undefined) continue;
+    // A two-row header has some of its texts on the second row (3月底 under 资金支出计划).
+    let found = false;
+    for (let r = row; r < dataRow && !found; r++) found = normalizeHeader(view.text(r, col)) === normalizeHeader(text);
+    if (!found) return "stale";
   }
   return {
     row,
-    dataRow: Math.max(row + 1, (mapping.dataRow ?? mapping.headerRow + 1) - 1),
+    dataRow,
     columns,
     headers: { ...mapping.headers },
     operatorCandidates: [],

@@ -44,6 +44,7 @@ const matches = (filter: SeverityFilter, severity: Severity): boolean =>
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const useStyles = makeStyles({
+  title: { margin: 0 },
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   filters: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   filter: { minWidth: "120px", flexGrow: 1, flexBasis: 0 },
@@ -77,7 +78,12 @@ function columns(text: PaneStrings): TableColumnDefinition<FindingRow>[] {
       columnId: "cell",
       renderHeaderCell: () => text.columnCell,
       renderCell: (row) => (
-        <Link as="button" onClick={row.select} aria-label={text.goTo(row.sheet, row.cell)} title={`${row.sheet}!${row.cell}`}>
+        <Link
+          as="button"
+          onClick={row.select}
+          aria-label={text.goTo(row.sheet, row.cell)}
+          title={`${row.sheet}!${row.cell}`}
+        >
           {row.cell}
         </Link>
       ),
@@ -142,10 +148,11 @@ export function FindingsView({ locale, findings, projects, onSelect, className }
     return [...byKey.values(), other].filter((g) => g.rows.length > 0);
   }, [findings, projects, severity, rule, locale, onSelect, text]);
 
-  const severityLabel = severity === "all" ? text.all : severity === "problems" ? text.problems : text.severity[severity];
+  const severityLabel =
+    severity === "all" ? text.all : severity === "problems" ? text.problems : text.severity[severity];
   return (
     <section className={mergeClasses(styles.root, className)} aria-labelledby="findings-heading">
-      <Subtitle2 as="h2" id="findings-heading">
+      <Subtitle2 as="h2" id="findings-heading" className={styles.title}>
         {text.findings}
       </Subtitle2>
       <div className={styles.filters}>
@@ -186,7 +193,13 @@ export function FindingsView({ locale, findings, projects, onSelect, className }
             {group.light === null ? null : <LightBadge light={group.light} text={text} />}
             <Body1 as="span">{group.title}</Body1>
           </h3>
-          <DataGrid items={group.rows} columns={COLUMNS[locale]} getRowId={(row: FindingRow) => row.id} aria-label={text.findingsOf(group.title)} size="small">
+          <DataGrid
+            items={group.rows}
+            columns={COLUMNS[locale]}
+            getRowId={(row: FindingRow) => row.id}
+            aria-label={text.findingsOf(group.title)}
+            size="small"
+          >
             <DataGridHeader>
               <DataGridRow>
                 {({ renderHeaderCell, columnId }) => (
@@ -200,7 +213,9 @@ export function FindingsView({ locale, findings, projects, onSelect, className }
               {({ item, rowId }) => (
                 <DataGridRow<FindingRow> key={rowId}>
                   {({ renderCell, columnId }) => (
-                    <DataGridCell className={styles[columnId as "severity" | "cell" | "message"]}>{renderCell(item)}</DataGridCell>
+                    <DataGridCell className={styles[columnId as "severity" | "cell" | "message"]}>
+                      {renderCell(item)}
+                    </DataGridCell>
                   )}
                 </DataGridRow>
               )}

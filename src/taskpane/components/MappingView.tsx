@@ -23,6 +23,7 @@ import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
 
 const useStyles = makeStyles({
+  title: { margin: 0 },
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   table: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -82,13 +83,14 @@ export function MappingView({ locale, data, mapping, canSave, onSave, className 
 
   return (
     <section className={mergeClasses(styles.root, className)} aria-labelledby="mapping-heading">
-      <Subtitle2 as="h2" id="mapping-heading">
+      <Subtitle2 as="h2" id="mapping-heading" className={styles.title}>
         {text.mapping}
       </Subtitle2>
       <Caption1>{text.mappingIntro}</Caption1>
       {draft.length === 0 ? <Body1>{text.mappingNone}</Body1> : null}
       {draft.map((entry, index) => {
-        const width = data.sheets.find((s) => s.name === entry.sheet)?.rows.reduce((m, r) => Math.max(m, r.length), 0) ?? 0;
+        const width =
+          data.sheets.find((s) => s.name === entry.sheet)?.rows.reduce((m, r) => Math.max(m, r.length), 0) ?? 0;
         const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
         const option = (letter: string) => {
           const header = headerText(data, entry.sheet, entry.headerRow, letterIndex(letter));

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Body1,
   Caption1,
   makeStyles,
   mergeClasses,
@@ -12,15 +11,23 @@ import type { Report, TrafficLight } from "../../core";
 import type { PaneStrings } from "../strings";
 
 const useStyles = makeStyles({
+  title: { margin: 0 },
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   counts: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap", margin: 0 },
   count: { display: "flex", flexDirection: "column" },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   errors: { color: tokens.colorPaletteRedForeground1 },
   warnings: { color: tokens.colorPaletteMarigoldForeground1 },
-  lights: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  lights: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
   light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  badge: { flexShrink: 0, minWidth: "44px" },
+  badge: { flexShrink: 0, minWidth: "40px" },
 });
 
 export const LIGHT_COLOR: Readonly<Record<TrafficLight, BadgeProps["color"]>> = {
@@ -30,9 +37,15 @@ export const LIGHT_COLOR: Readonly<Record<TrafficLight, BadgeProps["color"]>> = 
   blue: "brand",
 };
 
-export function LightBadge({ light, text, className }: { light: TrafficLight; text: PaneStrings; className?: string }) {
+export function LightBadge(props: {
+  light: TrafficLight;
+  text: PaneStrings;
+  size?: BadgeProps["size"];
+  className?: string;
+}) {
+  const { light, text, size, className } = props;
   return (
-    <Badge appearance="filled" color={LIGHT_COLOR[light]} className={className}>
+    <Badge appearance="filled" color={LIGHT_COLOR[light]} size={size} className={className}>
       {text.light[light]}
     </Badge>
   );
@@ -43,7 +56,7 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
   const { summary } = report;
   return (
     <section className={mergeClasses(styles.root, className)} aria-labelledby="summary-heading">
-      <Subtitle2 as="h2" id="summary-heading">
+      <Subtitle2 as="h2" id="summary-heading" className={styles.title}>
         {text.summary}
       </Subtitle2>
       <dl className={styles.counts}>
@@ -75,8 +88,8 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
       <ul className={styles.lights} aria-label={text.lightsLabel}>
         {report.projects.map((project, i) => (
           <li key={`${project.code ?? ""}-${i}`} className={styles.light}>
-            <LightBadge light={project.light} text={text} className={styles.badge} />
-            <Body1>{project.name}</Body1>
+            <LightBadge light={project.light} text={text} size="small" className={styles.badge} />
+            <Caption1>{project.name}</Caption1>
           </li>
         ))}
       </ul>

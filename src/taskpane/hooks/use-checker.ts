@@ -91,7 +91,11 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
       dispatch({ type: "check-succeeded", outcome });
       if (!canFlag(outcome)) return;
       const { summary } = outcome.result.report;
-      await write("flags", planFlagWrite(outcome.data, outcome.result), text.flagsWritten(summary.errors, summary.warnings));
+      await write(
+        "flags",
+        planFlagWrite(outcome.data, outcome.result),
+        text.flagsWritten(summary.errors, summary.warnings),
+      );
     },
     [workbook, locale, messageOf, write, text],
   );
@@ -121,7 +125,9 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     },
     onClearFlags: () => {
       if (current === null) return;
-      void exclusive(async () => void (await write("clear", planClear(current.data, { table: false }), text.flagsCleared)));
+      void exclusive(
+        async () => void (await write("clear", planClear(current.data, { table: false }), text.flagsCleared)),
+      );
     },
     onSaveMapping: (mapping) => {
       if (current === null) return;
@@ -137,7 +143,9 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     },
     onSelect: ({ sheet, cell }) => {
       setSelectError(null);
-      workbook.select(sheet, cell).catch((error: unknown) => setSelectError(`${text.selectFailed}: ${messageOf(error)}`));
+      workbook
+        .select(sheet, cell)
+        .catch((error: unknown) => setSelectError(`${text.selectFailed}: ${messageOf(error)}`));
     },
   };
 }

@@ -1,0 +1,27 @@
+import type { Indicator } from "../model/project";
+import { convert } from "../target-expression";
+import { judgedTarget, readActual, type DirectionOf } from "./actual";
+
+/** Share by which every quantitative target must be beaten for a blue light (SPEC §5). */
+const BLUE_SHARE = 0.2;
+
+/**
+ * Blue: the project has actuals and beats every quantitative target by 20% or more
+ * (≥ targets by ×1.2, ≤ limits by ×0.8).
+ */
+export function exceedsEveryTarget(indicators: readonly Indicator[], directionOf: DirectionOf): boolean {
+  const quantitative = indicators.filter((i) => i.target.kind === "quantitative");
+  if (quantitative.length === 0) return false;
+  return quantitative.every((ind) => {
+    if (ind.target.kind !== "quantitative") return false;
+    const actual = readActual(ind.actualText);
+    if (actual.kind !== "value") return false;
+    const target = judgedTarget(ind.target, directionOf(ind));
+    const value =
+      actual.unit === null || target.unit === null ? actual.value : convert(actual.value, actual.unit, target.unit);
+    if (value === null || target.operator === "range") return false;
+    return target.operator === "<=" || target.operator === "<"
+      ? value <= target.value * (1 - BLUE_SHARE)
+      : value >= target.value * (1 + BLUE_SHARE);
+  });
+}

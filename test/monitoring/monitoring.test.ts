@@ -1,0 +1,156 @@
+import { checkWorkbook, type CheckResult } from "../../src/core";
+import { workbookData } from "../../src/xlsx";
+import { roundTrip } from "../support/check-workbook";
+import { keyOf, monitoringWorkbook, type Overrides } from "../support/monitoring-workbook";
+import { loadSeed } from "../support/seed";
+
+const seed = loadSeed();
+const MONITORING = new Set([
+  "actual-fails-target",
+  "actual-unparseable",
+  "actual-behind",
+  "spending-behind-plan",
+  "deviation-reason-missing",
+]);
+
+/** Row of an indicator in the fixture's flat list: header on row 1, the seed's order below. */
+function rowOf(table: number, name: string): number {
+  let row = 2;
+  for (const p of seed.projects) {
+    for (const ind of p.indicators) {
+      if (p.table === table && ind.name === name) return row;
+      row++;
+    }
+  }
+  throw new Error(`no ${name} in table ${table}`);
+}
+const actualAt = (table: number, name: string) => `绩效指标!F${rowOf(table, name)}`;
+const reasonAt = (table: number, name: string) => `绩效指标!G${rowOf(table, name)}`;
+const spentAt = (table: number) => `项目清单!J${table + 1}`;
+
+const OVERRIDES: Overrides = {
+  actuals: {
+    "1/空调单价": "2500元", // fails ≤0.2万元 once converted
+    "1/群众满意度": "75%", // fails ≥80%, no reason given
+    "2/征用医用隔离点": "5家", // ≥18家: behind mid-year, failed at year end
+    "3/隔离点租金": "2500美元", // another dimension than ≤25000元/天
+    "7/征用医用隔离点": "8O家", // letter O for zero
+    "11/签约项目个数": "30个", // beats ≥20个 by 50%, no reason given
+    "11/按计划举办招商推介会": "部分达成",
+    "11/资金按时拨付": "未达成",
+    "15/行政检查": "三十人次", // Chinese numerals meet ≥30人次
+    "12/群众满意度": { value: 0.92, numFmt: "0%" }, // a percent-formatted cell meets ≥80%
+  },
+  reasons: { "1/空调单价": "市场价格上涨" },
+  spent: { 4: 0.3, 5: 0.1 },
+};
+
+async function check(asOf: string, o: Overrides = OVERRIDES): Promise<CheckResult> {
+  return checkWorkbook(workbookData(await roundTrip(monitoringWorkbook(seed, o))), {
+    asOf,
+    locale: "zh-CN",
+    source: "monitoring.xlsx",
+  });
+}
+
+const monitoringFindings = (r: CheckResult) =>
+  r.findings
+    .filter((f) => MONITORING.has(f.rule))
+    .map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)
+    .sort();
+
+describe("monitoring (绩效运行监控)", () => {
+  it("mid-year: every rule fires at its cell and nowhere else", async () => {
+    expect(monitoringFindings(await check("2026-06-30"))).toEqual(
+      [
+        `actual-fails-target error ${actualAt(1, "空调单价")}`,
+        `actual-fails-target error ${actualAt(1, "群众满意度")}`,
+        `deviation-reason-missing warning ${reasonAt(1, "群众满意度")}`,
+        `deviation-reason-missing warning ${reasonAt(11, "签约项目个数")}`,
+        `actual-behind warning ${actualAt(2, "征用医用隔离点")}`,
+        `actual-unparseable error ${actualAt(3, "隔离点租金")}`,
+        `actual-unparseable error ${actualAt(7, "征用医用隔离点")}`,
+        `spending-behind-plan warning ${spentAt(4)}`,
+        `spending-behind-plan error ${spentAt(5)}`,
+      ].sort(),
+    );
+  });
+
+  it("year end: what was behind has failed, and spending is judged against 100%", async () => {
+    expect(monitoringFindings(await check("2026-12-31"))).toEqual(
+      [
+        `actual-fails-target error ${actualAt(1, "空调单价")}`,
+        `actual-fails-target error ${actualAt(1, "群众满意度")}`,
+        `actual-fails-target error ${actualAt(2, "征用医用隔离点")}`,
+        `deviation-reason-missing warning ${reasonAt(1, "群众满意度")}`,
+        `deviation-reason-missing warning ${reasonAt(2, "征用医用隔离点")}`,
+        `deviation-reason-missing warning ${reasonAt(11, "签约项目个数")}`,
+        `actual-unparseable error ${actualAt(3, "隔离点租金")}`,
+        `actual-unparseable error ${actualAt(7, "征用医用隔离点")}`,
+        `spending-behind-plan error ${spentAt(4)}`,
+        `spending-behind-plan error ${spentAt(5)}`,
+      ].sort(),
+    );
+  });
+
+  it("before 3月底 there is no checkpoint to judge spending by", async () => {
+    expect(monitoringFindings(await check("2026-02-15")).filter((f) => f.startsWith("spending"))).toEqual([]);
+  });
+
+  it("says what is wrong in the finding's message", async () => {
+    const r = await check("2026-06-30");
+    const message = (cell: string) => r.report.findings.find((f) => `${f.sheet}!${f.cell}` === cell)?.message;
+    expect(message(actualAt(1, "空调单价"))).toMatch(/^完成值“2500元”未达到指标值“≤0.2 万元”/);
+    expect(message(spentAt(5))).toMatch(/支出进度 10% 落后于计划 50%（6月底）/);
+  });
+});
+
+describe("self-evaluation scores (绩效自评), scored by hand", () => {
+  const scoreOf = (r: CheckResult, table: number) =>
+    r.report.projects.find((p) => p.code === seed.projects[table - 1]!.code)?.score;
+
+  it("a reverse cost over its limit: 12.5×3 + 12.5×(0.2÷0.25) + 30 + 10×(75÷80) + 10×95% = 96.38", async () => {
+    expect(scoreOf(await check("2026-12-31"), 1)).toBeCloseTo(
+      12.5 * 3 + 12.5 * (0.2 / 0.25) + 30 + 10 * (75 / 80) + 9.5,
+      2,
+    );
+  });
+
+  it("qualitative grades: 12.5 + 12.5×70% + 12.5×30% + 12.5 + 30 + 10 + 9.5 = 87", async () => {
+    expect(scoreOf(await check("2026-12-31"), 11)).toBeCloseTo(12.5 + 8.75 + 3.75 + 12.5 + 30 + 10 + 9.5, 2);
+  });
+
+  it("分值 given in the sheet: 20×70% + 20×(24÷30) + 10 + 10×(5000÷6000) + 20 + 10 + 10×60% = 84.33", async () => {
+    const p15 = seed.projects[14]!;
+    const r = await check("2026-12-31", {
+      actuals: {
+        [keyOf(p15, p15.indicators[0]!)]: "部分达成",
+        [keyOf(p15, p15.indicators[1]!)]: "24人次",
+        [keyOf(p15, p15.indicators[3]!)]: "6000元",
+        [keyOf(p15, p15.indicators[5]!)]: "99%",
+      },
+      spent: { 15: 0.6 },
+      weights: { 15: [20, 20, 10, 10, 20, 10] },
+    });
+    expect(scoreOf(r, 15)).toBeCloseTo(20 * 0.7 + 20 * (24 / 30) + 10 + 10 * (5000 / 6000) + 20 + 10 + 6, 2);
+    expect(r.findings.filter((f) => f.rule === "weights-sum")).toEqual([]);
+  });
+
+  it("has no score before every actual is in", async () => {
+    const r = await check("2026-06-30", { actuals: { "1/空调单价": "" } });
+    expect(scoreOf(r, 1)).toBeNull();
+  });
+});
+
+describe("traffic lights", () => {
+  it("red for errors, amber for warnings only, blue when every quantitative target is beaten by 20%", async () => {
+    const r = await check("2026-06-30", {
+      actuals: { "11/签约项目个数": "30个", "11/制作宣传片和招商画册费用": "19万元", "11/服务对象满意度": "99%" },
+      reasons: { "11/签约项目个数": "招商成效好", "11/制作宣传片和招商画册费用": "节约开支" },
+    });
+    const light = (table: number) => r.report.projects.find((p) => p.code === seed.projects[table - 1]!.code)?.light;
+    expect(light(11)).toBe("blue");
+    expect(light(14)).toBe("amber");
+    expect(light(5)).toBe("red");
+  });
+});

@@ -1,0 +1,177 @@
+import { formatFinding, ruleIdSchema, type Finding } from "../../src/core";
+import { checkBuilt, where } from "../support/check-workbook";
+import { workbookOf } from "../support/sheet-builder";
+
+const HEADER = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"];
+const GOALS = [
+  ["部门整体绩效指标", "指标值"],
+  ["外贸进出口总额", "等于42.4亿人民币"],
+  ["签约亿元以上项目", "大于等于20个"],
+];
+
+const check = async (rows: (string | number | null)[][], more: Record<string, (string | number | null)[][]> = {}) =>
+  checkBuilt(workbookOf({ 指标: [HEADER, ...rows], 部门目标: GOALS, ...more }));
+const of = (findings: readonly Finding[], rule: string) => where(findings.filter((f) => f.rule === rule));
+
+describe("rules that judge by the definition", () => {
+  it("takes the direction from the definition before the built-in default", async () => {
+    // 成本节约率 names a cost, so the default says reverse; its definition says higher is better.
+    const { findings, report } = await check([
+      ["A", "产出指标", "质量指标", "成本节约率", "≥10%"],
+      ["A", "产出指标", "质量指标", "成本节约率 ", "≤10%"],
+    ]);
+    expect(of(findings, "target-direction")).toEqual(["target-direction 指标!E3"]);
+    expect(report.findings.find((f) => f.rule === "target-direction")?.message).toBe(
+      "该指标越高越好（指标定义“成本节约率”为正向指标），指标值“≤10%”却用了“≤/＜”；应使用“≥”或“=”，例如“≥10%”。",
+    );
+  });
+
+  it("requires a number where the definition does, naming it", async () => {
+    const { findings, report } = await check([["A", "满意度指标", "服务对象满意度指标", "群众满意度", "群众满意"]]);
+    expect(of(findings, "target-not-quantitative")).toEqual(["target-not-quantitative 指标!E2"]);
+    expect(report.findings.find((f) => f.rule === "target-not-quantitative")?.message).toBe(
+      "按指标定义“服务对象满意度”，该指标应为定量指标，“群众满意”是定性表述；请改为带数值和单位的目标，例如“≥90%”。",
+    );
+  });
+
+  it("checks the definition's valid range, in the definition's unit", async () => {
+    const { findings } = await check([
+      ["A", "满意度指标", "服务对象满意度指标", "群众满意度", "≥50%"],
+      ["A", "满意度指标", "服务对象满意度指标", "服务对象满意度", "[85,105]%"],
+      ["A", "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥95%"],
+    ]);
+    expect(of(findings, "target-out-of-range")).toEqual(["target-out-of-range 指标!E2", "target-out-of-range 指标!E3"]);
+  });
+
+  it("flags a unit of another dimension than the definition's, converting scales", async () => {
+    const { findings, report } = await check(
+      [
+        ["A", "产出指标", "成本指标", "隔离点租金", "≤25000元/天"],
+        ["A", "产出指标", "成本指标", "隔离点日租金", "≤2.5万元/日"],
+        ["A", "产出指标", "成本指标", "租金标准", "≤25000 元"],
+      ],
+      {
+        指标定义: [
+          ["指标名称", "同义词", "计量单位", "指标方向"],
+          ["隔离点租金", "隔离点日租金、租金标准", "元/天", "反向"],
+        ],
+      },
+    );
+    expect(of(findings, "target-unit")).toEqual(["target-unit 指标!E4"]);
+    expect(report.findings.find((f) => f.rule === "target-unit")?.message).toBe(
+      "指标值“≤25000 元”的单位“元”与指标定义“隔离点租金”的单位“元/天”不一致，两者不能换算；请按“元/天”填写。",
+    );
+  });
+});
+
+describe("target-goal-mismatch", () => {
+  it("compares a project target with the department goal of the same measure, units converted", async () => {
+    const { findings, report } = await check([
+      ["A", "效益指标", "经济效益指标", "外贸进出口额", "≥42.4亿元"],
+      ["B", "效益指标", "经济效益指标", "外贸进出口额", "≥424000万元"],
+      ["C", "效益指标", "经济效益指标", "外贸进出口额", "≥42亿元"],
+      ["D", "效益指标", "经济效益指标", "外贸进出口额", "[40,45]亿元"],
+      ["E", "效益指标", "经济效益指标", "外贸进出口额", "≥30亿元"],
+      ["F", "效益指标", "经济效益指标", "外贸进出口额", "≥6000万美元"],
+    ]);
+    // 42 亿 is within the 5% tolerance; a range holding the goal agrees.
+    expect(of(findings, "target-goal-mismatch")).toEqual([
+      "target-goal-mismatch 指标!E6",
+      "target-goal-mismatch 指标!E7",
+    ]);
+    const messages = report.findings.filter((f) => f.rule === "target-goal-mismatch").map((f) => f.message);
+    expect(messages).toEqual([
+      "指标值“≥30亿元”与部门整体目标“外贸进出口总额：等于42.4亿人民币”不一致（折合 30亿人民币）；应与部门目标一致，例如“≥42.4亿人民币”。",
+      "指标值“≥6000万美元”与部门整体目标“外贸进出口总额：等于42.4亿人民币”的单位不能换算；应与部门目标一致，例如“≥42.4亿人民币”。",
+    ]);
+  });
+
+  it("links an indicator to the goal its definition names in the 部门目标 column", async () => {
+    const { findings } = await check(
+      [
+        ["A", "产出指标", "数量指标", "签约项目个数", "≥25个"],
+        ["B", "产出指标", "数量指标", "签约项目个数", "≥20个"],
+      ],
+      {
+        指标定义: [
+          ["指标名称", "计量单位", "部门目标"],
+          ["签约项目个数", "个", "签约亿元以上项目"],
+        ],
+      },
+    );
+    expect(of(findings, "target-goal-mismatch")).toEqual(["target-goal-mismatch 指标!E2"]);
+  });
+
+  it("is not raised without goals, nor for an indicator without a definition", async () => {
+    const none = await checkBuilt(
+      workbookOf({ 指标: [HEADER, ["A", "效益指标", "经济效益指标", "外贸进出口额", "≥1亿元"]] }),
+    );
+    expect(of(none.findings, "target-goal-mismatch")).toEqual([]);
+    const unmapped = await check([["A", "效益指标", "经济效益指标", "进出口贸易", "≥1亿元"]]);
+    expect(of(unmapped.findings, "target-goal-mismatch")).toEqual([]);
+  });
+});
+
+describe("the message catalogues", () => {
+  const details = {
+    target: "≥8O%",
+    error: "",
+    level2: "数量指标",
+    definition: "",
+    direction: "positive",
+    parsed: "≥80%",
+    suggested: "≥80%",
+    expected: "元/天",
+    unit: "元",
+    min: 0,
+    max: 100,
+    goal: "实际利用外资",
+    goalTarget: "等于848万美元",
+    goalUnit: "万美元",
+    reason: "value",
+    converted: 8580000,
+    missing: "both",
+    level1: "产出指标",
+    limit: 500,
+    budget: 100,
+    sum: 95,
+    first: "D11",
+    candidate: "签约亿元以上项目",
+    candidateId: "major-projects-signed",
+    score: 0.57,
+    fiscal: 60,
+    other: 30,
+    plan: "25/20/75/100",
+    code: "2021-XYZ",
+    actual: "75%",
+    progress: 30,
+    tolerance: 10,
+    checkpoint: "6月底",
+    field: "unit",
+    value: "元每天天",
+    row: 5,
+    key: "framework",
+    detail: "2022",
+  };
+
+  it.each(ruleIdSchema.options)("words %s in both languages, without gaps", (rule) => {
+    const finding: Finding = {
+      rule,
+      severity: "warning",
+      sheet: "指标",
+      cell: "E2",
+      project: "A",
+      projectKey: "A",
+      indicator: "签约项目个数",
+      details,
+    };
+    const zh = formatFinding(finding, "zh-CN");
+    const en = formatFinding(finding, "en-US");
+    for (const m of [zh, en]) {
+      expect(m.length).toBeGreaterThan(10);
+      expect(m).not.toMatch(/undefined|null|NaN|“”|""/);
+    }
+    expect(zh).not.toBe(en);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
