@@ -8,6 +8,7 @@ import { buildReport, sortFindings } from "./report";
 import { makeContext, runRules, type RuleContext } from "./rules";
 import { exceedsEveryTarget, monitoringFindings, scoreProject, yearPosition, type ProjectScore } from "./monitoring";
 import type { Indicator } from "./model/project";
+import type { Direction } from "./definitions/direction";
 import { definitionFindings, settingsFindings } from "./rules/input-findings";
 import type { WorkbookData } from "./sheets/grid";
 import { readWorkbook, type WorkbookModel } from "./sheets/read-workbook";
@@ -36,6 +37,8 @@ export type CheckResult = {
   library: Library;
   /** The tables as read, in the form the settings sheet saves (planSettingsSheet). */
   mapping: TableMapping[];
+  /** Whether more is better for an indicator, as the check judged it (the live flags need it). */
+  directionOf: (indicator: Indicator) => Direction;
 };
 
 /**
@@ -78,7 +81,8 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     scores: monitored.scores,
     blue: monitored.blue,
   });
-  return { report, model, findings: sorted, settings, library, mapping: mappingFromLayouts(model.layouts) };
+  const directionOf = (ind: Indicator): Direction => ctx.judgementOf(ind).direction;
+  return { report, model, findings: sorted, settings, library, mapping: mappingFromLayouts(model.layouts), directionOf };
 }
 
 /**

@@ -66,7 +66,7 @@ describe("flags on the staff sheets", () => {
     );
   });
 
-  it("go with Clear flags, with the helper sheet and the table, and nothing else does", async () => {
+  it("go with Clear flags, with the helper sheet and the table; staff rules and the settings stay", async () => {
     const input = await roundTrip(buildSampleWorkbook(seed));
     const staffRule = {
       ref: "A1:A3",
@@ -75,11 +75,12 @@ describe("flags on the staff sheets", () => {
     input.getWorksheet("项目清单")!.addConditionalFormatting(staffRule);
     const original = sheetNames(input);
     const checked = await checkedCopy(input);
-    expect(sheetNames(checked)).toEqual([...original, "检查目标_辅助:hidden", "绩效目标表:visible"]);
+    expect(sheetNames(checked)).toEqual([...original, "检查目标_辅助:hidden", "绩效目标表:visible", "检查目标_设置:hidden"]);
     const port = new XlsxPort(checked);
     await port.apply(planClear(await port.read(), { table: true }));
     const cleared = await roundTrip(checked);
-    expect(sheetNames(cleared)).toEqual(original);
+    // The settings (the mapping colleagues share) outlive Clear flags.
+    expect(sheetNames(cleared)).toEqual([...original, "检查目标_设置:hidden"]);
     expect(ownRules(cleared)).toEqual([]);
     expect(formatsOf(cleared.getWorksheet("项目清单")!).map((cf) => cf.ref)).toEqual(["A1:A3"]);
     expect(cleared.definedNames.model.filter((n) => n.name.startsWith("CT_"))).toEqual([]);

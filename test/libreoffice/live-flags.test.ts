@@ -77,4 +77,35 @@ describe("flags rendered by LibreOffice", () => {
     const after = findColour(edited, AMBER).count;
     expect(after).toBeLessThan(before);
   }, 120_000);
+
+  it("shows the red fill on a 完成值 while it fails its target, and not once a clerk edits it to pass", async () => {
+    const render = async (actual: number) => {
+      const wb = workbookOf({
+        指标: [
+          ["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "完成值"],
+          ["隔离点", "满意度指标", "服务对象满意度指标", "群众满意度", "≥80%", 0.75],
+        ],
+      });
+      const ws = wb.getWorksheet("指标")!;
+      ws.getCell("F2").numFmt = "0%";
+      ws.columns.forEach((c) => (c.width = 12));
+      const port = new XlsxPort(wb);
+      const data = await port.read();
+      await port.apply(planCheckedWorkbook(data, checkWorkbook(data, { asOf: "2026-12-31", locale: "zh-CN", source: "t" })));
+      wb.removeWorksheet("绩效目标表");
+      // The clerk's edit, after the check: only Excel's own evaluation of our rule can follow it.
+      ws.getCell("F2").value = actual;
+      const file = join(await mkdtemp(join(tmpdir(), "check-targets-actual-")), "actual.xlsx");
+      await wb.xlsx.writeFile(file);
+      return pageImage(await toPdf(file), 1);
+    };
+    const failing = await render(0.75);
+    const passing = await render(0.85);
+    const red = findColour(failing, RED);
+    expect(red.count).toBeGreaterThan(100);
+    // Where F2 is drawn: the last of six columns, the second row.
+    expect(red.box!.x0).toBeGreaterThan(failing.width * 0.5);
+    expect(red.box!.y1).toBeLessThan(failing.height * 0.2);
+    expect(findColour(passing, RED).count).toBe(0);
+  }, 120_000);
 });

@@ -1,63 +1,148 @@
+import type { Direction } from "../definitions/direction";
 import type { RuleId } from "../model/finding";
-import type { Project } from "../model/project";
+import type { Indicator, Project } from "../model/project";
+import { isCumulative, judgedTarget } from "../monitoring/actual";
+import type { YearPosition } from "../monitoring/as-of";
+import type { PlannedValue } from "../plan/write-plan";
 import { fromA1, toA1 } from "../sheets/address";
+import type { SheetData, WorkbookData } from "../sheets/grid";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import type { Settings } from "../settings";
+import { atRow, type HelperColumns } from "./helper-columns";
 import type { FlagRule } from "./plan-flags";
 
 /**
- * A check Excel can redo by itself: its findings need no snapshot, because the rule's formula
- * flags exactly the cells where the comparison fails, now and after every edit.
+ * A check Excel can redo by itself. Its rules' formulas flag exactly the cells where the
+ * comparison fails, now and after every edit; the findings at `covers` ("sheet!A1") need no
+ * snapshot rule.
  */
-export type LiveRule = { rule: RuleId; rules: FlagRule[] };
+export type LiveRule = { rule: RuleId; covers: ReadonlySet<string>; rules: (helper: HelperColumns) => FlagRule[] };
+
+export type LiveInput = {
+  data: WorkbookData;
+  model: WorkbookModel;
+  settings: Settings;
+  position: YearPosition;
+  directionOf: (ind: Indicator) => Direction;
+};
 
 const marker = (kind: string): string => `ISTEXT("check-targets:${kind}")`;
 
-/** Rows of `cells` that lie in one column, as a top-left cell and a range over them. */
-function columnSpan(cells: readonly string[]): { topLeft: string; range: string } | null {
+const isPercentFormat = (format: string | undefined): boolean =>
+  format !== undefined && /%/.test(format.replace(/"[^"]*"/g, ""));
+
+/** The top and bottom rows of cells in one column, with the top-left cell, or null. */
+function span(cells: readonly string[]): { top: number; bottom: number; col: number } | null {
   const at = cells.map(fromA1).filter((a): a is { row: number; col: number } => a !== null);
   const first = at[0];
   if (!first || at.some((a) => a.col !== first.col)) return null;
   const rows = at.map((a) => a.row);
-  const top = Math.min(...rows);
-  const bottom = Math.max(...rows);
-  const topLeft = toA1(top, first.col);
-  return { topLeft, range: top === bottom ? topLeft : `${topLeft}:${toA1(bottom, first.col)}` };
+  return { top: Math.min(...rows), bottom: Math.max(...rows), col: first.col };
 }
 
-const relative = (base: { row: number; col: number }, cell: string | undefined): string | null => {
-  const at = cell === undefined ? null : fromA1(cell);
-  return at === null ? null : toA1(base.row, at.col);
-};
+const rangeOf = (s: { top: number; bottom: number; col: number }): string =>
+  s.top === s.bottom ? toA1(s.top, s.col) : `${toA1(s.top, s.col)}:${toA1(s.bottom, s.col)}`;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
 
 /** 预算数 = 财政资金 + 其他资金, redone by Excel on every edit of any of the three. */
-function budgetSum(projects: readonly Project[], settings: Settings): FlagRule[] {
-  const bySheet = new Map<string, Project[]>();
-  for (const p of projects) {
-    if (p.cells.budget === null || p.cells.fiscal === null) continue;
-    bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p]);
-  }
-  const rules: FlagRule[] = [];
-  for (const [sheet, list] of bySheet) {
-    const span = columnSpan(list.map((p) => p.cells.budget?.cell ?? ""));
+function budgetSum({ model, settings }: LiveInput): LiveRule {
+  const rows = model.projectRows.filter((p) => p.cells.budget !== null && p.cells.fiscal !== null);
+  const covers = new Set<string>();
+  const plans: { sheet: string; range: string; topLeft: string; sum: string }[] = [];
+  for (const [sheet, list] of groupBy(rows, (p: Project) => p.sheet)) {
+    const s = span(list.map((p) => p.cells.budget?.cell ?? ""));
     const first = list[0];
-    const base = span === null ? null : fromA1(span.topLeft);
-    if (span === null || base === null || !first) continue;
-    const fiscal = relative(base, first.cells.fiscal?.cell);
-    const other = relative(base, first.cells.other?.cell);
-    if (fiscal === null) continue;
-    const sum = other === null ? `N(${fiscal})` : `N(${fiscal})+N(${other})`;
-    rules.push({
-      sheet,
-      severity: "error",
-      ranges: [span.range],
-      formula: `AND(${marker("budget-sum")},ISNUMBER(${span.topLeft}),ABS(${span.topLeft}-(${sum}))>${settings.budgetTolerance})`,
-    });
+    const fiscal = first?.cells.fiscal ? fromA1(first.cells.fiscal.cell) : null;
+    const other = first?.cells.other ? fromA1(first.cells.other.cell) : null;
+    if (s === null || fiscal === null) continue;
+    const f = toA1(s.top, fiscal.col);
+    const sum = other === null ? `N(${f})` : `N(${f})+N(${toA1(s.top, other.col)})`;
+    plans.push({ sheet, range: rangeOf(s), topLeft: toA1(s.top, s.col), sum });
+    for (const p of list) if (p.cells.budget) covers.add(`${sheet}!${p.cells.budget.cell}`);
   }
-  return rules;
+  return {
+    rule: "budget-sum",
+    covers,
+    rules: () =>
+      plans.map(({ sheet, range, topLeft, sum }) => ({
+        sheet,
+        severity: "error",
+        ranges: [range],
+        formula: `AND(${marker("budget-sum")},ISNUMBER(${topLeft}),ABS(${topLeft}-(${sum}))>${settings.budgetTolerance})`,
+      })),
+  };
+}
+
+/**
+ * 完成值 against 指标值: the bounds a numeric actual must stay within, per row in the helper sheet
+ * (in the cell's own terms: a percent-formatted cell holds 0.92 for 92%). Rows whose target has
+ * no such bounds (qualitative, strict, or cumulative mid-year, which is judged by progress) get
+ * none, and their findings keep snapshot rules.
+ */
+function actualFailsTarget({ data, model, position, directionOf }: LiveInput): LiveRule {
+  const sheets = new Map<string, SheetData>(data.sheets.map((s) => [s.name, s]));
+  const covers = new Set<string>();
+  const columns: { sheet: string; cells: string[]; lo: Map<number, PlannedValue>; hi: Map<number, PlannedValue> }[] = [];
+  const withActual = model.indicators.filter((i) => i.cells.actual !== null);
+  for (const [key, inds] of groupBy(withActual, (i) => `${i.cells.actual?.sheet}!${fromA1(i.cells.actual?.cell ?? "")?.col}`)) {
+    const sheetName = inds[0]?.cells.actual?.sheet ?? key;
+    const sheet = sheets.get(sheetName);
+    const lo = new Map<number, PlannedValue>();
+    const hi = new Map<number, PlannedValue>();
+    for (const ind of inds) {
+      const at = ind.cells.actual ? fromA1(ind.cells.actual.cell) : null;
+      if (at === null || ind.target.kind !== "quantitative") continue;
+      const direction = directionOf(ind);
+      const target = judgedTarget(ind.target, direction);
+      if (isCumulative(target, direction) && !position.yearEnd) continue;
+      if (target.operator === ">" || target.operator === "<" || target.operator === "=") continue;
+      const cell = sheet?.rows[at.row]?.[at.col] ?? null;
+      const scale = target.unit?.dimension === "percent" && isPercentFormat(cell?.numberFormat) ? 100 : 1;
+      const min = target.operator === "<=" ? null : target.value / scale;
+      const max = target.operator === ">=" ? null : (target.operator === "range" ? (target.max ?? target.value) : target.value) / scale;
+      if (min !== null) lo.set(at.row, { kind: "number", value: min });
+      if (max !== null) hi.set(at.row, { kind: "number", value: max });
+      if (typeof cell?.value === "number") covers.add(`${sheetName}!${ind.cells.actual?.cell}`);
+    }
+    if (lo.size + hi.size > 0) columns.push({ sheet: sheetName, cells: inds.map((i) => i.cells.actual?.cell ?? ""), lo, hi });
+  }
+  return {
+    rule: "actual-fails-target",
+    covers,
+    rules: (helper) =>
+      columns.flatMap(({ sheet, cells, lo, hi }) => {
+        const s = span(cells);
+        if (s === null) return [];
+        const topLeft = toA1(s.top, s.col);
+        const label = `${sheet}!${topLeft.replace(/\d+$/, "")} 完成值`;
+        const low = atRow(helper.add(`${label} ≥`, lo), topLeft);
+        const high = atRow(helper.add(`${label} ≤`, hi), topLeft);
+        // IFERROR: a row past a helper column's end reads #REF!, which must not poison the OR.
+        const below = `AND(ISNUMBER(${low}),IFERROR(${topLeft}<${low},FALSE))`;
+        const above = `AND(ISNUMBER(${high}),IFERROR(${topLeft}>${high},FALSE))`;
+        return [
+          {
+            sheet,
+            severity: "error" as const,
+            ranges: [rangeOf(s)],
+            formula: `AND(${marker("actual")},ISNUMBER(${topLeft}),OR(${below},${above}))`,
+          },
+        ];
+      }),
+  };
 }
 
 /** Every live rule for the workbook as read, whether or not it has findings now. */
-export function liveRules(model: WorkbookModel, settings: Settings): LiveRule[] {
-  return [{ rule: "budget-sum", rules: budgetSum(model.projectRows, settings) }];
+export function liveRules(input: LiveInput): LiveRule[] {
+  return [budgetSum(input), actualFailsTarget(input)];
 }

@@ -1,14 +1,15 @@
-import type { Finding, RuleId } from "../model/finding";
-import type { NamePlan, PlannedCell, SheetPlan } from "../plan/write-plan";
-import { OWNED } from "../owned";
+import type { Finding } from "../model/finding";
+import type { NamePlan, PlannedValue, SheetPlan } from "../plan/write-plan";
+import { isOwnedSheet } from "../owned";
 import { columnLetters, fromA1, toA1 } from "../sheets/address";
 import type { CellBox, SheetData, WorkbookData } from "../sheets/grid";
-import { liveRules, type LiveRule } from "./live-rules";
+import { atRow, HelperColumns } from "./helper-columns";
+import type { LiveRule } from "./live-rules";
 
 /**
  * Conditional-format rules the add-in owns on staff sheets (SPEC §6). A handful per checked
  * column, never one per cell:
- *  - a live rule per numeric check (LIVE_RULES): an Excel formula over the staff cells that
+ *  - a live rule per numeric check (live-rules.ts): an Excel formula over the staff cells that
  *    flags them exactly while the comparison fails, with or without the add-in;
  *  - a snapshot rule per column and severity for every other finding: it flags a cell while the
  *    cell still holds the value that was found wrong, and lets go as soon as a clerk edits it.
@@ -46,7 +47,7 @@ function masterOf(merges: readonly CellBox[], row: number, col: number): { row: 
 }
 
 /** What the snapshot formula compares with: the number itself, else §text (§# for an error). */
-function snapshot(sheet: SheetData, row: number, col: number): PlannedCell["value"] {
+function snapshot(sheet: SheetData, row: number, col: number): PlannedValue {
   const cell = sheet.rows[row]?.[col] ?? null;
   if (cell?.error !== undefined) return { kind: "text", text: `${SNAP}#` };
   const v = cell?.value ?? null;
@@ -57,21 +58,22 @@ function snapshot(sheet: SheetData, row: number, col: number): PlannedCell["valu
 
 /** Flags while the cell still holds its snapshot; relative to the range's first cell. */
 function snapshotFormula(cell: string, name: string, severity: FlagRule["severity"]): string {
-  const at = `INDEX(${name},ROW(${cell}))`;
+  const at = atRow(name, cell);
   return (
     `AND(${markerTerm(severity)},${at}<>"",` +
     `IFERROR(IF(ISNUMBER(${cell}),${cell}=${at},"${SNAP}"&${cell}=${at}),"${SNAP}#"=${at}))`
   );
 }
 
-const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
-
-/** Groups the findings no live rule expresses by sheet, column and severity. */
-function snapshotColumns(data: WorkbookData, findings: readonly Finding[], live: ReadonlySet<RuleId>): Column[] {
-  const sheets = new Map(data.sheets.map((s) => [s.name, s]));
+/**
+ * Groups by sheet, column and severity the findings no live rule expresses. Findings on the
+ * add-in's own sheets (a bad settings cell) are reported, not flagged.
+ */
+function snapshotColumns(data: WorkbookData, findings: readonly Finding[], covered: ReadonlySet<string>): Column[] {
+  const sheets = new Map(data.sheets.filter((s) => !isOwnedSheet(s)).map((s) => [s.name, s]));
   const columns = new Map<string, Column>();
   for (const f of findings) {
-    if (f.severity === "info" || live.has(f.rule)) continue;
+    if (f.severity === "info" || covered.has(`${f.rule} ${f.sheet}!${f.cell}`)) continue;
     const sheet = sheets.get(f.sheet);
     const at = fromA1(f.cell);
     if (!sheet || !at) continue;
@@ -81,34 +83,20 @@ function snapshotColumns(data: WorkbookData, findings: readonly Finding[], live:
     column.rows.add(row);
     columns.set(key, column);
   }
-  // Errors first: where a cell has both, red wins (earlier rules take priority).
-  return [...columns.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return [...columns.values()];
 }
 
 /** Builds the flag rules, the helper sheet and its names for one check's findings. */
 export function planFlags(data: WorkbookData, findings: readonly Finding[], live: readonly LiveRule[] = []): FlagPlan {
-  const liveIds = new Set(live.map((l) => l.rule));
-  const columns = snapshotColumns(data, findings, liveIds);
+  const helper = new HelperColumns();
   const rules: FlagRule[] = [];
-  const names: NamePlan[] = [];
-  const helperCells: PlannedCell[] = [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}helper v1` } }];
-  const helperCol = (i: number): string => columnLetters(i + 1);
-  let lastRow = 1;
-
-  columns.forEach((column, i) => {
+  const covered = new Set(live.flatMap((l) => [...l.covers].map((cell) => `${l.rule} ${cell}`)));
+  for (const column of snapshotColumns(data, findings, covered)) {
     const rows = [...column.rows].sort((a, b) => a - b);
     const first = rows[0] ?? 0;
     const last = rows[rows.length - 1] ?? 0;
-    const name = `${OWNED.namePrefix}${i + 1}`;
-    const letter = helperCol(i);
-    lastRow = Math.max(lastRow, last + 1);
-    helperCells.push({
-      address: `${letter}1`,
-      value: { kind: "text", text: `${column.sheet.name}!${columnLetters(column.col)} ${column.severity}` },
-    });
-    for (const row of rows)
-      helperCells.push({ address: toA1(row, i + 1), value: snapshot(column.sheet, row, column.col) });
-    names.push({ name, refersTo: `${quoteSheet(OWNED.helperSheet)}!$${letter}$1:$${letter}$${last + 1}` });
+    const label = `${column.sheet.name}!${columnLetters(column.col)} ${column.severity}`;
+    const name = helper.add(label, new Map(rows.map((row) => [row, snapshot(column.sheet, row, column.col)])));
     const topLeft = toA1(first, column.col);
     rules.push({
       sheet: column.sheet.name,
@@ -116,22 +104,9 @@ export function planFlags(data: WorkbookData, findings: readonly Finding[], live
       ranges: [first === last ? topLeft : `${topLeft}:${toA1(last, column.col)}`],
       formula: snapshotFormula(topLeft, name, column.severity),
     });
-  });
-  for (const l of live) rules.push(...l.rules);
-
-  const helper: SheetPlan | null =
-    columns.length === 0
-      ? null
-      : {
-          name: OWNED.helperSheet,
-          visibility: "hidden",
-          cells: helperCells,
-          merges: [],
-          columnWidths: [],
-          rowHeights: [],
-          page: null,
-        };
-  return { rules, helper, names };
+  }
+  for (const l of live) rules.push(...l.rules(helper));
+  // Errors first: where a cell has both, red wins (earlier rules take priority).
+  const ordered = [...rules.filter((r) => r.severity === "error"), ...rules.filter((r) => r.severity !== "error")];
+  return { rules: ordered, helper: helper.sheet(), names: helper.names };
 }
-
-export { liveRules };

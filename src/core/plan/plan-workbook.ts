@@ -3,7 +3,8 @@ import { liveRules } from "../flags/live-rules";
 import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
 import type { WorkbookData } from "../sheets/grid";
-import { DEFAULT_SETTINGS, type Settings } from "../settings";
+import { yearPosition } from "../monitoring/as-of";
+import { planSettingsSheet } from "../settings-sheet";
 import { planTargetTable } from "../target-table/plan-table";
 import type { WritePlan } from "./write-plan";
 
@@ -20,12 +21,15 @@ export function tableSheetName(data: WorkbookData): string {
 }
 
 /** Flags on the staff sheets with their helper sheet; replaces the flags of an earlier check. */
-export function planFlagWrite(
-  data: WorkbookData,
-  result: CheckResult,
-  settings: Settings = DEFAULT_SETTINGS,
-): WritePlan {
-  const flags = planFlags(data, result.findings, liveRules(result.model, settings));
+export function planFlagWrite(data: WorkbookData, result: CheckResult): WritePlan {
+  const live = liveRules({
+    data,
+    model: result.model,
+    settings: result.settings,
+    position: yearPosition(result.report.asOf),
+    directionOf: result.directionOf,
+  });
+  const flags = planFlags(data, result.findings, live);
   const owned = ownedPresent(data);
   return {
     sheets: flags.helper === null ? [] : [flags.helper],
@@ -45,15 +49,15 @@ export function planTableWrite(data: WorkbookData, result: CheckResult): WritePl
   };
 }
 
-/** What `check-targets --out` writes: the flags and the table. */
-export function planCheckedWorkbook(
-  data: WorkbookData,
-  result: CheckResult,
-  settings: Settings = DEFAULT_SETTINGS,
-): WritePlan {
-  const flags = planFlagWrite(data, result, settings);
+/**
+ * What `check-targets --out` writes: the flags, the table, and the settings sheet with the
+ * mapping as read, so every colleague's check of the copy reads the sheets the same way.
+ */
+export function planCheckedWorkbook(data: WorkbookData, result: CheckResult): WritePlan {
+  const flags = planFlagWrite(data, result);
   const table = planTableWrite(data, result);
-  return { ...flags, sheets: [...flags.sheets, ...table.sheets] };
+  const settings = planSettingsSheet(result.settings, result.mapping);
+  return { ...flags, sheets: [...flags.sheets, ...table.sheets, settings] };
 }
 
 /** Clear flags: our rules, names and helper sheet go; with `table`, the 绩效目标表 too. */
