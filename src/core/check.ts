@@ -82,7 +82,15 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     blue: monitored.blue,
   });
   const directionOf = (ind: Indicator): Direction => ctx.judgementOf(ind).direction;
-  return { report, model, findings: sorted, settings, library, mapping: mappingFromLayouts(model.layouts), directionOf };
+  return {
+    report,
+    model,
+    findings: sorted,
+    settings,
+    library,
+    mapping: mappingFromLayouts(model.layouts),
+    directionOf,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { workbookData, XlsxPort } from "../../src/xlsx";
 import { generatedWorkbook } from "../../bench/generated-workbook";
 import { roundTrip } from "../support/check-workbook";
 import { formatsOf, inRef, ownRules } from "../support/flag-rules";
+import { monitoringWorkbook } from "../support/monitoring-workbook";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
 
@@ -75,7 +76,12 @@ describe("flags on the staff sheets", () => {
     input.getWorksheet("项目清单")!.addConditionalFormatting(staffRule);
     const original = sheetNames(input);
     const checked = await checkedCopy(input);
-    expect(sheetNames(checked)).toEqual([...original, "检查目标_辅助:hidden", "绩效目标表:visible", "检查目标_设置:hidden"]);
+    expect(sheetNames(checked)).toEqual([
+      ...original,
+      "检查目标_辅助:hidden",
+      "绩效目标表:visible",
+      "检查目标_设置:hidden",
+    ]);
     const port = new XlsxPort(checked);
     await port.apply(planClear(await port.read(), { table: true }));
     const cleared = await roundTrip(checked);
@@ -104,5 +110,38 @@ describe("flags on the staff sheets", () => {
     table.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
     expect(cells).toContain('=HYPERLINK("http://example.invalid","点击")');
     expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
+  });
+});
+
+describe("flags during the year", () => {
+  it("cover every monitoring finding, live where the 完成值 is a number", async () => {
+    const wb = monitoringWorkbook(loadSeed(), {
+      actuals: { "1/空调单价": 0.25, "1/群众满意度": { value: 0.75, numFmt: "0%" }, "3/隔离点租金": "2500美元" },
+      spent: { 4: 0.3 },
+    });
+    const port = new XlsxPort(wb);
+    const data = await port.read();
+    const result = checkWorkbook(data, { ...options, asOf: "2026-12-31" });
+    await port.apply(planCheckedWorkbook(data, result));
+    const rules = ownRules(wb);
+    const monitoring = result.findings.filter(
+      (f) => f.rule.startsWith("actual") || f.rule.startsWith("spending") || f.rule.startsWith("deviation"),
+    );
+    expect(monitoring.map((f) => f.rule).sort()).toEqual(
+      [
+        "actual-fails-target",
+        "actual-fails-target",
+        "actual-unparseable",
+        "deviation-reason-missing",
+        "deviation-reason-missing",
+        "spending-behind-plan",
+      ].sort(),
+    );
+    for (const f of monitoring) expect(rules.some((r) => r.sheet === f.sheet && inRef(r.ref, f.cell))).toBe(true);
+    // The two numeric failures are judged by the live 完成值 rule, not by snapshots.
+    const live = rules.filter((r) => r.formula.includes('"check-targets:actual"'));
+    expect(live).toHaveLength(1);
+    for (const f of monitoring.filter((f) => f.rule === "actual-fails-target"))
+      expect(inRef(live[0]!.ref, f.cell)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
-import { checkWorkbook, fromA1, planTargetTable, type SheetPlan } from "../../src/core";
+import { checkWorkbook, fromA1, planTableWrite, planTargetTable, type SheetPlan } from "../../src/core";
 import { workbookData } from "../../src/xlsx";
 import { roundTrip } from "../support/check-workbook";
+import { monitoringWorkbook } from "../support/monitoring-workbook";
 import { loadSeed, type SeedProject } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
 
@@ -144,5 +145,25 @@ describe("the standard 绩效目标表", () => {
     // A page break falls only just before a block's title row.
     const titles = new Set(plan.cells.filter((c) => c.style?.fontSize === 14).map((c) => fromA1(c.address)!.row));
     for (const after of plan.page!.rowBreaks) expect(titles.has(after)).toBe(true);
+  });
+});
+
+describe("the 绩效目标表 during the year", () => {
+  it("adds 完成值, 偏差 and 得分 beside each indicator, the light and the score beside each block", async () => {
+    const wb = monitoringWorkbook(seed, { actuals: { "1/空调单价": "2500元", "1/群众满意度": "75%" } });
+    const data = workbookData(await roundTrip(wb));
+    const result = checkWorkbook(data, { asOf: "2026-12-31", locale: "zh-CN", source: "m.xlsx" });
+    const table = planTableWrite(data, result).sheets[0]!;
+    const g = grid(table);
+    expect(table.page).toMatchObject({ orientation: "landscape", printArea: expect.stringMatching(/^A1:J\d+$/) });
+    expect(rowTexts(g, 2)).toEqual(["单位：万元", "监控：红灯"]);
+    expect(rowTexts(g, 3).slice(-2)).toEqual(["自评得分", result.report.projects[0]!.score!.toFixed(2)]);
+    expect(rowTexts(g, 9).slice(-3)).toEqual(["完成值", "偏差", "得分"]);
+    const costRow = 10 + seed.projects[0]!.indicators.findIndex((i) => i.name === "空调单价");
+    const cost = rowTexts(g, costRow);
+    expect(cost.slice(-3)).toEqual(["2500元", "0.25", "10.00"]);
+    const deviation = table.cells.find((c) => c.address === `I${costRow}`)!.value;
+    expect(deviation).toEqual({ kind: "number", value: expect.closeTo(0.25, 6), format: "+0.0%;-0.0%;0.0%" });
+    expect(table.cells.find((c) => c.address === `H${costRow}`)!.style?.fill).toBe("FFC7CE");
   });
 });

@@ -9,7 +9,9 @@ const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
  * formula reads, row for row with the staff sheet, and is reached through a workbook-level name.
  */
 export class HelperColumns {
-  private readonly cells: PlannedCell[] = [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}helper v1` } }];
+  private readonly cells: PlannedCell[] = [
+    { address: "A1", value: { kind: "text", text: `${OWNED.marker}helper v1` } },
+  ];
   readonly names: NamePlan[] = [];
 
   /** Adds a column; `values` maps 0-based staff rows to values. Returns the column's name. */

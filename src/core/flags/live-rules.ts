@@ -92,9 +92,13 @@ function budgetSum({ model, settings }: LiveInput): LiveRule {
 function actualFailsTarget({ data, model, position, directionOf }: LiveInput): LiveRule {
   const sheets = new Map<string, SheetData>(data.sheets.map((s) => [s.name, s]));
   const covers = new Set<string>();
-  const columns: { sheet: string; cells: string[]; lo: Map<number, PlannedValue>; hi: Map<number, PlannedValue> }[] = [];
+  const columns: { sheet: string; cells: string[]; lo: Map<number, PlannedValue>; hi: Map<number, PlannedValue> }[] =
+    [];
   const withActual = model.indicators.filter((i) => i.cells.actual !== null);
-  for (const [key, inds] of groupBy(withActual, (i) => `${i.cells.actual?.sheet}!${fromA1(i.cells.actual?.cell ?? "")?.col}`)) {
+  for (const [key, inds] of groupBy(
+    withActual,
+    (i) => `${i.cells.actual?.sheet}!${fromA1(i.cells.actual?.cell ?? "")?.col}`,
+  )) {
     const sheetName = inds[0]?.cells.actual?.sheet ?? key;
     const sheet = sheets.get(sheetName);
     const lo = new Map<number, PlannedValue>();
@@ -109,12 +113,16 @@ function actualFailsTarget({ data, model, position, directionOf }: LiveInput): L
       const cell = sheet?.rows[at.row]?.[at.col] ?? null;
       const scale = target.unit?.dimension === "percent" && isPercentFormat(cell?.numberFormat) ? 100 : 1;
       const min = target.operator === "<=" ? null : target.value / scale;
-      const max = target.operator === ">=" ? null : (target.operator === "range" ? (target.max ?? target.value) : target.value) / scale;
+      const max =
+        target.operator === ">="
+          ? null
+          : (target.operator === "range" ? (target.max ?? target.value) : target.value) / scale;
       if (min !== null) lo.set(at.row, { kind: "number", value: min });
       if (max !== null) hi.set(at.row, { kind: "number", value: max });
       if (typeof cell?.value === "number") covers.add(`${sheetName}!${ind.cells.actual?.cell}`);
     }
-    if (lo.size + hi.size > 0) columns.push({ sheet: sheetName, cells: inds.map((i) => i.cells.actual?.cell ?? ""), lo, hi });
+    if (lo.size + hi.size > 0)
+      columns.push({ sheet: sheetName, cells: inds.map((i) => i.cells.actual?.cell ?? ""), lo, hi });
   }
   return {
     rule: "actual-fails-target",

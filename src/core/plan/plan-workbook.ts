@@ -3,9 +3,11 @@ import { liveRules } from "../flags/live-rules";
 import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
 import type { WorkbookData } from "../sheets/grid";
+import type { Indicator } from "../model/project";
 import { yearPosition } from "../monitoring/as-of";
+import { deviationOf } from "../monitoring/deviation";
 import { planSettingsSheet } from "../settings-sheet";
-import { planTargetTable } from "../target-table/plan-table";
+import { planTargetTable, type BlockMonitoring } from "../target-table/plan-table";
 import type { WritePlan } from "./write-plan";
 
 /** Owned sheets present in the workbook, by name. */
@@ -39,14 +41,41 @@ export function planFlagWrite(data: WorkbookData, result: CheckResult): WritePla
   };
 }
 
+/** The monitoring columns' content by project key, where the check saw actuals or spending. */
+function blockMonitoring(result: CheckResult): Map<string, BlockMonitoring> | null {
+  const { model, report } = result;
+  const monitored = model.projects.some((p) => p.spent !== null) || model.indicators.some((i) => i.actualText !== null);
+  if (!monitored) return null;
+  const indicatorsOf = new Map<string, Indicator[]>();
+  for (const ind of model.indicators) {
+    const list = indicatorsOf.get(ind.projectKey);
+    if (list) list.push(ind);
+    else indicatorsOf.set(ind.projectKey, [ind]);
+  }
+  // The report lists projects and their indicators in the model's order.
+  return new Map(
+    model.projects.map((p, i) => {
+      const reported = report.projects[i];
+      const inds = indicatorsOf.get(p.key) ?? [];
+      return [
+        p.key,
+        {
+          light: reported?.light ?? "green",
+          score: reported?.score ?? null,
+          indicators: inds.map((ind, k) => ({
+            score: reported?.indicators[k]?.score ?? null,
+            deviation: deviationOf(ind, result.directionOf),
+          })),
+        },
+      ];
+    }),
+  );
+}
+
 /** The standard 绩效目标表, replacing an earlier one. Flags are left as they are. */
 export function planTableWrite(data: WorkbookData, result: CheckResult): WritePlan {
-  return {
-    sheets: [planTargetTable(result.model, result.findings, tableSheetName(data))],
-    names: null,
-    flags: null,
-    removeSheets: [],
-  };
+  const table = planTargetTable(result.model, result.findings, tableSheetName(data), blockMonitoring(result));
+  return { sheets: [table], names: null, flags: null, removeSheets: [] };
 }
 
 /**

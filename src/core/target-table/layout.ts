@@ -15,9 +15,11 @@ export const COLUMN_WIDTHS = [12, 14, 20, 13, 13, 16, 14] as const;
 
 /** Printable height of an A4 portrait page in points, less margins, at the table's scale. */
 export const PAGE_HEIGHT = 740;
+/** The same for A4 landscape, used when the monitoring columns are added. */
+export const PAGE_HEIGHT_LANDSCAPE = 500;
 
 /** Monitoring columns, after G, when actual values exist. */
-export const MONITORING_WIDTHS = [14, 10, 8] as const;
+export const MONITORING_WIDTHS = [14, 10, 9] as const;
 
 export const STYLES = {
   title: { bold: true, fontSize: 14, horizontal: "center", vertical: "middle" },

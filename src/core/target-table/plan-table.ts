@@ -1,12 +1,22 @@
 import type { Finding, Severity } from "../model/finding";
+import type { TrafficLight } from "../model/report";
 import type { Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
 import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
 import { columnLetters } from "../sheets/address";
 import type { WorkbookModel } from "../sheets/read-workbook";
-import { COLUMN_WIDTHS, FINDING_FILL, PAGE_HEIGHT, STYLES, TABLE_COLUMNS } from "./layout";
+import {
+  COLUMN_WIDTHS,
+  FINDING_FILL,
+  MONITORING_WIDTHS,
+  PAGE_HEIGHT,
+  PAGE_HEIGHT_LANDSCAPE,
+  STYLES,
+  TABLE_COLUMNS,
+} from "./layout";
 import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "./row-height";
 
+const WIDTHS: readonly number[] = [...COLUMN_WIDTHS, ...MONITORING_WIDTHS];
 const PLAN_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
 /** Column spans of the four plan cells and of the grid's six columns on the 7-column grid. */
 const PLAN_SPANS = [
@@ -49,7 +59,7 @@ class Sheet {
     if (toCol !== col || toRow !== this.row) this.merges.push(`${at}:${columnLetters(toCol)}${toRow}`);
     if (value.kind === "text" && style.wrap) {
       let width = 0;
-      for (let c = col; c <= toCol; c++) width += COLUMN_WIDTHS[c] ?? 10;
+      for (let c = col; c <= toCol; c++) width += WIDTHS[c] ?? 10;
       const perRow = Math.ceil(wrappedLines(value.text, width) / (toRow - this.row + 1));
       this.need(this.row, heightFor(perRow));
     }
@@ -97,28 +107,63 @@ function runs(values: readonly string[]): { start: number; end: number }[] {
   return out;
 }
 
+/** What the monitoring columns show for one project, from the report. */
+export type BlockMonitoring = {
+  light: TrafficLight;
+  score: number | null;
+  indicators: readonly { score: number | null; deviation: number | null }[];
+};
+
+const LIGHT_WORDS: Readonly<Record<TrafficLight, string>> = { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" };
+const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = {
+  red: "FFC7CE",
+  amber: "FFEB9C",
+  green: "C6EFCE",
+  blue: "BDD7EE",
+};
+
+const percent = (share: number | null): PlannedValue =>
+  share === null ? text("") : { kind: "number", value: share, format: "+0.0%;-0.0%;0.0%" };
+const points = (n: number | null): PlannedValue =>
+  n === null ? text("") : { kind: "number", value: n, format: "0.00" };
+
 function projectBlock(
   s: Sheet,
   index: number,
   project: Project,
   indicators: readonly Indicator[],
   marks: Map<string, Severity>,
+  monitoring: BlockMonitoring | null,
 ): void {
+  // The official block spans A–G; the monitoring columns H–J follow it when actuals exist.
   const last = TABLE_COLUMNS - 1;
+  const right = monitoring === null ? last : last + MONITORING_WIDTHS.length;
+  const m = last + 1;
   const mark = (ref: { sheet: string; cell: string } | null) =>
     ref === null ? undefined : marks.get(`${ref.sheet}!${ref.cell}`);
 
   s.next(24);
-  s.put(0, text(`${index}.${project.name}绩效目标表`), STYLES.title, last);
+  s.put(0, text(`${index}.${project.name}绩效目标表`), STYLES.title, right);
   s.next();
   s.put(0, text(project.unit ?? ""), STYLES.unit, 4);
   s.put(5, text("单位：万元"), STYLES.unitNote, last);
+  if (monitoring)
+    s.put(
+      m,
+      text(`监控：${LIGHT_WORDS[monitoring.light]}`),
+      { ...STYLES.label, fill: LIGHT_FILL[monitoring.light] },
+      right,
+    );
 
   s.next();
   s.put(0, text("项目编码"), STYLES.label);
   s.put(1, text(project.code ?? ""), marked(STYLES.value, mark(project.cells.code)), 2);
   s.put(3, text("项目名称"), STYLES.label);
   s.put(4, text(project.name), STYLES.value, last);
+  if (monitoring) {
+    s.put(m, text("自评得分"), STYLES.label);
+    s.put(m + 1, points(monitoring.score), STYLES.value, right);
+  }
 
   s.next();
   s.put(0, text("预算规模及资金用途"), STYLES.label, 0, s.row + 1);
@@ -128,13 +173,23 @@ function projectBlock(
   s.put(4, money(project.fiscal), STYLES.value);
   s.put(5, text("其他资金"), STYLES.label);
   s.put(6, money(project.other), STYLES.value);
+  if (monitoring) {
+    s.put(m, text("已支出"), STYLES.label);
+    s.put(m + 1, money(project.spent), marked(STYLES.value, mark(project.cells.spent)), right);
+  }
   s.next();
   s.put(1, text(project.use ?? ""), STYLES.text, last);
+  if (monitoring) s.put(m, text(""), STYLES.value, right);
 
   s.next();
   s.put(0, text("资金支出计划（%）"), STYLES.label, 0, s.row + 1);
   PLAN_SPANS.forEach(([from, to], i) => s.put(from, text(PLAN_LABELS[i] ?? ""), STYLES.label, to));
+  if (monitoring) s.put(m, text("预算执行率"), STYLES.label, right);
   s.next();
+  if (monitoring) {
+    const rate = project.spent === null || !project.budget ? null : project.spent / project.budget;
+    s.put(m, rate === null ? text("") : { kind: "number", value: rate, format: "0.0%" }, STYLES.value, right);
+  }
   PLAN_SPANS.forEach(([from, to], i) => {
     const v = project.plan?.[i] ?? null;
     const cell = project.cells.plan?.[i] ?? null;
@@ -149,15 +204,23 @@ function projectBlock(
   s.next(30);
   s.put(0, text("绩效目标"), STYLES.label);
   s.put(1, text(project.goals ?? ""), STYLES.text, last);
+  if (monitoring) s.put(m, text(""), STYLES.value, right);
 
   s.next();
   ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].forEach((h, i) => {
     const [from, to] = GRID_SPANS[i] ?? [i, i];
     s.put(from, text(h), STYLES.label, to);
   });
+  if (monitoring) ["完成值", "偏差", "得分"].forEach((h, i) => s.put(m + i, text(h), STYLES.label));
   const first = s.row + 1;
-  for (const ind of indicators) {
+  for (const [k, ind] of indicators.entries()) {
     s.next();
+    if (monitoring) {
+      const scored = monitoring.indicators[k];
+      s.put(m, text(ind.actualText ?? ""), marked(STYLES.value, mark(ind.cells.actual)));
+      s.put(m + 1, percent(scored?.deviation ?? null), STYLES.value);
+      s.put(m + 2, points(scored?.score ?? null), STYLES.value);
+    }
     const values = [ind.level1, ind.level2, ind.name, ind.description, ind.targetText.trim(), ind.basis];
     values.forEach((v, i) => {
       const [from, to] = GRID_SPANS[i] ?? [i, i];
@@ -197,20 +260,28 @@ export function planTargetTable(
   model: WorkbookModel,
   findings: readonly Finding[],
   sheetName: string = OWNED.tableSheet,
+  monitoring: ReadonlyMap<string, BlockMonitoring> | null = null,
 ): SheetPlan {
   const s = new Sheet();
   const marks = severityAt(findings);
   const byProject = new Map<string, Indicator[]>();
-  for (const ind of model.indicators) byProject.set(ind.projectKey, [...(byProject.get(ind.projectKey) ?? []), ind]);
+  for (const ind of model.indicators) {
+    const list = byProject.get(ind.projectKey);
+    if (list) list.push(ind);
+    else byProject.set(ind.projectKey, [ind]);
+  }
+  // Landscape when the monitoring columns widen the table.
+  const lastCol = TABLE_COLUMNS - 1 + (monitoring === null ? 0 : MONITORING_WIDTHS.length);
+  const pageHeight = monitoring === null ? PAGE_HEIGHT : PAGE_HEIGHT_LANDSCAPE;
   // A block starts a new page when it would not fit on the rest of the current one.
   const rowBreaks: number[] = [];
   let used = 0;
   model.projects.forEach((p, i) => {
     const first = s.row + 1;
-    projectBlock(s, i + 1, p, byProject.get(p.key) ?? [], marks);
+    projectBlock(s, i + 1, p, byProject.get(p.key) ?? [], marks, monitoring?.get(p.key) ?? null);
     let height = 0;
     for (let r = first; r <= s.row; r++) height += s.heightOf(r);
-    if (used > 0 && used + height > PAGE_HEIGHT) {
+    if (used > 0 && used + height > pageHeight) {
       rowBreaks.push(first - 1);
       used = 0;
     }
@@ -218,7 +289,7 @@ export function planTargetTable(
   });
   // The marker sits right of the print area: it tells readers this sheet is ours.
   s.cells.push({
-    address: `${columnLetters(TABLE_COLUMNS)}1`,
+    address: `${columnLetters(lastCol + 1)}1`,
     value: text(`${OWNED.marker}table v1 由“检查目标”生成，重新检查时整表替换`),
     style: STYLES.note,
   });
@@ -228,13 +299,13 @@ export function planTargetTable(
     visibility: "visible",
     cells: s.cells,
     merges: s.merges,
-    columnWidths: COLUMN_WIDTHS.map((width, i) => ({ column: columnLetters(i), width })),
+    columnWidths: WIDTHS.slice(0, lastCol + 1).map((width, i) => ({ column: columnLetters(i), width })),
     rowHeights: [...s.heights].filter(([, h]) => h !== DEFAULT_ROW_HEIGHT).map(([row, height]) => ({ row, height })),
     page: {
       paper: "A4",
-      orientation: "portrait",
+      orientation: monitoring === null ? "portrait" : "landscape",
       fitToWidth: true,
-      printArea: `A1:${columnLetters(TABLE_COLUMNS - 1)}${lastRow}`,
+      printArea: `A1:${columnLetters(lastCol)}${lastRow}`,
       printTitleRows: null,
       rowBreaks,
     },
