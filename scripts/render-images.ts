@@ -16,8 +16,14 @@ async function firstPage(pdf: string, pages: number, test: (text: string) => boo
   throw new Error("page not found");
 }
 
-function png(pdf: string, page: number, out: string, crop: { x: number; y: number; w: number; h: number }): void {
-  const args = ["-png", "-r", "110", "-f", String(page), "-l", String(page), "-singlefile"];
+function png(
+  pdf: string,
+  page: number,
+  out: string,
+  dpi: number,
+  crop: { x: number; y: number; w: number; h: number },
+): void {
+  const args = ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile"];
   args.push("-x", String(crop.x), "-y", String(crop.y), "-W", String(crop.w), "-H", String(crop.h));
   execFileSync("pdftoppm", [...args, pdf, out]);
   console.log(`wrote ${out}.png`);
@@ -32,8 +38,8 @@ async function render(): Promise<void> {
   const pages = await pdfPages(pdf);
   const list = await firstPage(pdf, pages, (t) => t.includes("2021年项目支出绩效指标"));
   const table = await firstPage(pdf, pages, (t) => t.includes("1.（2）宝泰南北楼等隔离点安装空调相关费用绩效目标表"));
-  png(pdf, list, join(root, "docs", "images", "flagged-sheet"), { x: 60, y: 60, w: 820, h: 560 });
-  png(pdf, table, join(root, "docs", "images", "target-table"), { x: 60, y: 70, w: 780, h: 384 });
+  png(pdf, list, join(root, "docs", "images", "flagged-sheet"), 120, { x: 60, y: 60, w: 1260, h: 560 });
+  png(pdf, table, join(root, "docs", "images", "target-table"), 110, { x: 60, y: 70, w: 780, h: 386 });
 }
 
 void render();

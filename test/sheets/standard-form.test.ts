@@ -28,7 +28,7 @@ describe("the standard form", () => {
         other: null,
         use: "宝泰南北楼等隔离点安装空调相关费用",
         plan: [25, 50, 75, 100],
-        goals: "1. 采用隔离方式，控制疫情蔓延 2. 隔离密切接触人员",
+        goals: "1. 采用隔离方式，控制疫情蔓延\n2. 隔离密切接触人员",
         cells: expect.objectContaining({
           code: { sheet: "目标表", cell: "B3" },
           budget: { sheet: "目标表", cell: "C4" },

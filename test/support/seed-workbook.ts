@@ -365,6 +365,54 @@ export function addStandardForms(
   return ws;
 }
 
+/** Display width of a text in Excel's column units: a Han character is about two digits wide. */
+const displayWidth = (text: string): number =>
+  Math.max(
+    0,
+    ...text.split("\n").map((line) => [...line].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1.1), 0)),
+  );
+
+/**
+ * Dresses the sample as a clerk's sheet looks: columns wide enough (up to a limit, then wrapped),
+ * the header row bold, merged cells centred. Presentation only: no value changes.
+ */
+function dress(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    // The header is the first row with several cells; the title rows above it keep their look.
+    const header = [...Array(Math.min(ws.rowCount, 8)).keys()]
+      .map((i) => i + 1)
+      .find((r) => ws.getRow(r).actualCellCount >= 3);
+    if (header === undefined) continue;
+    const widths = new Map<number, number>();
+    ws.eachRow((row, r) => {
+      if (r < header) return;
+      row.eachCell((cell, c) => {
+        // Wrapped only where merged: neither Excel nor LibreOffice grows a saved row to fit.
+        if (r > header)
+          cell.alignment = cell.isMerged
+            ? { vertical: "middle", horizontal: "center", wrapText: true }
+            : { vertical: "middle" };
+        const text = cell.isMerged && cell.master !== cell ? "" : String(cell.text ?? "");
+        widths.set(c, Math.max(widths.get(c) ?? 8, displayWidth(text) + 2));
+      });
+    });
+    for (const [c, width] of widths) ws.getColumn(c).width = Math.min(width, 24);
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+    ws.getRow(header).eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+      cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    });
+  }
+}
+
 /** The sample workbook shipped in samples/ and used by `npm run demo`. */
 export function buildSampleWorkbook(seed: Seed, opts: { definitions?: boolean } = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -375,5 +423,6 @@ export function buildSampleWorkbook(seed: Seed, opts: { definitions?: boolean } 
   addIndicatorList(wb, seed.projects, "绩效指标", { merge: true });
   addGoalList(wb, seed);
   if (opts.definitions ?? true) addDefinitionSheet(wb);
+  dress(wb);
   return wb;
 }

@@ -43,6 +43,15 @@ export function cellText(cell: CellData | null | undefined): string {
 }
 
 /** Text with surrounding and doubled white space (incl. U+3000) removed; used for names. */
+/** Like cleanText, but line breaks stay: a 绩效目标 cell lists its goals one per line. */
+export function cleanParagraph(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => cleanText(line))
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
 export function cleanText(text: string): string {
   return text.replace(/[\s\u3000]+/g, " ").trim();
 }

@@ -25,6 +25,8 @@ export function readProjectList(view: SheetView, table: TableSpan): Project[] {
     const value = view.text(row, col);
     return value === "" ? null : value;
   };
+  const paragraph = (row: number, col: number | undefined): string | null =>
+    col === undefined || view.paragraph(row, col) === "" ? null : view.paragraph(row, col);
   const num = (row: number, col: number | undefined, percentPoints = false): number | null =>
     col === undefined ? null : view.number(row, col, percentPoints);
   const hasPlan = PLAN_ROLES.some((role) => columns[role] !== undefined);
@@ -53,9 +55,9 @@ export function readProjectList(view: SheetView, table: TableSpan): Project[] {
       budget: num(r, columns.budget),
       fiscal: num(r, columns.fiscal),
       other: num(r, columns.other),
-      use: text(r, columns.use),
+      use: paragraph(r, columns.use),
       plan,
-      goals: text(r, columns.goals),
+      goals: paragraph(r, columns.goals),
       spent: num(r, columns.spent),
       cells: {
         code: ref(r, columns.projectCode),

@@ -29,6 +29,11 @@ function projectOf(view: SheetView, labels: BlockLabels): Project {
     const value = p === undefined ? "" : view.text(p.row, p.col);
     return value === "" ? null : value;
   };
+  const paragraph = (role: BlockRole): string | null => {
+    const p = at(role);
+    const value = p === undefined ? "" : view.paragraph(p.row, p.col);
+    return value === "" ? null : value;
+  };
   const num = (role: BlockRole, percentPoints = false): number | null => {
     const p = at(role);
     return p === undefined ? null : view.number(p.row, p.col, percentPoints);
@@ -43,11 +48,11 @@ function projectOf(view: SheetView, labels: BlockLabels): Project {
     budget: num("budget"),
     fiscal: num("fiscal"),
     other: num("other"),
-    use: text("use"),
+    use: paragraph("use"),
     plan: hasPlan
       ? planInPoints([num("plan3", true), num("plan6", true), num("plan10", true), num("plan12", true)])
       : null,
-    goals: text("goals"),
+    goals: paragraph("goals"),
     spent: num("spent"),
     cells: {
       code: ref("projectCode"),

@@ -1,5 +1,5 @@
 import { toA1 } from "./address";
-import { cellNumber, cellText, cleanText } from "./cell-text";
+import { cellNumber, cellText, cleanParagraph, cleanText } from "./cell-text";
 import type { CellBox, CellData, SheetData } from "./grid";
 
 /** Longer strings are data, never a header or a label. */
@@ -72,6 +72,11 @@ export class SheetView {
     const value = this.cell(row, col)?.value;
     // Trimmed only: header lookups normalise spacing themselves, and this runs on every cell.
     return typeof value === "string" && value.length <= MAX_HEADER_CELL ? value.trim() : "";
+  }
+
+  /** The cell's text tidied line by line, line breaks kept (资金用途, 绩效目标). */
+  paragraph(row: number, col: number): string {
+    return cleanParagraph(cellText(this.cell(row, col)));
   }
 
   /** The cell's text exactly as displayed (a target's spaces matter: " %"). */
