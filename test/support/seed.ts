@@ -25,8 +25,17 @@ export type SeedProject = {
   goals: string;
   indicators: SeedIndicator[];
 };
-export type SeedGoal = { section: string; name: string; unit: string | null; description: string; target: string };
+export type SeedGoal = {
+  section: string;
+  /** The section's 绩效目标 sentence. */
+  objective: string;
+  name: string;
+  unit: string | null;
+  description: string;
+  target: string;
+};
 export type Seed = {
+  source: string;
   department: { unitCode: string; unitName: string; summary: string };
   goals: SeedGoal[];
   overallGoals: { name: string; target: string }[];
