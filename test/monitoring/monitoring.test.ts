@@ -1,7 +1,13 @@
+import { join } from "node:path";
 import { checkWorkbook, type CheckResult } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData, XlsxPort } from "../../src/xlsx";
 import { roundTrip } from "../support/check-workbook";
-import { keyOf, monitoringWorkbook, type Overrides } from "../support/monitoring-workbook";
+import {
+  keyOf,
+  MONITORING_SAMPLE as OVERRIDES,
+  monitoringWorkbook,
+  type Overrides,
+} from "../support/monitoring-workbook";
 import { loadSeed } from "../support/seed";
 
 const seed = loadSeed();
@@ -27,23 +33,6 @@ function rowOf(table: number, name: string): number {
 const actualAt = (table: number, name: string) => `绩效指标!F${rowOf(table, name)}`;
 const reasonAt = (table: number, name: string) => `绩效指标!G${rowOf(table, name)}`;
 const spentAt = (table: number) => `项目清单!J${table + 1}`;
-
-const OVERRIDES: Overrides = {
-  actuals: {
-    "1/空调单价": "2500元", // fails ≤0.2万元 once converted
-    "1/群众满意度": "75%", // fails ≥80%, no reason given
-    "2/征用医用隔离点": "5家", // ≥18家: behind mid-year, failed at year end
-    "3/隔离点租金": "2500美元", // another dimension than ≤25000元/天
-    "7/征用医用隔离点": "8O家", // letter O for zero
-    "11/签约项目个数": "30个", // beats ≥20个 by 50%, no reason given
-    "11/按计划举办招商推介会": "部分达成",
-    "11/资金按时拨付": "未达成",
-    "15/行政检查": "三十人次", // Chinese numerals meet ≥30人次
-    "12/群众满意度": { value: 0.92, numFmt: "0%" }, // a percent-formatted cell meets ≥80%
-  },
-  reasons: { "1/空调单价": "市场价格上涨" },
-  spent: { 4: 0.3, 5: 0.1 },
-};
 
 async function check(asOf: string, o: Overrides = OVERRIDES): Promise<CheckResult> {
   return checkWorkbook(workbookData(await roundTrip(monitoringWorkbook(seed, o))), {
@@ -152,5 +141,17 @@ describe("traffic lights", () => {
     expect(light(11)).toBe("blue");
     expect(light(14)).toBe("amber");
     expect(light(5)).toBe("red");
+  });
+});
+
+describe("samples/monitoring.xlsx", () => {
+  it("holds the fixture's actuals and spending (rebuild with `npm run sample`)", async () => {
+    const committed = await (await XlsxPort.open(join(__dirname, "..", "..", "samples", "monitoring.xlsx"))).read();
+    const fixture = workbookData(await roundTrip(monitoringWorkbook(seed, OVERRIDES)));
+    for (const name of ["项目清单", "绩效指标"]) {
+      const values = (sheets: typeof fixture.sheets) =>
+        sheets.find((s) => s.name === name)!.rows.map((r) => r.map((c) => c?.value ?? null));
+      expect(values(committed.sheets)).toEqual(values(fixture.sheets));
+    }
   });
 });

@@ -78,3 +78,24 @@ export function monitoringWorkbook(seed: Seed, o: Overrides = {}): ExcelJS.Workb
   }
   return wb;
 }
+
+/**
+ * The year's actuals of samples/monitoring.xlsx and of test/monitoring: one case per monitoring
+ * rule, each at a known cell, the rest meeting their targets.
+ */
+export const MONITORING_SAMPLE: Overrides = {
+  actuals: {
+    "1/空调单价": "2500元", // fails ≤0.2万元 once converted
+    "1/群众满意度": "75%", // fails ≥80%, no reason given
+    "2/征用医用隔离点": "5家", // ≥18家: behind mid-year, failed at year end
+    "3/隔离点租金": "2500美元", // another dimension than ≤25000元/天
+    "7/征用医用隔离点": "8O家", // letter O for zero
+    "11/签约项目个数": "30个", // beats ≥20个 by 50%, no reason given
+    "11/按计划举办招商推介会": "部分达成",
+    "11/资金按时拨付": "未达成",
+    "15/行政检查": "三十人次", // Chinese numerals meet ≥30人次
+    "12/群众满意度": { value: 0.92, numFmt: "0%" }, // a percent-formatted cell meets ≥80%
+  },
+  reasons: { "1/空调单价": "市场价格上涨" },
+  spent: { 4: 0.3, 5: 0.1 },
+};

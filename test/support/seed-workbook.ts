@@ -376,7 +376,7 @@ const displayWidth = (text: string): number =>
  * Dresses the sample as a clerk's sheet looks: columns wide enough (up to a limit, then wrapped),
  * the header row bold, merged cells centred. Presentation only: no value changes.
  */
-function dress(wb: ExcelJS.Workbook): void {
+export function dress(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
     // The header is the first row with several cells; the title rows above it keep their look.
     const header = [...Array(Math.min(ws.rowCount, 8)).keys()]
