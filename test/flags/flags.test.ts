@@ -67,7 +67,7 @@ describe("flags on the staff sheets", () => {
     );
   });
 
-  it("go with Clear flags, with the helper sheet and the table; staff rules and the settings stay", async () => {
+  it("go with Clear flags, with the helper sheet and the table, and nothing else does", async () => {
     const input = await roundTrip(buildSampleWorkbook(seed));
     const staffRule = {
       ref: "A1:A3",
@@ -76,17 +76,11 @@ describe("flags on the staff sheets", () => {
     input.getWorksheet("项目清单")!.addConditionalFormatting(staffRule);
     const original = sheetNames(input);
     const checked = await checkedCopy(input);
-    expect(sheetNames(checked)).toEqual([
-      ...original,
-      "检查目标_辅助:hidden",
-      "绩效目标表:visible",
-      "检查目标_设置:hidden",
-    ]);
+    expect(sheetNames(checked)).toEqual([...original, "检查目标_辅助:hidden", "绩效目标表:visible"]);
     const port = new XlsxPort(checked);
     await port.apply(planClear(await port.read(), { table: true }));
     const cleared = await roundTrip(checked);
-    // The settings (the mapping colleagues share) outlive Clear flags.
-    expect(sheetNames(cleared)).toEqual([...original, "检查目标_设置:hidden"]);
+    expect(sheetNames(cleared)).toEqual(original);
     expect(ownRules(cleared)).toEqual([]);
     expect(formatsOf(cleared.getWorksheet("项目清单")!).map((cf) => cf.ref)).toEqual(["A1:A3"]);
     expect(cleared.definedNames.model.filter((n) => n.name.startsWith("CT_"))).toEqual([]);
@@ -143,5 +137,26 @@ describe("flags during the year", () => {
     expect(live).toHaveLength(1);
     for (const f of monitoring.filter((f) => f.rule === "actual-fails-target"))
       expect(inRef(live[0]!.ref, f.cell)).toBe(true);
+  });
+});
+
+describe("Clear flags", () => {
+  it("removes the helper sheet and, when asked, the table, but keeps the shared settings", () => {
+    const owned = (name: string, kind: string) => ({
+      name,
+      visibility: "hidden" as const,
+      rows: [[{ value: `check-targets:${kind} v1` }]],
+      merges: [],
+    });
+    const data = {
+      sheets: [owned("检查目标_辅助", "helper"), owned("绩效目标表", "table"), owned("检查目标_设置", "settings")],
+    };
+    expect(planClear(data, { table: true })).toEqual({
+      sheets: [],
+      names: [],
+      flags: [],
+      removeSheets: ["检查目标_辅助", "绩效目标表"],
+    });
+    expect(planClear(data, { table: false }).removeSheets).toEqual(["检查目标_辅助"]);
   });
 });

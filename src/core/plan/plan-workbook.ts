@@ -6,7 +6,6 @@ import type { WorkbookData } from "../sheets/grid";
 import type { Indicator } from "../model/project";
 import { yearPosition } from "../monitoring/as-of";
 import { deviationOf } from "../monitoring/deviation";
-import { planSettingsSheet } from "../settings-sheet";
 import { planTargetTable, type BlockMonitoring } from "../target-table/plan-table";
 import type { WritePlan } from "./write-plan";
 
@@ -79,14 +78,13 @@ export function planTableWrite(data: WorkbookData, result: CheckResult): WritePl
 }
 
 /**
- * What `check-targets --out` writes: the flags, the table, and the settings sheet with the
- * mapping as read, so every colleague's check of the copy reads the sheets the same way.
+ * What `check-targets --out` writes: the flags and the table. The settings sheet is written only
+ * when someone saves a corrected mapping (the pane); a check alone adds nothing else.
  */
 export function planCheckedWorkbook(data: WorkbookData, result: CheckResult): WritePlan {
   const flags = planFlagWrite(data, result);
   const table = planTableWrite(data, result);
-  const settings = planSettingsSheet(result.settings, result.mapping);
-  return { ...flags, sheets: [...flags.sheets, ...table.sheets, settings] };
+  return { ...flags, sheets: [...flags.sheets, ...table.sheets] };
 }
 
 /** Clear flags: our rules, names and helper sheet go; with `table`, the 绩效目标表 too. */
