@@ -61,6 +61,32 @@ describe("the task pane", () => {
     expect(await screen.findByText(/已在表格中标出 1 个错误/)).toBeTruthy();
   });
 
+  it("shows each project's self-evaluation score once its actuals are in", async () => {
+    const withActuals: WorkbookData = {
+      sheets: [
+        {
+          name: "绩效指标",
+          visibility: "visible",
+          merges: [],
+          rows: [
+            ["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "完成值"].map(cell),
+            ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人", "40人"].map(cell),
+          ],
+        },
+        {
+          name: "项目",
+          visibility: "visible",
+          merges: [],
+          rows: [["项目名称", "预算数", "已支出"].map(cell), [cell("项目甲"), { value: 10 }, { value: 10 }]],
+        },
+      ],
+    };
+    const data = { data: withActuals, access: { name: "t.xlsx", readOnly: false, protectedSheets: [] } };
+    renderPane(fakeWorkbook({}, () => Promise.resolve(data)));
+    // 产出 50 × 40 ÷ 50 + 预算执行率 10 × 100%.
+    expect(await screen.findByText("自评 50.00 分")).toBeTruthy();
+  });
+
   it("selects a finding's cell in the sheet when its address is clicked", async () => {
     const workbook = fakeWorkbook();
     renderPane(workbook);

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   },
   light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   badge: { flexShrink: 0, minWidth: "40px" },
+  score: { marginLeft: "auto", color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
 });
 
 export const LIGHT_COLOR: Readonly<Record<TrafficLight, BadgeProps["color"]>> = {
@@ -90,6 +91,9 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
           <li key={`${project.code ?? ""}-${i}`} className={styles.light}>
             <LightBadge light={project.light} text={text} size="small" className={styles.badge} />
             <Caption1>{project.name}</Caption1>
+            {project.score !== null && (
+              <Caption1 className={styles.score}>{text.score(project.score.toFixed(2))}</Caption1>
+            )}
           </li>
         ))}
       </ul>
