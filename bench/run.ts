@@ -1,53 +1,184 @@
 /**
- * `npm run bench`: reading a generated indicator list and checking it, timed separately.
- * Figures are medians of a few runs on this machine; nothing here is asserted.
+ * `npm run bench`: the figures the README's Benchmarks section records, measured here and now.
+ * Nothing is asserted; each figure is printed with its target.
+ *
+ * - a generated indicator list of 20,000 and 100,000 rows (without and with the sample's 指标定义
+ *   sheet): the time to read the file and the time to check it, separately, and the peak memory,
+ *   each size in a process of its own so that peaks do not mix;
+ * - the context.sync() count of a whole check in the in-memory Excel at 100 and 10,000 rows;
+ * - the task pane's initial JavaScript, built by webpack in production mode into a temporary
+ *   folder and gzipped.
  */
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { checkWorkbook } from "../src/core";
-import { openWorkbook, workbookData } from "../src/xlsx";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { checkWorkbook, planFlagWrite } from "../src/core";
+import { ExcelWorkbook } from "../src/excel";
+import { FakeExcel, workbookFromData } from "../src/excel/fake";
 import { loadSeed } from "../test/support/seed";
-import { generatedWorkbook } from "./generated-workbook";
+import type { Measured } from "./child";
+import { generatedData } from "./generated-workbook";
 
-const RUNS = 3;
+const run = promisify(execFile);
+const ROOT = join(__dirname, "..");
+/** Read and check runs per list, in one process; the figures are their medians. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MiB = 1024 * 1024;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const ms = (n: number): string => `${Math.round(n).toLocaleString("en-US")} ms`;
+const mib = (n: number): string => `${Math.round(n / MiB).toLocaleString("en-US")} MiB`;
 
-async function measure(rows: number, dir: string): Promise<void> {
-  const file = join(dir, `list-${rows}.xlsx`);
-  await generatedWorkbook(loadSeed(), rows).xlsx.writeFile(file);
-  const readMs: number[] = [];
-  const checkMs: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const data = workbookData(await openWorkbook(file));
-    const t1 = performance.now();
-    const { report } = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: file });
-    const t2 = performance.now();
-    readMs.push(t1 - t0);
-    checkMs.push(t2 - t1);
-    findings = report.findings.length;
-  }
-  const size = (await stat(file)).size;
-  const read = median(readMs);
-  const checked = median(checkMs);
-  console.log(
-    `${rows.toLocaleString("en-US")} rows (${(size / 1024).toFixed(0)} KiB): read ${read.toFixed(0)} ms, ` +
-      `check ${checked.toFixed(0)} ms (${((checked / read) * 100).toFixed(1)}% of read), ${findings} findings`,
-  );
+/** Runs a bench step in a fresh node with the same loader (tsx) as this one. */
+async function child(args: string[]): Promise<string> {
+  const node = [...process.execArgv, "--expose-gc"];
+  const { stdout } = await run(process.execPath, [...node, join(__dirname, "child.ts"), ...args], {
+    maxBuffer: 16 * MiB,
+  });
+  return stdout;
 }
 
-async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; median of ${RUNS} runs`);
-  const dir = await mkdtemp(join(tmpdir(), "check-targets-bench-"));
+async function machine(): Promise<string> {
+  const model = await run("lscpu", []).then(
+    ({ stdout }) => /Model name:\s*(.+)/.exec(stdout)?.[1]?.trim() ?? null,
+    () => null,
+  );
+  return `${cpus().length} cores (nproc), ${model ?? cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${process.platform} ${process.arch}`;
+}
+
+type ListFigures = { rows: number; definitions: boolean; size: number; m: Measured };
+
+async function list(dir: string, rows: number, definitions: boolean): Promise<ListFigures> {
+  const file = join(dir, `list-${rows}${definitions ? "-definitions" : ""}.xlsx`);
+  await child(["generate", file, String(rows), ...(definitions ? ["definitions"] : [])]);
+  const m = JSON.parse(await child(["measure", file, String(RUNS)])) as Measured;
+  return { rows, definitions, size: (await stat(file)).size, m };
+}
+
+/** The pane's whole check in the in-memory Excel: read, check, write the flags. */
+async function syncsOfCheck(rows: number): Promise<number> {
+  const fake = new FakeExcel(workbookFromData(generatedData(loadSeed(), rows), { excelApi: "1.13" }));
+  const port = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
+  const { data } = await port.readWithAccess();
+  const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "bench" });
+  await port.apply(planFlagWrite(data, result));
+  return fake.syncs;
+}
+
+type Bundle = { assets: { name: string; bytes: number; gzip: number }[]; gzip: number };
+
+/** The task pane entry's initial JS chunks from a production build, gzipped (zlib's default level 6). */
+async function paneBundle(): Promise<Bundle> {
+  const out = await mkdtemp(join(tmpdir(), "check-targets-bundle-"));
   try {
-    for (const rows of [20_000]) await measure(rows, dir);
+    const statsFile = join(out, "stats.json");
+    await run(
+      process.execPath,
+      [
+        join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        join(out, "dist"),
+        "--json",
+        statsFile,
+      ],
+      { cwd: ROOT, maxBuffer: 64 * MiB },
+    );
+    const stats = JSON.parse(await readFile(statsFile, "utf8")) as {
+      entrypoints: Record<string, { assets: ({ name: string } | string)[] }>;
+    };
+    const names = (stats.entrypoints.taskpane?.assets ?? [])
+      .map((a) => (typeof a === "string" ? a : a.name))
+      .filter((name) => name.endsWith(".js"));
+    const assets = await Promise.all(
+      names.map(async (name) => {
+        const bytes = await readFile(join(out, "dist", name));
+        return { name, bytes: bytes.length, gzip: gzipSync(bytes).length };
+      }),
+    );
+    return { assets, gzip: assets.reduce((sum, a) => sum + a.gzip, 0) };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+const verdict = (ok: boolean): string => (ok ? "meets" : "MISSES");
+
+async function main(): Promise<void> {
+  console.log(`machine: ${await machine()}`);
+  console.log(`lists: median of ${RUNS} read+check runs per list, each list in its own process\n`);
+  const dir = await mkdtemp(join(tmpdir(), "check-targets-bench-"));
+  const lists: ListFigures[] = [];
+  try {
+    for (const rows of [20_000, 100_000]) {
+      for (const definitions of [false, true]) {
+        const f = await list(dir, rows, definitions);
+        lists.push(f);
+        const read = median(f.m.readMs);
+        const check = median(f.m.checkMs);
+        console.log(
+          `${rows.toLocaleString("en-US")} rows${definitions ? " + 指标定义 sheet" : ""} ` +
+            `(${(f.size / 1024).toFixed(0)} KiB, ${f.m.findings.toLocaleString("en-US")} findings, ${f.m.infos.toLocaleString("en-US")} infos): ` +
+            `read ${ms(read)}, check ${ms(check)} = ${((check / read) * 100).toFixed(1)}% of reading ` +
+            `[runs: read ${f.m.readMs.map((x) => Math.round(x)).join("/")}, check ${f.m.checkMs.map((x) => Math.round(x)).join("/")}]; ` +
+            `peak RSS ${mib(f.m.peakRssFirst)} for one read+check (${mib(f.m.peakRss)} after all ${RUNS} runs)`,
+        );
+      }
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+
+  const mergeDir = await mkdtemp(join(tmpdir(), "check-targets-bench-merges-"));
+  try {
+    for (const count of [5_000, 20_000]) {
+      const file = join(mergeDir, `merges-${count}.xlsx`);
+      await child(["merges", file, String(count)]);
+      const own = JSON.parse(await child(["load", file, "exceljs"])) as { ms: number };
+      const fast = JSON.parse(await child(["load", file, "fast"])) as { ms: number };
+      console.log(
+        `loading a sheet of ${count.toLocaleString("en-US")} merged areas: ExcelJS's own merge loading ${ms(own.ms)}, ` +
+          `with src/xlsx/fast-merges.ts ${ms(fast.ms)}`,
+      );
+    }
+  } finally {
+    await rm(mergeDir, { recursive: true, force: true });
+  }
+
+  const small = await syncsOfCheck(100);
+  const large = await syncsOfCheck(10_000);
+  console.log(
+    `\ncontext.sync() calls of a whole check in the in-memory Excel: ${small} at 100 rows, ${large} at 10,000 rows`,
+  );
+
+  const bundle = await paneBundle();
+  console.log(
+    `task pane initial JS: ${bundle.assets.map((a) => `${a.name} ${(a.bytes / 1024).toFixed(0)} KiB → ${(a.gzip / 1024).toFixed(1)} KiB gzip`).join(", ")}`,
+  );
+
+  console.log("\ntargets:");
+  for (const f of lists.filter((l) => l.rows === 20_000)) {
+    const share = median(f.m.checkMs) / median(f.m.readMs);
+    console.log(
+      `  checking adds ≤ 20% to reading (20,000 rows${f.definitions ? " + 指标定义" : ""}): ${(share * 100).toFixed(1)}% — ${verdict(share <= 0.2)}`,
+    );
+  }
+  for (const f of lists.filter((l) => l.rows === 100_000)) {
+    console.log(
+      `  100,000 rows${f.definitions ? " + 指标定义" : ""} in ≤ 1 GiB: peak RSS of one read+check ${mib(f.m.peakRssFirst)} — ${verdict(f.m.peakRssFirst <= 1024 * MiB)}`,
+    );
+  }
+  console.log(`  sync count constant: ${small} and ${large} — ${verdict(small === large)}`);
+  console.log(
+    `  initial pane bundle ≤ 250 KB gzip: ${(bundle.gzip / 1000).toFixed(1)} KB (${(bundle.gzip / 1024).toFixed(1)} KiB) — ${verdict(bundle.gzip <= 250_000)}`,
+  );
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,14 +1,20 @@
-import { readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { WorkbookError } from "../core";
+import { writeTableWorkbook } from "../xlsx";
 import { checkFile } from "./check-file";
+import { checkFolder } from "./folder";
 import { parseOptions, USAGE, type CliOptions } from "./options";
-import { formatSummary } from "./summary";
+import { rowsOf } from "./outcome";
+import { formatSummary, summaryHead } from "./summary";
+import { summarySheets } from "./summary-table";
 
 export type Io = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now: () => Date;
+  /** Rewrites a progress line; given only when stdout is a terminal. */
+  progress?: (text: string) => void;
 };
 
 export const EXIT = { clean: 0, errorsFound: 1, unreadable: 2 } as const;
@@ -22,34 +28,48 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function checkOne(path: string, options: CliOptions, jsonPath: string | null, io: Io): Promise<number> {
-  const { report } = await checkFile(path, options, jsonPath, io.stdout);
-  if (jsonPath !== "-") io.stdout(formatSummary(report, options.lang));
+async function checkOneFile(options: CliOptions, io: Io): Promise<number> {
+  const { result, notes } = await checkFile(options.input, options, options.json, io.stdout);
+  const { report } = result;
+  if (options.json !== "-") io.stdout(formatSummary(report, options.lang));
+  for (const note of notes) io.stderr(note);
+  if (options.summary !== null) {
+    const { projects, workbook } = rowsOf(result);
+    const file = basename(options.input);
+    await writeTableWorkbook(
+      options.summary,
+      summarySheets(
+        [
+          {
+            file,
+            ok: true,
+            summary: report.summary,
+            head: summaryHead(report, options.lang),
+            projects,
+            workbook,
+            skipped: report.skipped ?? [],
+            report: options.json,
+          },
+        ],
+        options.lang,
+      ),
+    );
+  }
   return report.summary.errors > 0 ? EXIT.errorsFound : EXIT.clean;
 }
 
-/** A folder: every .xlsx in it, one report each (into the --json folder when given), going past bad files. */
-async function checkFolder(dir: string, options: CliOptions, io: Io): Promise<number> {
-  const files = (await readdir(dir)).filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$")).sort();
-  let worst: number = EXIT.clean;
-  for (const file of files) {
-    const jsonPath =
-      options.json === null || options.json === "-"
-        ? null
-        : join(options.json, `${basename(file, ".xlsx")}.report.json`);
-    try {
-      worst = Math.max(worst, await checkOne(join(dir, file), { ...options, out: null }, jsonPath, io));
-    } catch (cause) {
-      if (!(cause instanceof WorkbookError)) throw cause;
-      io.stderr(cause.message);
-      worst = Math.max(worst, EXIT.errorsFound);
-    }
-  }
-  io.stdout(options.lang === "zh-CN" ? `共检查 ${files.length} 个工作簿` : `${files.length} workbooks checked`);
-  return worst;
+/** Options that make sense for one workbook only, refused for a folder with a line that says why. */
+function folderMisuse(options: CliOptions): string | null {
+  if (options.out !== null) return "--out names one checked copy; give it one workbook, not a folder";
+  if (options.clear) return "--clear goes with --out, for one workbook";
+  if (options.json === "-") return "with a folder, --json names a folder for the reports (one per workbook)";
+  return null;
 }
 
-/** The whole command: argv in, exit status out. Only bugs escape as exceptions. */
+/**
+ * The whole command: argv in, exit status out. A folder's exit status is 1 when any workbook has
+ * error findings or could not be read. Only bugs escape as exceptions.
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions(argv, io.now());
   if (!parsed.ok) {
@@ -62,8 +82,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const options = parsed.value;
   try {
-    if (await isDirectory(options.input)) return await checkFolder(options.input, options, io);
-    return await checkOne(options.input, options, options.json, io);
+    if (await isDirectory(options.input)) {
+      const misuse = folderMisuse(options);
+      if (misuse !== null) {
+        io.stderr(misuse);
+        return EXIT.unreadable;
+      }
+      const { outcomes } = await checkFolder(options.input, options, io);
+      const bad = outcomes.some((o) => !o.ok || o.summary.errors > 0);
+      return bad ? EXIT.errorsFound : EXIT.clean;
+    }
+    return await checkOneFile(options, io);
   } catch (cause) {
     if (cause instanceof WorkbookError) {
       io.stderr(cause.message);

@@ -2,8 +2,10 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { err, ok, type Result } from "../core";
 
-export const USAGE =
-  "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-] [--as-of YYYY-MM-DD] [--lang zh-CN|en-US] [--clear]";
+export const USAGE = [
+  "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-|folder] [--as-of YYYY-MM-DD]",
+  "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx]",
+].join("\n");
 
 const optionsSchema = z.object({
   input: z.string().min(1),
@@ -12,6 +14,10 @@ const optionsSchema = z.object({
   asOf: z.iso.date({ error: "--as-of takes a date as YYYY-MM-DD" }),
   lang: z.enum(["zh-CN", "en-US"], { error: "--lang takes zh-CN or en-US" }),
   clear: z.boolean(),
+  /** A folder: the workbooks in its subfolders too. */
+  recursive: z.boolean(),
+  /** The summary workbook (one row per workbook and project); with a folder, default <--json>/summary.xlsx. */
+  summary: z.string().min(1).nullable(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -34,6 +40,8 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
         "as-of": { type: "string" },
         lang: { type: "string" },
         clear: { type: "boolean", default: false },
+        recursive: { type: "boolean", short: "r", default: false },
+        summary: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -51,6 +59,8 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     asOf: values["as-of"] ?? isoDate(today),
     lang: values.lang ?? "zh-CN",
     clear: values.clear ?? false,
+    recursive: values.recursive ?? false,
+    summary: values.summary ?? null,
   });
   if (!result.success) return err(result.error.issues.map((i) => i.message).join("; "));
   return ok(result.data);

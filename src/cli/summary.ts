@@ -1,31 +1,63 @@
-import type { Locale, Report } from "../core";
+import type { Locale, Report, Severity } from "../core";
+
+type Left = Record<Severity, number>;
 
 const WORDS = {
   "zh-CN": {
     head: (r: Report) =>
       `${r.source}：${r.summary.projects} 个项目，${r.summary.indicators} 个指标 —— 错误 ${r.summary.errors}，警告 ${r.summary.warnings}，提示 ${r.summary.infos}`,
     severity: { error: "错误", warning: "警告", info: "提示" },
-    more: (n: number) => `…… 另有 ${n} 条，完整内容见 --json 报告`,
+    left: (left: Left) => {
+      const parts = (["error", "warning", "info"] as const)
+        .filter((s) => left[s] > 0)
+        .map((s) => `${left[s]} 条${WORDS["zh-CN"].severity[s]}`);
+      return `…… 另有 ${parts.join("、")}未列出，完整内容见 --json 报告`;
+    },
+    skipped: (names: readonly string[]) => `未找到表格的工作表：${names.join("、")}`,
     sep: "：",
   },
   "en-US": {
     head: (r: Report) =>
       `${r.source}: ${r.summary.projects} projects, ${r.summary.indicators} indicators — ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.infos} infos`,
     severity: { error: "error", warning: "warning", info: "info" },
-    more: (n: number) => `… ${n} more; see the --json report`,
+    left: (left: Left) => {
+      const parts = (["error", "warning", "info"] as const)
+        .filter((s) => left[s] > 0)
+        .map((s) => `${left[s]} ${s === "info" ? "infos" : `${s}s`}`);
+      return `… ${parts.join(", ")} not listed; see the --json report`;
+    },
+    skipped: (names: readonly string[]) => `sheets with no table found: ${names.join(", ")}`,
     sep: ": ",
   },
 } as const;
 
-/** The short summary printed on stdout: counts, then the first findings one per line. */
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The one-line head of a summary: the workbook and its counts. */
+export function summaryHead(report: Report, locale: Locale): string {
+  return WORDS[locale].head(report);
+}
+
+/**
+ * The short summary printed on stdout: counts, then the first findings one per line, errors
+ * first, then warnings, infos last (each in the report's reading order), and how many of each
+ * severity were left out. The report itself keeps reading order.
+ */
 export function formatSummary(report: Report, locale: Locale, maxLines = 30): string {
   const w = WORDS[locale];
   const lines = [w.head(report)];
-  for (const f of report.findings.slice(0, maxLines)) {
+  // Array.prototype.sort is stable: within a severity, the report's order stays.
+  const sorted = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const shown = sorted.slice(0, maxLines);
+  for (const f of shown) {
     const where = `${f.sheet}!${f.cell}`;
     const what = [f.project, f.indicator].filter((s) => s !== null && s !== "").join(" · ");
     lines.push(`  ${w.severity[f.severity]}  ${where}  ${what}${w.sep}${f.message}`);
   }
-  if (report.findings.length > maxLines) lines.push(`  ${w.more(report.findings.length - maxLines)}`);
+  const left: Left = { error: 0, warning: 0, info: 0 };
+  for (const f of sorted.slice(maxLines)) left[f.severity]++;
+  if (left.error + left.warning + left.info > 0) lines.push(`  ${w.left(left)}`);
+  const skipped = report.skipped ?? [];
+  if (skipped.length > 0) lines.push(`  ${w.skipped(skipped)}`);
   return lines.join("\n");
 }

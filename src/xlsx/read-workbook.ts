@@ -1,17 +1,30 @@
 import type ExcelJS from "exceljs";
-import { fromA1, type CellBox, type CellData, type SheetData, type WorkbookData } from "../core";
+import type { CellBox, CellData, SheetData, WorkbookData } from "../core";
 import { toCellData } from "./cell-data";
 
-function parseRange(range: string): CellBox | null {
-  const [a, b = a] = range.split(":");
-  const from = a === undefined ? null : fromA1(a.replace(/\$/g, ""));
-  const to = b === undefined ? null : fromA1(b.replace(/\$/g, ""));
-  if (!from || !to) return null;
-  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+/** What ExcelJS keeps of a merged area: its corners, 1-based. */
+type MergeRange = { top: number; left: number; bottom: number; right: number };
+
+/** One shared empty row for the gaps of a sheet: a stray value at row 1,000,000 allocates no 999,999 arrays. */
+const NO_CELLS: readonly (CellData | null)[] = Object.freeze([]);
+
+/**
+ * The merged areas of a sheet. Read from ExcelJS's merge index, not from `ws.model`, which
+ * would build a model of every row just to list them.
+ */
+function mergesOf(ws: ExcelJS.Worksheet): CellBox[] {
+  const index = (ws as unknown as { _merges: Record<string, MergeRange | undefined> })._merges;
+  const boxes: CellBox[] = [];
+  for (const range of Object.values(index)) {
+    if (range === undefined) continue;
+    boxes.push({ top: range.top - 1, left: range.left - 1, bottom: range.bottom - 1, right: range.right - 1 });
+  }
+  return boxes;
 }
 
+/** One sheet as the core's plain data: only the cells present are visited. */
 function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
-  const rows: (CellData | null)[][] = [];
+  const rows: (readonly (CellData | null)[])[] = [];
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (CellData | null)[] = [];
@@ -26,9 +39,8 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
     rows[rowNumber - 1] = cells;
     if (row.hidden) hiddenRows.push(rowNumber - 1);
   });
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const merges = (ws.model.merges ?? []).map(parseRange).filter((box): box is CellBox => box !== null);
-  return { name: ws.name, visibility: ws.state ?? "visible", rows, merges, hiddenRows };
+  for (let r = 0; r < rows.length; r++) rows[r] ??= NO_CELLS;
+  return { name: ws.name, visibility: ws.state ?? "visible", rows, merges: mergesOf(ws), hiddenRows };
 }
 
 /** Every worksheet of an ExcelJS workbook as the core's plain data, in tab order. */

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -28,5 +30,21 @@ describe("bin/check-targets.js", () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toMatch(/^sample\.xlsx: 15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos/);
+  });
+
+  it("checks a folder as a real process: a line per workbook, the bad file on stderr, exit 1, no progress when piped", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "check-targets-bin-folder-"));
+    await copyFile(join(__dirname, "..", "..", "samples", "sample.xlsx"), join(folder, "a.xlsx"));
+    await writeFile(join(folder, "b.xlsx"), "not a workbook");
+    const failure = await run(process.execPath, [BIN, folder, "--lang", "en-US"]).then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toBe(
+      "a.xlsx: 15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos\n" +
+        "2 workbooks checked, 1 could not be read — 2 errors, 21 warnings, 0 infos\n",
+    );
+    expect(failure?.stderr).toMatch(/^check-targets: .*b\.xlsx: not an \.xlsx workbook but a text file.*\n$/);
   });
 });

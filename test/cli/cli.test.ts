@@ -5,6 +5,7 @@ import { main, type Io } from "../../src/cli/main";
 import { reportSchema } from "../../src/core";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
+import { generatedWorkbook } from "../../bench/generated-workbook";
 
 type Captured = { code: number; stdout: string; stderr: string };
 
@@ -34,6 +35,41 @@ describe("check-targets", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/sample\.xlsx：15 个项目，95 个指标 —— 错误 2，警告 21，提示 0/);
     expect(r.stderr).toBe("");
+  });
+
+  it("lists errors first, then warnings, infos last, and says how many of each were not listed", async () => {
+    const file = join(dir, "long-list.xlsx");
+    await generatedWorkbook(loadSeed(), 400).xlsx.writeFile(file);
+    const r = await run([file, "--lang", "en-US"]);
+    const lines = r.stdout.trimEnd().split("\n");
+    const head = /(\d+) errors, (\d+) warnings, (\d+) infos/.exec(lines[0] ?? "");
+    const [errors, warnings, infos] = [1, 2, 3].map((i) => Number(head?.[i]));
+    const listed = lines.slice(1, 31).map((line) => /^ {2}(error|warning|info) /.exec(line)?.[1]);
+    expect(listed).toHaveLength(30);
+    // Sorted by severity: every error before any warning, every warning before any info.
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const ranks = listed.map((s) => (s === undefined ? -1 : rank[s as keyof typeof rank]));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks.filter((x) => x === 0)).toHaveLength(Math.min(errors!, 30));
+    // What was left out, by severity: here all the infos and some warnings.
+    const shownWarnings = ranks.filter((x) => x === 1).length;
+    expect(lines[31]).toBe(
+      `  … ${warnings! - shownWarnings} warnings, ${infos} infos not listed; see the --json report`,
+    );
+    // The report itself keeps reading order.
+    const json = join(dir, "long-list.json");
+    await run([file, "--json", json]);
+    const report = reportSchema.parse(JSON.parse(await readFile(json, "utf8")));
+    expect(report.findings.map((f) => f.severity)).not.toEqual(
+      [...report.findings].sort((a, b) => rank[a.severity] - rank[b.severity]).map((f) => f.severity),
+    );
+  });
+
+  it("says in Chinese how many infos were not listed", async () => {
+    const file = join(dir, "long-list-zh.xlsx");
+    await generatedWorkbook(loadSeed(), 100).xlsx.writeFile(file);
+    const r = await run([file]);
+    expect(r.stdout).toMatch(/\n {2}…… 另有 \d+ 条提示未列出，完整内容见 --json 报告\n$/);
   });
 
   it("speaks English with --lang en-US", async () => {

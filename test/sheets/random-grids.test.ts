@@ -168,6 +168,18 @@ describe("random grids", () => {
           expect(f.message).not.toMatch(/undefined/);
           expect(f.cell).toMatch(/^[A-Z]{1,3}[1-9][0-9]*$/);
         }
+        // Every indicator read has its target parsed, or reported at its cell.
+        const reported = new Set(
+          report.findings
+            .filter((f) => f.rule === "target-missing" || f.rule === "target-unparseable")
+            .map((f) => `${f.sheet}!${f.cell}`),
+        );
+        for (const ind of report.projects.flatMap((p) => p.indicators)) {
+          const kind = ind.target.parsed.kind;
+          if (kind !== "quantitative" && kind !== "qualitative") {
+            expect(reported.has(`${ind.sheet}!${ind.cell}`)).toBe(true);
+          }
+        }
       }),
       { numRuns: 1200 },
     );

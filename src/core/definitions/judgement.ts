@@ -3,6 +3,7 @@ import type { Unit } from "../target-expression/schema";
 import { defaultDirection } from "./direction";
 import { requiresNumber } from "./framework";
 import type { Definition, Direction } from "./schema";
+import { TupleMemo } from "./tuple-memo";
 
 /** What an indicator is judged by: its definition where it has one, its category and name where not. */
 export type Judgement = {
@@ -58,16 +59,9 @@ export function judge(ind: Indicator, definition: Definition | null): Judgement 
  * name tests behind the defaults are the costly part.
  */
 export function cachedJudge(): (ind: Indicator, definition: Definition | null) => Judgement {
-  const seen = new Map<string, Judgement>();
-  return (ind, definition) => {
-    const key = [definition?.id ?? "", ind.direction ?? "", ind.level1, ind.level2, ind.name, ind.description].join(
-      "\u0000",
+  const seen = new TupleMemo<Judgement>();
+  return (ind, definition) =>
+    seen.get([definition?.id ?? "", ind.direction ?? "", ind.level1, ind.level2, ind.name, ind.description], () =>
+      judge(ind, definition),
     );
-    let j = seen.get(key);
-    if (j === undefined) {
-      j = judge(ind, definition);
-      seen.set(key, j);
-    }
-    return j;
-  };
 }

@@ -1,5 +1,6 @@
 import type { Definition } from "./schema";
 import { bigrams, normalizeName, similarity } from "./similarity";
+import { TupleMemo } from "./tuple-memo";
 
 /** Definitions ready for matching: sheet ones first, built-in ones they did not replace after. */
 export type Library = {
@@ -104,14 +105,7 @@ export function cachedMatcher(
   library: Library,
   threshold: number,
 ): (name: string, level1: string, level2: string) => MatchResult {
-  const seen = new Map<string, MatchResult>();
-  return (name, level1, level2) => {
-    const key = `${name}\u0000${level1}\u0000${level2}`;
-    let result = seen.get(key);
-    if (result === undefined) {
-      result = matchName(library, name, level1, level2, threshold);
-      seen.set(key, result);
-    }
-    return result;
-  };
+  const seen = new TupleMemo<MatchResult>();
+  return (name, level1, level2) =>
+    seen.get([name, level1, level2], () => matchName(library, name, level1, level2, threshold));
 }

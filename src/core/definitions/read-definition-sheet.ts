@@ -128,7 +128,8 @@ const rowSchema = z
 function findHeader(view: SheetView): { row: number; columns: Partial<Record<DefinitionColumn, number>> } | null {
   for (let r = 0; r < Math.min(view.rowCount, 20); r++) {
     const columns: Partial<Record<DefinitionColumn, number>> = {};
-    for (let c = 0; c < view.colCount; c++) {
+    const span = view.rowSpan(r);
+    for (let c = 0; c < span; c++) {
       const col = LOOKUP.get(normalizeHeader(view.headerText(r, c)));
       if (col !== undefined && columns[col] === undefined) columns[col] = c;
     }

@@ -1,4 +1,5 @@
 import { FRAMEWORKS, isCost } from "../definitions/framework";
+import { TupleMemo } from "../definitions/tuple-memo";
 import type { Finding } from "../model/finding";
 import type { Indicator } from "../model/project";
 import { indicatorFinding, projectFinding, type Rule, type RuleContext } from "./context";
@@ -27,15 +28,10 @@ function misuse(ctx: RuleContext, ind: Indicator): string | null {
 
 export const checkCategoryMisuse: Rule = (ctx) => {
   // Remembered per name and category: a long list repeats a few dozen of them.
-  const seen = new Map<string, string | null>();
+  const seen = new TupleMemo<string | null>();
   const out: Finding[] = [];
   for (const ind of ctx.model.indicators) {
-    const key = `${ind.name}\u0000${ind.level1}\u0000${ind.level2}`;
-    let reason = seen.get(key);
-    if (reason === undefined) {
-      reason = misuse(ctx, ind);
-      seen.set(key, reason);
-    }
+    const reason = seen.get([ind.name, ind.level1, ind.level2], () => misuse(ctx, ind));
     if (reason === null) continue;
     const at = ind.cells.level2 ?? ind.cells.name;
     out.push(
@@ -46,12 +42,17 @@ export const checkCategoryMisuse: Rule = (ctx) => {
 };
 
 export const checkDuplicateIndicators: Rule = (ctx) => {
-  const first = new Map<string, Indicator>();
+  // By project, then name: no joined key to build and hash for every row.
+  const first = new Map<string, Map<string, Indicator>>();
   const out: Finding[] = [];
   for (const ind of ctx.model.indicators) {
-    const key = `${ind.projectKey}\u0000${ind.name}`;
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, ind);
+    let names = first.get(ind.projectKey);
+    if (names === undefined) {
+      names = new Map();
+      first.set(ind.projectKey, names);
+    }
+    const seen = names.get(ind.name);
+    if (seen === undefined) names.set(ind.name, ind);
     else
       out.push(
         indicatorFinding(ctx, "indicator-duplicate", "warning", ind, ind.cells.name, { first: seen.cells.name.cell }),
@@ -69,14 +70,18 @@ export const checkCategoryMissing: Rule = (ctx) => {
     if (!inds) continue;
     const at = project.cells.name ?? inds[0]?.cells.name;
     if (!at) continue;
-    const present = new Set(inds.map((i) => i.level1));
+    const present = new Set<string>();
+    const outputs = new Set<string>();
+    for (const i of inds) {
+      present.add(i.level1);
+      if (i.level1 === "产出指标") outputs.add(i.level2);
+    }
     for (const level1 of Object.keys(framework)) {
       // The 2021 layout's level-1 成本指标 is required like the others.
       if (!present.has(level1))
         out.push(projectFinding("category-missing", "warning", project, at, { level1, level2: null }));
     }
     if (ctx.settings.framework === "2020" && present.has("产出指标")) {
-      const outputs = new Set(inds.filter((i) => i.level1 === "产出指标").map((i) => i.level2));
       for (const level2 of framework["产出指标"] ?? []) {
         if (!outputs.has(level2))
           out.push(projectFinding("category-missing", "warning", project, at, { level1: "产出指标", level2 }));

@@ -48,12 +48,22 @@ export function makeContext(
   }
   const judge = cachedJudge();
   const matchOf = (ind: Indicator): MatchResult => mapped.get(ind) ?? UNMAPPED;
+  // Asked for by several rules per indicator: judged once each.
+  const judged = new Map<Indicator, Judgement>();
+  const judgementOf = (ind: Indicator): Judgement => {
+    let j = judged.get(ind);
+    if (j === undefined) {
+      j = judge(ind, matchOf(ind).match?.definition ?? null);
+      judged.set(ind, j);
+    }
+    return j;
+  };
   return {
     model,
     settings,
     projectOf: (ind) => byKey.get(ind.projectKey),
     matchOf,
-    judgementOf: (ind) => judge(ind, matchOf(ind).match?.definition ?? null),
+    judgementOf,
     goalsOf: (d) => {
       const named = d.goal === null ? [] : (goalsByName.get(normalizeName(d.goal)) ?? []);
       return [...named, ...(goalsById.get(d.id) ?? []).filter((g) => !named.includes(g))];

@@ -9,7 +9,20 @@ import { indicatorFinding, type Rule, type RuleContext } from "./context";
 const WAN_YUAN: Unit = { text: "万元", dimension: "money:CNY", scale: 10000, per: null };
 
 /** Text compared for "the target only repeats the name": spaces and punctuation ignored. */
-const bare = (text: string): string => text.replace(/[\s\u3000，,。.；;、：:]/g, "");
+const strip = (text: string): string => text.replace(/[\s\u3000，,。.；;、：:]/g, "");
+
+/** strip, remembered for one check: a list repeats the same names and qualitative targets thousands of times. */
+function cachedStrip(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = strip(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
 
 /** What the definition is called in a message, or "" when the category or a default decided. */
 const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.matchOf(ind).match?.definition.name ?? "";
@@ -25,7 +38,7 @@ function found(
   return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, { target: ind.targetText.trim(), ...details });
 }
 
-function targetRules(ctx: RuleContext, ind: Indicator): Finding[] {
+function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => string): Finding[] {
   const t = ind.target;
   const judgement = ctx.judgementOf(ind);
 
@@ -40,8 +53,8 @@ function targetRules(ctx: RuleContext, ind: Indicator): Finding[] {
         const from = judgement.requiresNumberFrom === "definition" ? definedBy(ctx, ind) : "";
         out.push(found(ctx, ind, "target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
       }
-      if (bare(t.text) !== "" && bare(t.text) === bare(ind.name))
-        out.push(found(ctx, ind, "target-restates-name", "warning"));
+      const target = bare(t.text);
+      if (target !== "" && target === bare(ind.name)) out.push(found(ctx, ind, "target-restates-name", "warning"));
       return out;
     }
     case "quantitative":
@@ -126,6 +139,7 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
  */
 export const checkTargets: Rule = (ctx) => {
   const out: Finding[] = [];
-  for (const ind of ctx.model.indicators) for (const f of targetRules(ctx, ind)) out.push(f);
+  const bare = cachedStrip();
+  for (const ind of ctx.model.indicators) for (const f of targetRules(ctx, ind, bare)) out.push(f);
   return out;
 };

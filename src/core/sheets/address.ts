@@ -10,8 +10,12 @@ export function columnLetters(col: number): string {
   return out;
 }
 
+/** Letters of the columns asked for so far: a list of 100,000 rows names the same few columns. */
+const LETTERS: string[] = [];
+
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  const letters = (LETTERS[col] ??= columnLetters(col));
+  return `${letters}${row + 1}`;
 }
 
 /** "AB12" → { row: 11, col: 27 }; null when not an A1 address. */

@@ -59,7 +59,8 @@ function labelRole(text: string, roleOf: RoleOf): BlockRole | "section" | null {
 /** The non-blank cells of a row, a merged area counted once at its top-left. */
 function rowItems(view: SheetView, row: number, roleOf: RoleOf): Item[] {
   const items: Item[] = [];
-  for (let c = 0; c < view.colCount; c++) {
+  const span = view.rowSpan(row);
+  for (let c = 0; c < span; c++) {
     if (view.isCovered(row, c) || view.isBlankCell(row, c)) continue;
     const box = view.mergeAt(row, c);
     const text = view.headerText(row, c);

@@ -23,7 +23,8 @@ export type RoleOf = (text: string) => HeaderRole | null;
 /** Roles of one row; the first column of a role wins, operator-like columns are all kept. */
 export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRow {
   const found: HeaderRow = { row, dataRow: row + 1, columns: {}, headers: {}, operatorCandidates: [] };
-  for (let c = 0; c < view.colCount; c++) {
+  const span = view.rowSpan(row);
+  for (let c = 0; c < span; c++) {
     if (view.isCovered(row, c)) continue;
     const text = view.headerText(row, c);
     const role = roleOf(text);
@@ -81,7 +82,8 @@ export function withSubHeader(view: SheetView, header: HeaderRow, roleOf: RoleOf
   if (below >= view.rowCount) return header;
   const sub = rowRoles(view, below, roleOf);
   let cells = 0;
-  for (let c = 0; c < view.colCount; c++) {
+  const span = view.rowSpan(below);
+  for (let c = 0; c < span; c++) {
     if (view.isCovered(below, c) || view.isBlankCell(below, c)) continue;
     cells++;
     if (roleOf(view.headerText(below, c)) === null) return header;
@@ -118,7 +120,8 @@ export function findHeaders(view: SheetView, roleOf: RoleOf): HeaderRow[] {
   for (let r = 0; r < view.rowCount; r++) {
     // A cheap pre-check: a header row has at least two cells whose text is a role.
     let hits = 0;
-    for (let c = 0; c < view.colCount && hits < MIN_ROLES; c++) if (roleOf(view.headerText(r, c)) !== null) hits++;
+    const span = view.rowSpan(r);
+    for (let c = 0; c < span && hits < MIN_ROLES; c++) if (roleOf(view.headerText(r, c)) !== null) hits++;
     if (hits < MIN_ROLES) continue;
     const header = rowRoles(view, r, roleOf);
     if (Object.keys(header.columns).length < MIN_ROLES) continue;

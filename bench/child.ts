@@ -1,0 +1,121 @@
+/**
+ * One benchmark step in a process of its own, so that the memory peaks of different sizes do
+ * not mix: `generate FILE ROWS [definitions]` writes a generated list; `measure FILE RUNS` reads
+ * and checks it RUNS times and prints one line of JSON; `merges FILE COUNT` writes a sheet of
+ * COUNT merged areas and `load FILE exceljs|fast` times loading it with ExcelJS's own merge
+ * loading or with src/xlsx/fast-merges.ts (a process each, since the latter patches ExcelJS).
+ */
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { checkWorkbook } from "../src/core";
+import { openWorkbook, workbookData } from "../src/xlsx";
+import { installFastMergeLoading } from "../src/xlsx/fast-merges";
+import { loadSeed } from "../test/support/seed";
+import { generatedWorkbook } from "./generated-workbook";
+
+export type Measured = {
+  rows: number;
+  findings: number;
+  infos: number;
+  /** Milliseconds per run: ExcelJS's load plus the adapter's conversion to plain data. */
+  readMs: number[];
+  /** Milliseconds per run: checkWorkbook (read the layouts, map, every rule, the report). */
+  checkMs: number[];
+  /** Peak resident set size after the first read and check, as a one-file `check-targets` run has it. */
+  peakRssFirst: number;
+  /** Peak resident set size over all runs. */
+  peakRss: number;
+  /** Largest V8 heap in use seen right after a read or a check. */
+  peakHeap: number;
+};
+
+const maxRss = (): number => process.resourceUsage().maxRSS * 1024;
+
+async function measure(file: string, runs: number): Promise<Measured> {
+  const out: Measured = {
+    rows: 0,
+    findings: 0,
+    infos: 0,
+    readMs: [],
+    checkMs: [],
+    peakRssFirst: 0,
+    peakRss: 0,
+    peakHeap: 0,
+  };
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < runs; i++) {
+    // Run with --expose-gc: the garbage of one run is collected before the next, so peaks do not stack.
+    gc?.();
+    const t0 = performance.now();
+    const data = workbookData(await openWorkbook(file));
+    const t1 = performance.now();
+    out.peakHeap = Math.max(out.peakHeap, process.memoryUsage().heapUsed);
+    const { report } = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: file });
+    const t2 = performance.now();
+    out.peakHeap = Math.max(out.peakHeap, process.memoryUsage().heapUsed);
+    out.readMs.push(t1 - t0);
+    out.checkMs.push(t2 - t1);
+    out.rows = report.summary.indicators;
+    out.findings = report.findings.length;
+    out.infos = report.summary.infos;
+    if (i === 0) out.peakRssFirst = maxRss();
+  }
+  out.peakRss = maxRss();
+  return out;
+}
+
+/** A sheet with `count` merged areas (A1:B1, A2:B2 …), built without ExcelJS's quadratic merge check. */
+async function writeMerges(file: string, count: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("合并");
+  const internal = ws as unknown as { _merges: Record<string, unknown> };
+  const merged: Record<string, unknown> = {};
+  for (let r = 1; r <= count; r++) {
+    ws.getCell(r, 1).value = `第${r}行`;
+    internal._merges = {};
+    ws.mergeCells(r, 1, r, 2);
+    Object.assign(merged, internal._merges);
+  }
+  internal._merges = merged;
+  await wb.xlsx.writeFile(file);
+}
+
+async function loadMerges(file: string, how: string): Promise<number> {
+  if (how === "fast") installFastMergeLoading();
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ms = performance.now() - t0;
+  const merges = Object.keys((wb.getWorksheet("合并") as unknown as { _merges: object })._merges).length;
+  if (merges === 0) throw new Error("no merged areas loaded");
+  return ms;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [mode, file, arg, flag] = argv;
+  if (mode === "merges" && file !== undefined && arg !== undefined) {
+    await writeMerges(file, Number(arg));
+    return;
+  }
+  if (mode === "load" && file !== undefined && arg !== undefined) {
+    process.stdout.write(`${JSON.stringify({ ms: await loadMerges(file, arg) })}\n`);
+    return;
+  }
+  if (mode === "generate" && file !== undefined && arg !== undefined) {
+    const wb = generatedWorkbook(loadSeed(), Number(arg), { definitions: flag === "definitions" });
+    await wb.xlsx.writeFile(file);
+    return;
+  }
+  if (mode === "measure" && file !== undefined && arg !== undefined) {
+    process.stdout.write(`${JSON.stringify(await measure(file, Number(arg)))}\n`);
+    return;
+  }
+  throw new Error(
+    `usage: child.ts generate FILE ROWS [definitions] | measure FILE RUNS | merges FILE COUNT | load FILE exceljs|fast (got ${argv.join(" ")})`,
+  );
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
