@@ -3,13 +3,15 @@
  * not mix: `generate FILE ROWS [definitions]` writes a generated list; `measure FILE RUNS` reads
  * and checks it RUNS times and prints one line of JSON; `merges FILE COUNT` writes a sheet of
  * COUNT merged areas and `load FILE exceljs|fast` times loading it with ExcelJS's own merge
- * loading or with src/xlsx/fast-merges.ts (a process each, since the latter patches ExcelJS).
+ * loading or with src/xlsx/fast-merges.ts (a process each, since the latter patches ExcelJS);
+ * `cli FILE REPORT` runs the command on FILE with --json REPORT and prints its time and peak memory.
  */
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../src/core";
 import { openWorkbook, workbookData } from "../src/xlsx";
 import { installFastMergeLoading } from "../src/xlsx/fast-merges";
+import { main as cli } from "../src/cli/main";
 import { loadSeed } from "../test/support/seed";
 import { generatedWorkbook } from "./generated-workbook";
 
@@ -95,6 +97,17 @@ async function main(argv: readonly string[]): Promise<void> {
   const [mode, file, arg, flag] = argv;
   if (mode === "merges" && file !== undefined && arg !== undefined) {
     await writeMerges(file, Number(arg));
+    return;
+  }
+  if (mode === "cli" && file !== undefined && arg !== undefined) {
+    // The command as a user runs it on one workbook, with the report written: its time and peak memory.
+    const t0 = performance.now();
+    const code = await cli([file, "--json", arg], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      now: () => new Date(),
+    });
+    process.stdout.write(`${JSON.stringify({ code, ms: performance.now() - t0, peakRss: maxRss() })}\n`);
     return;
   }
   if (mode === "load" && file !== undefined && arg !== undefined) {

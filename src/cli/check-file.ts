@@ -41,7 +41,7 @@ const LOSS_WORDS: Record<Locale, Record<CopyLoss, string>> = {
     shapes: "形状和文本框",
     "pivot-tables": "数据透视表",
     slicers: "切片器",
-    extensions: "部分 Excel 2010 以上版本的功能",
+    extensions: "其他 Excel 2010 以上版本的工作表功能",
   },
   "en-US": {
     macros: "macros",
@@ -49,7 +49,7 @@ const LOSS_WORDS: Record<Locale, Record<CopyLoss, string>> = {
     shapes: "shapes and text boxes",
     "pivot-tables": "pivot tables",
     slicers: "slicers",
-    extensions: "some Excel 2010+ features",
+    extensions: "other Excel 2010+ sheet features",
   },
 };
 
@@ -57,8 +57,8 @@ const LOSS_WORDS: Record<Locale, Record<CopyLoss, string>> = {
 function lossNote(out: string, losses: readonly CopyLoss[], lang: Locale): string {
   const what = losses.map((l) => LOSS_WORDS[lang][l]);
   return lang === "zh-CN"
-    ? `${out}：检查后的副本不含原工作簿的${what.join("、")}（原工作簿未改动）`
-    : `${out}: the checked copy lacks the original's ${what.join(", ")} (the original is unchanged)`;
+    ? `${out}：检查后的副本不含原工作簿的以下内容：${what.join("、")}（原工作簿未改动）`
+    : `${out}: the checked copy lacks these parts of the original: ${what.join(", ")} (the original is unchanged)`;
 }
 
 async function writeText(path: string, text: string): Promise<void> {

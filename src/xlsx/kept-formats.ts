@@ -288,7 +288,9 @@ export async function keptFormats(input: Buffer): Promise<KeptFormats> {
   for (const [name, part] of parts.sheets) {
     const xml = await text(zip, part);
     if (xml === null) continue;
-    const kept = keptIn(xml);
+    // Conditional formats, validations and extensions all follow the cells: only that part is searched.
+    const end = xml.lastIndexOf("</sheetData>");
+    const kept = keptIn(end < 0 ? xml : xml.slice(end));
     if (kept.classic.length > 0 || kept.ext.length > 0 || kept.others.length > 0 || kept.lost > 0) {
       sheets.set(name, kept);
     }

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, writeFile, copyFile, stat } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
@@ -83,6 +84,19 @@ describe("check-targets", () => {
     const report = reportSchema.parse(JSON.parse(await readFile(json, "utf8")));
     expect(report.asOf).toBe("2026-03-31");
     expect(report.findings).toHaveLength(23);
+  });
+
+  it("writes a summary workbook for one workbook with --summary", async () => {
+    const target = join(dir, "one-summary.xlsx");
+    const r = await run([sample, "--summary", target, "--lang", "en-US"]);
+    expect(r.code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("By project")?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toHaveLength(1 + 15);
+    expect(rows.slice(1).every((row) => row[0] === "sample.xlsx" && row[1] === "checked")).toBe(true);
+    expect(rows.slice(1).reduce((sum, row) => sum + Number(row[5]), 0)).toBe(2);
   });
 
   it("writes the report to stdout with --json -", async () => {

@@ -64,6 +64,22 @@ export const READABLE: Record<string, () => Promise<Buffer>> = {
     return await bytesOf(wb);
   },
 
+  /** An indicator list and, beside it, a sheet of numbers with a chart drawn over it (raw OOXML). */
+  async charts() {
+    return await rawWorkbook({
+      sheets: [
+        {
+          name: "绩效指标",
+          rows: [
+            ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["隔离点", "产出指标", "数量指标", "征用医用隔离点", "≥5家"],
+          ],
+        },
+        { name: "图表", rows: [["分值"], [30], [20], [50]], chart: true },
+      ],
+    });
+  },
+
   /** The sample with one stray value in the last cell of the sheet: the used range is A1:XFD1048576. */
   async stray() {
     const wb = buildSampleWorkbook(seed);

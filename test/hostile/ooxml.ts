@@ -13,6 +13,8 @@ export type RawSheet = {
   /** The worksheet's <extLst> content. */
   extLst?: string;
   state?: "visible" | "hidden" | "veryHidden";
+  /** A column chart of A2:A<rows> drawn on the sheet (a drawing part and a chart part). */
+  chart?: boolean;
 };
 
 export type RawWorkbook = {
@@ -55,6 +57,7 @@ function sheetXml(sheet: RawSheet, strings: Map<string, number>): string {
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>` +
     `<sheetData>${rows}</sheetData>${sheet.afterData ?? ""}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `${sheet.chart ? `<drawing r:id="rIdD"/>` : ""}` +
     `${sheet.extLst === undefined ? "" : `<extLst>${sheet.extLst}</extLst>`}</worksheet>`
   );
 }
@@ -73,6 +76,44 @@ function stylesXml(dxfs: readonly string[]): string {
   );
 }
 
+const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const SHEET_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/** A column chart of the sheet's column A, anchored at C2:I16, as Excel lays the parts out. */
+function addChart(zip: JSZip, sheet: number, n: number, raw: RawSheet): void {
+  const ref = `'${raw.name}'!$A$2:$A$${Math.max(2, raw.rows.length)}`;
+  zip.file(
+    `xl/charts/chart${n}.xml`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${CHART}" xmlns:a="${DRAWING}" xmlns:r="${REL}">` +
+      `<c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+      `<c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>${escapeXml(ref)}</c:f></c:numRef></c:val></c:ser>` +
+      `<c:axId val="1"/><c:axId val="2"/></c:barChart>` +
+      `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
+      `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>` +
+      `</c:plotArea></c:chart></c:chartSpace>`,
+  );
+  zip.file(
+    `xl/drawings/drawing${n}.xml`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${SHEET_DRAWING}" xmlns:a="${DRAWING}">` +
+      `<xdr:twoCellAnchor><xdr:from><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 ${n}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${CHART}">` +
+      `<c:chart xmlns:c="${CHART}" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>` +
+      `<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+  );
+  zip.file(
+    `xl/drawings/_rels/drawing${n}.xml.rels`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart${n}.xml"/></Relationships>`,
+  );
+  zip.file(
+    `xl/worksheets/_rels/sheet${sheet}.xml.rels`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS}"><Relationship Id="rIdD" Type="${REL}/drawing" Target="../drawings/drawing${n}.xml"/></Relationships>`,
+  );
+}
+
 /** The workbook as the bytes of an .xlsx (or, with `macros`, an .xlsm). */
 export async function rawWorkbook(book: RawWorkbook): Promise<Buffer> {
   const zip = new JSZip();
@@ -80,9 +121,15 @@ export async function rawWorkbook(book: RawWorkbook): Promise<Buffer> {
   const workbookType = book.macros
     ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+  const charts: string[] = [];
   const sheetParts = book.sheets.map((sheet, i) => {
     const part = `worksheets/sheet${i + 1}.xml`;
     zip.file(`xl/${part}`, sheetXml(sheet, strings));
+    if (sheet.chart) {
+      const n = charts.length + 1;
+      charts.push(`${n}`);
+      addChart(zip, i + 1, n, sheet);
+    }
     return part;
   });
   const sst = [...strings.keys()].map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join("");
@@ -127,6 +174,10 @@ export async function rawWorkbook(book: RawWorkbook): Promise<Buffer> {
     ),
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
     `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    ...charts.flatMap((n) => [
+      `<Override PartName="/xl/drawings/drawing${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+      `<Override PartName="/xl/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+    ]),
   ].join("");
   zip.file(
     "[Content_Types].xml",
@@ -152,12 +203,14 @@ export const CROSS_SHEET_ID = "{5B6C1E2A-0D6F-4B0B-9C41-3E2A1F6D7A03}";
 export const CROSS_SHEET_FORMULA = "$H2&gt;参考!$A$1";
 /** A list validation whose values come from another sheet: Excel keeps it in the x14 extension. */
 export const LIST_FORMULA = "参考!$A$3:$A$5";
+/** A sparkline in I2 over the 分值 column. */
+export const SPARKLINE_FORMULA = "绩效指标!H2:H6";
 
 /**
  * An indicator list whose 分值 column carries what Excel 2010+ writes for a data bar (a classic
  * rule linked to its x14 half), an icon set with three triangles and a rule that refers to another
  * sheet (both x14 only), next to a classic "duplicate values" rule and a classic expression; and
- * a dropdown list of 一级指标 taken from another sheet (an x14 data validation).
+ * a dropdown list of 一级指标 taken from another sheet (an x14 data validation) and a sparkline.
  * One target (≥8O%) is unreadable, so a check has a flag to add to that very sheet.
  */
 export async function x14Workbook(): Promise<Buffer> {
@@ -189,7 +242,11 @@ export async function x14Workbook(): Promise<Buffer> {
     `</x14:conditionalFormattings></ext>` +
     `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}">` +
     `<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>${LIST_FORMULA}</xm:f></x14:formula1>` +
-    `<xm:sqref>B2:B6</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+    `<xm:sqref>B2:B6</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
+    `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}">` +
+    `<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/>` +
+    `<x14:sparklines><x14:sparkline><xm:f>${SPARKLINE_FORMULA}</xm:f><xm:sqref>I2</xm:sqref></x14:sparkline></x14:sparklines>` +
+    `</x14:sparklineGroup></x14:sparklineGroups></ext>`;
   return await rawWorkbook({
     sheets: [
       { name: "绩效指标", rows, afterData: classic, extLst: ext },

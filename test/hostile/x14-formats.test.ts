@@ -6,7 +6,16 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { assertLibreOffice, SOFFICE } from "../support/libreoffice";
-import { CROSS_SHEET_FORMULA, CROSS_SHEET_ID, DATA_BAR_ID, ICON_SET_ID, LIST_FORMULA, x14Workbook } from "./ooxml";
+import {
+  CROSS_SHEET_FORMULA,
+  CROSS_SHEET_ID,
+  DATA_BAR_ID,
+  ICON_SET_ID,
+  LIST_FORMULA,
+  rawWorkbook,
+  SPARKLINE_FORMULA,
+  x14Workbook,
+} from "./ooxml";
 import { runCli } from "./run-cli";
 import { staffChanges } from "./staff-cells";
 
@@ -57,8 +66,9 @@ describe("a workbook with Excel's x14 conditional formats", () => {
     // The classic rules: duplicate values (ExcelJS drops that type) and an expression (ExcelJS keeps it).
     expect(count(xml, 'type="duplicateValues"')).toBe(1);
     expect(count(xml, "LEN($B2)&gt;10")).toBe(1);
-    // The dropdown list from another sheet (x14 data validation).
+    // The dropdown list from another sheet (x14 data validation) and the sparkline.
     expect(count(xml, `<xm:f>${LIST_FORMULA}</xm:f>`)).toBe(1);
+    expect(count(xml, `<xm:f>${SPARKLINE_FORMULA}</xm:f>`)).toBe(1);
     // The check's own flag on the unreadable target ≥8O% (E3), in the same sheet.
     expect(xml).toMatch(/<conditionalFormatting sqref="E3">[^]*check-targets:error/);
     // Classic blocks come before the worksheet's extLst, which comes last.
@@ -89,6 +99,7 @@ describe("a workbook with Excel's x14 conditional formats", () => {
     for (const id of [DATA_BAR_ID, ICON_SET_ID, CROSS_SHEET_ID]) expect(count(xml, `id="${id}"`)).toBe(1);
     expect(count(xml, 'type="duplicateValues"')).toBe(1);
     expect(count(xml, `<xm:f>${LIST_FORMULA}</xm:f>`)).toBe(1);
+    expect(count(xml, `<xm:f>${SPARKLINE_FORMULA}</xm:f>`)).toBe(1);
     expect(count(xml, "check-targets:error")).toBe(1);
   });
 
@@ -126,5 +137,30 @@ describe("a workbook with Excel's x14 conditional formats", () => {
     expect(xml).toMatch(/<cfRule type="duplicateValues"/);
     expect(xml).toContain(`<xm:f>${CROSS_SHEET_FORMULA}</xm:f>`);
     expect(xml).toContain("check-targets:error");
+  });
+
+  it("says what a copy lacks: an extension neither ExcelJS nor the checker carries over", async () => {
+    const file = join(dir, "unknown-ext.xlsx");
+    await writeFile(
+      file,
+      await rawWorkbook({
+        sheets: [
+          {
+            name: "绩效指标",
+            rows: [
+              ["项目名称", "三级指标", "指标值"],
+              ["隔离点", "征用医用隔离点", "≥5家"],
+            ],
+            extLst: `<ext uri="{3A4CF648-6AED-40f4-86FF-DC5316D8AED3}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerList/></ext>`,
+          },
+        ],
+      }),
+    );
+    const out = join(dir, "unknown-ext.checked.xlsx");
+    const r = await runCli([file, "--out", out, "--lang", "en-US"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `${out}: the checked copy lacks these parts of the original: other Excel 2010+ sheet features (the original is unchanged)\n`,
+    );
   });
 });

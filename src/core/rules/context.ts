@@ -36,8 +36,10 @@ export function makeContext(
 ): RuleContext {
   const byKey = new Map(model.projects.map((p) => [p.key, p]));
   const match = cachedMatcher(library, settings.mappingThreshold);
-  const mapped = new Map<Indicator, MatchResult>();
-  for (const ind of model.indicators) mapped.set(ind, match(ind.name, ind.level1, ind.level2));
+  // One entry per indicator: its match now, its judgement when first asked for (several rules ask).
+  const mapped = new Map<Indicator, { match: MatchResult; judgement: Judgement | null }>();
+  for (const ind of model.indicators)
+    mapped.set(ind, { match: match(ind.name, ind.level1, ind.level2), judgement: null });
   const goalsById = new Map<string, Goal[]>();
   const goalsByName = new Map<string, Goal[]>();
   for (const goal of model.goals) {
@@ -47,16 +49,12 @@ export function makeContext(
     goalsByName.set(name, [...(goalsByName.get(name) ?? []), goal]);
   }
   const judge = cachedJudge();
-  const matchOf = (ind: Indicator): MatchResult => mapped.get(ind) ?? UNMAPPED;
-  // Asked for by several rules per indicator: judged once each.
-  const judged = new Map<Indicator, Judgement>();
+  const matchOf = (ind: Indicator): MatchResult => mapped.get(ind)?.match ?? UNMAPPED;
   const judgementOf = (ind: Indicator): Judgement => {
-    let j = judged.get(ind);
-    if (j === undefined) {
-      j = judge(ind, matchOf(ind).match?.definition ?? null);
-      judged.set(ind, j);
-    }
-    return j;
+    const entry = mapped.get(ind);
+    if (entry === undefined) return judge(ind, null);
+    entry.judgement ??= judge(ind, entry.match.match?.definition ?? null);
+    return entry.judgement;
   };
   return {
     model,

@@ -38,27 +38,30 @@ function found(
   return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, { target: ind.targetText.trim(), ...details });
 }
 
-function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => string): Finding[] {
+/** Adds the indicator's target findings to `out` (one list for the whole check, not one per row). */
+function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => string, out: Finding[]): void {
   const t = ind.target;
   const judgement = ctx.judgementOf(ind);
 
   switch (t.kind) {
     case "missing":
-      return [found(ctx, ind, "target-missing", "error", ind.targetError ? { error: ind.targetError } : {})];
+      out.push(found(ctx, ind, "target-missing", "error", ind.targetError ? { error: ind.targetError } : {}));
+      return;
     case "unparseable":
-      return [found(ctx, ind, "target-unparseable", "error")];
+      out.push(found(ctx, ind, "target-unparseable", "error"));
+      return;
     case "qualitative": {
-      const out: Finding[] = [];
       if (judgement.requiresNumber) {
         const from = judgement.requiresNumberFrom === "definition" ? definedBy(ctx, ind) : "";
         out.push(found(ctx, ind, "target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
       }
       const target = bare(t.text);
       if (target !== "" && target === bare(ind.name)) out.push(found(ctx, ind, "target-restates-name", "warning"));
-      return out;
+      return;
     }
     case "quantitative":
-      return quantitativeRules(ctx, ind, t, judgement);
+      quantitativeRules(ctx, ind, t, judgement, out);
+      return;
   }
 }
 
@@ -71,8 +74,7 @@ function boundsIn(t: Quantitative, unit: Unit | null): { low: number; high: numb
   return low === null || up === null ? null : { low, high: up };
 }
 
-function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j: Judgement): Finding[] {
-  const out: Finding[] = [];
+function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j: Judgement, out: Finding[]): void {
   if (!ind.targetFromColumns && (t.operator === null || t.unit === null)) {
     out.push(
       found(ctx, ind, "target-incomplete", "warning", {
@@ -130,7 +132,6 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
       );
     }
   }
-  return out;
 }
 
 /**
@@ -140,6 +141,6 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
 export const checkTargets: Rule = (ctx) => {
   const out: Finding[] = [];
   const bare = cachedStrip();
-  for (const ind of ctx.model.indicators) for (const f of targetRules(ctx, ind, bare)) out.push(f);
+  for (const ind of ctx.model.indicators) targetRules(ctx, ind, bare, out);
   return out;
 };
