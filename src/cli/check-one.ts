@@ -13,7 +13,7 @@ export type Task = {
 };
 
 /**
- * Checks one workbook of a folder (in this thread or a worker's). A file that cannot be read
+ * Checks one workbook of a folder. A file that cannot be read
  * becomes a failed outcome with its reason; a bug, too, so that one bad file does not stop a
  * folder, but it says so: "internal error", and the stack goes to the caller.
  */

@@ -6,6 +6,8 @@ import type { FileOutcome } from "./outcome";
 import { summarySheets } from "./summary-table";
 import { writeTableWorkbook } from "../xlsx";
 
+const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|et|ods|csv)$/i;
+
 /**
  * Files of a folder to check: workbooks (.xlsx, .xlsm) and the spreadsheet files staff send
  * instead (.xls, .xlsb, .et, .ods, .csv), which fail with a reason rather than go unmentioned;
@@ -21,8 +23,6 @@ export async function listWorkbooks(dir: string, recursive: boolean, skip: reado
     .filter((path) => !inSkipped(resolve(path)))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
-
-const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|et|ods|csv)$/i;
 
 export type FolderIo = {
   stdout: (text: string) => void;

@@ -1,0 +1,50 @@
+import { checkOne } from "../../src/cli/check-one";
+import { checkFile } from "../../src/cli/check-file";
+import { WorkbookError } from "../../src/core";
+
+jest.mock("../../src/cli/check-file");
+const mocked = jest.mocked(checkFile);
+
+const task = {
+  path: "/folder/dept.xlsx",
+  file: "dept.xlsx",
+  report: null,
+  options: { asOf: "2026-06-30", lang: "en-US" },
+} as const;
+
+/** One workbook of a folder: whatever goes wrong with it becomes its failure, said as what it is. */
+describe("checkOne", () => {
+  it("turns a workbook that cannot be read into a failure with the adapter's reason", async () => {
+    mocked.mockRejectedValueOnce(
+      new WorkbookError("encrypted", "/folder/dept.xlsx: the workbook is password-protected"),
+    );
+    expect(await checkOne(task)).toEqual({
+      file: "dept.xlsx",
+      ok: false,
+      reason: "/folder/dept.xlsx: the workbook is password-protected",
+    });
+  });
+
+  it("says a bug is an internal error, and keeps its stack for a bug report", async () => {
+    mocked.mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    const outcome = await checkOne(task);
+    expect(outcome).toMatchObject({
+      file: "dept.xlsx",
+      ok: false,
+      reason: "/folder/dept.xlsx: internal error: Cannot read properties of undefined (reading 'x')",
+    });
+    expect(outcome.stack).toMatch(/TypeError/);
+  });
+
+  it("reports the file system refusing a report as what it is, not as a bug", async () => {
+    const refused = Object.assign(new Error("EACCES: permission denied, open '/reports/dept.report.json'"), {
+      code: "EACCES",
+    });
+    mocked.mockRejectedValueOnce(refused);
+    expect(await checkOne(task)).toEqual({
+      file: "dept.xlsx",
+      ok: false,
+      reason: "/folder/dept.xlsx: EACCES: permission denied, open '/reports/dept.report.json'",
+    });
+  });
+});
