@@ -79,7 +79,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     } else cell.value = { formula: v.formula };
     if (planned.style) applyStyle(cell, planned.style);
   }
-  mergeAll(ws, plan.merges);
+  mergeDisjoint(ws, plan.merges);
   if (plan.page) {
     ws.pageSetup = {
       ...ws.pageSetup,
@@ -101,7 +101,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
  * merges quadratic (minutes at 10,000 rows). The plan's merges never overlap (a core test holds
  * it to that), so each is made against an empty merge index and the index is put back whole.
  */
-function mergeAll(ws: ExcelJS.Worksheet, ranges: readonly string[]): void {
+export function mergeDisjoint(ws: ExcelJS.Worksheet, ranges: readonly string[]): void {
   const internal = ws as unknown as { _merges: Record<string, unknown> };
   const merged: Record<string, unknown> = { ...internal._merges };
   for (const range of ranges) {

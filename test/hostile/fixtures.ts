@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { generatedWorkbook } from "../../bench/generated-workbook";
+import { mergeDisjoint } from "../../src/xlsx";
 import { assertLibreOffice, SOFFICE } from "../support/libreoffice";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook, DEFINITION_HEADER } from "../support/seed-workbook";
@@ -29,21 +30,6 @@ const PIXEL = Buffer.from(
 
 /** Excel's limit for the text of one cell. */
 export const MAX_CELL = 32_767;
-
-/**
- * Merges many areas without ExcelJS's check of each new area against every earlier one
- * (quadratic); the areas given never overlap.
- */
-function mergeMany(ws: ExcelJS.Worksheet, ranges: readonly string[]): void {
-  const internal = ws as unknown as { _merges: Record<string, unknown> };
-  const merged: Record<string, unknown> = { ...internal._merges };
-  for (const range of ranges) {
-    internal._merges = {};
-    ws.mergeCells(range);
-    Object.assign(merged, internal._merges);
-  }
-  internal._merges = merged;
-}
 
 export type Fixture = { name: string; file: string; bytes: Buffer };
 
@@ -273,7 +259,7 @@ export function mergedList(merged: boolean): ExcelJS.Workbook {
   const wb = generatedWorkbook(seed, 5_000);
   if (!merged) return wb;
   const ws = wb.getWorksheet("绩效指标")!;
-  mergeMany(
+  mergeDisjoint(
     ws,
     Array.from({ length: 5_000 }, (_, i) => `H${i + 2}:I${i + 2}`),
   );

@@ -18,30 +18,19 @@ export function assertLibreOffice(): void {
   }
 }
 
-/** Converts a workbook to PDF as LibreOffice opens it: every sheet a page or more, in tab order. */
-export async function toPdf(xlsx: string): Promise<string> {
+/** Converts a workbook with LibreOffice into `format` ("pdf", "xlsx" …); returns the new file. */
+export async function convert(file: string, format: string): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), "check-targets-lo-"));
   const profile = await mkdtemp(join(tmpdir(), "check-targets-lo-profile-"));
-  await run(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      out,
-      xlsx,
-    ],
-    {
-      timeout: 120_000,
-    },
-  );
-  const pdf = join(out, `${basename(xlsx, ".xlsx")}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${xlsx}`);
-  return pdf;
+  const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format];
+  await run(SOFFICE, [...args, "--outdir", out, file], { timeout: 120_000 });
+  const converted = join(out, `${basename(file).replace(/\.[^.]+$/, "")}.${format}`);
+  if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${file} to ${format}`);
+  return converted;
 }
+
+/** Converts a workbook to PDF as LibreOffice opens it: every sheet a page or more, in tab order. */
+export const toPdf = (xlsx: string): Promise<string> => convert(xlsx, "pdf");
 
 export async function pdfPages(pdf: string): Promise<number> {
   const { stdout } = await run("pdfinfo", [pdf]);
