@@ -7,6 +7,7 @@ import type { Locale } from "./messages";
 import { buildReport, sortFindings } from "./report";
 import { makeContext, runRules, type RuleContext } from "./rules";
 import { exceedsEveryTarget, monitoringFindings, scoreProject, yearPosition, type ProjectScore } from "./monitoring";
+import { indicatorsByProject } from "./model/group";
 import type { Indicator } from "./model/project";
 import type { Direction } from "./definitions/direction";
 import { definitionFindings, settingsFindings } from "./rules/input-findings";
@@ -101,12 +102,7 @@ function monitor(ctx: RuleContext, asOf: string) {
   const position = yearPosition(asOf);
   const findings = monitoringFindings({ rules: ctx, position, settings: ctx.settings });
   const directionOf = (ind: Indicator) => ctx.judgementOf(ind).direction;
-  const byProject = new Map<string, Indicator[]>();
-  for (const ind of ctx.model.indicators) {
-    const list = byProject.get(ind.projectKey);
-    if (list) list.push(ind);
-    else byProject.set(ind.projectKey, [ind]);
-  }
+  const byProject = indicatorsByProject(ctx.model.indicators);
   const scores = new Map<string, ProjectScore>();
   const blue = new Set<string>();
   for (const project of ctx.model.projects) {

@@ -1,5 +1,6 @@
 import type { Match } from "./definitions/library";
 import type { Finding, Severity } from "./model/finding";
+import { indicatorsByProject } from "./model/group";
 import type { Indicator } from "./model/project";
 import type { IndicatorScore, ProjectScore } from "./monitoring";
 import type { Report, TrafficLight } from "./model/report";
@@ -24,18 +25,21 @@ function lightsByProject(findings: readonly Finding[]): Map<string, TrafficLight
 const reportDefinition = (m: Match | null): { id: string; name: string; score: number } | null =>
   m === null ? null : { id: m.definition.id, name: m.definition.name, score: m.score };
 
-/** Findings in reading order: sheet by sheet as the workbook lists them, then row, then column. */
+/** Rows and columns of a sheet fit in 2^20 × 2^14: one number orders a cell within its sheet. */
+const ROW_STRIDE = 16_384;
+const SHEET_STRIDE = 1_048_576 * ROW_STRIDE;
+
+/** Findings in reading order: sheet by sheet as the workbook lists them, then row, then column, then rule. */
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetIndex = new Map(sheetOrder.map((name, i) => [name, i]));
-  // Positions parsed once, not on every comparison: a long list has tens of thousands of findings.
-  const keyed = findings.map((f) => ({
-    f,
-    sheet: sheetIndex.get(f.sheet) ?? 0,
-    at: fromA1(f.cell) ?? { row: 0, col: 0 },
-  }));
-  keyed.sort(
-    (a, b) => a.sheet - b.sheet || a.at.row - b.at.row || a.at.col - b.at.col || a.f.rule.localeCompare(b.f.rule),
-  );
+  // Positions computed once, not on every comparison: a long list has tens of thousands of findings.
+  const keyed = findings.map((f) => {
+    const at = fromA1(f.cell);
+    const place = at === null ? 0 : at.row * ROW_STRIDE + at.col;
+    return { f, key: (sheetIndex.get(f.sheet) ?? 0) * SHEET_STRIDE + place };
+  });
+  // Rule ids are lower-case ASCII: comparing code units orders them as localeCompare would.
+  keyed.sort((a, b) => a.key - b.key || (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0));
   return keyed.map((k) => k.f);
 }
 
@@ -69,8 +73,38 @@ function sheetsOf(model: WorkbookModel): NonNullable<Report["sheets"]> {
   }));
 }
 
-const scoreFields = (s: IndicatorScore | undefined): { weight?: number; score?: number | null } =>
-  s === undefined ? {} : { weight: Math.round(s.weight * 100) / 100, score: s.score };
+type ReportedIndicator = Report["projects"][number]["indicators"][number];
+
+/** An indicator as the report lists it; weight and score only where the project was scored. */
+function reportedIndicator(
+  i: Indicator,
+  definition: Match | null,
+  score: IndicatorScore | undefined,
+): ReportedIndicator {
+  const out: ReportedIndicator = {
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    description: i.description,
+    target: { text: i.targetText, parsed: i.target },
+    actual: i.actualText,
+    sheet: i.sheet,
+    cell: i.cells.target.cell,
+    definition: reportDefinition(definition),
+  };
+  if (score !== undefined) {
+    out.weight = Math.round(score.weight * 100) / 100;
+    out.score = score.score;
+  }
+  return out;
+}
+
+/** Findings counted by severity in one pass. */
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
 
 /**
  * Builds the report of SPEC §7. Its type is the schema's; the CLI validates it against the
@@ -86,14 +120,9 @@ export function buildReport({
   scores,
   blue,
 }: ReportInput): Report {
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const counts = countBySeverity(findings);
   const lights = lightsByProject(findings);
-  const indicatorsOf = new Map<string, WorkbookModel["indicators"]>();
-  for (const i of model.indicators) {
-    const list = indicatorsOf.get(i.projectKey);
-    if (list) list.push(i);
-    else indicatorsOf.set(i.projectKey, [i]);
-  }
+  const indicatorsOf = indicatorsByProject(model.indicators);
   const report: Report = {
     schemaVersion: 1,
     source,
@@ -109,18 +138,9 @@ export function buildReport({
       spent: p.spent,
       light: lights.get(p.key) ?? (blue?.has(p.key) ? "blue" : "green"),
       score: scores?.get(p.key)?.total ?? null,
-      indicators: (indicatorsOf.get(p.key) ?? []).map((i, k) => ({
-        level1: i.level1,
-        level2: i.level2,
-        name: i.name,
-        description: i.description,
-        target: { text: i.targetText, parsed: i.target },
-        actual: i.actualText,
-        sheet: i.sheet,
-        cell: i.cells.target.cell,
-        definition: definitionOf === undefined ? null : reportDefinition(definitionOf(i)),
-        ...scoreFields(scores?.get(p.key)?.indicators[k]),
-      })),
+      indicators: (indicatorsOf.get(p.key) ?? []).map((i, k) =>
+        reportedIndicator(i, definitionOf?.(i) ?? null, scores?.get(p.key)?.indicators[k]),
+      ),
     })),
     goals: model.goals.map((g) => ({
       name: g.name,
@@ -142,9 +162,9 @@ export function buildReport({
     summary: {
       projects: model.projects.length,
       indicators: model.indicators.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
     },
   };
   return report;

@@ -1,5 +1,6 @@
 import type { Direction } from "../definitions/direction";
 import type { RuleId } from "../model/finding";
+import { groupBy } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { isCumulative, judgedTarget } from "../monitoring/actual";
 import type { YearPosition } from "../monitoring/as-of";
@@ -42,17 +43,6 @@ function span(cells: readonly string[]): { top: number; bottom: number; col: num
 
 const rangeOf = (s: { top: number; bottom: number; col: number }): string =>
   s.top === s.bottom ? toA1(s.top, s.col) : `${toA1(s.top, s.col)}:${toA1(s.bottom, s.col)}`;
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** 预算数 = 财政资金 + 其他资金, redone by Excel on every edit of any of the three. */
 function budgetSum({ model, settings }: LiveInput): LiveRule {

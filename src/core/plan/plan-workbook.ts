@@ -3,6 +3,7 @@ import { liveRules } from "../flags/live-rules";
 import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
 import type { WorkbookData } from "../sheets/grid";
+import { indicatorsByProject } from "../model/group";
 import type { Indicator } from "../model/project";
 import { yearPosition } from "../monitoring/as-of";
 import { deviationOf } from "../monitoring/deviation";
@@ -45,12 +46,7 @@ function blockMonitoring(result: CheckResult): Map<string, BlockMonitoring> | nu
   const { model, report } = result;
   const monitored = model.projects.some((p) => p.spent !== null) || model.indicators.some((i) => i.actualText !== null);
   if (!monitored) return null;
-  const indicatorsOf = new Map<string, Indicator[]>();
-  for (const ind of model.indicators) {
-    const list = indicatorsOf.get(ind.projectKey);
-    if (list) list.push(ind);
-    else indicatorsOf.set(ind.projectKey, [ind]);
-  }
+  const indicatorsOf = indicatorsByProject(model.indicators);
   // The report lists projects and their indicators in the model's order.
   return new Map(
     model.projects.map((p, i) => {

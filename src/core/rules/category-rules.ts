@@ -1,19 +1,9 @@
 import { FRAMEWORKS, isCost } from "../definitions/framework";
 import { TupleMemo } from "../definitions/tuple-memo";
 import type { Finding } from "../model/finding";
+import { groupBy, indicatorsByProject } from "../model/group";
 import type { Indicator } from "../model/project";
 import { indicatorFinding, projectFinding, type Rule, type RuleContext } from "./context";
-
-const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-};
 
 /** Why an indicator sits in the wrong category, or null. */
 function misuse(ctx: RuleContext, ind: Indicator): string | null {
@@ -63,7 +53,7 @@ export const checkDuplicateIndicators: Rule = (ctx) => {
 
 export const checkCategoryMissing: Rule = (ctx) => {
   const framework = FRAMEWORKS[ctx.settings.framework];
-  const byProject = groupBy(ctx.model.indicators, (ind) => ind.projectKey);
+  const byProject = indicatorsByProject(ctx.model.indicators);
   const out: Finding[] = [];
   for (const project of ctx.model.projects) {
     const inds = byProject.get(project.key);

@@ -23,10 +23,8 @@ export type RuleContext = {
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-const UNMAPPED: MatchResult = { match: null, candidate: null };
-
 /**
- * Maps every indicator and every goal once. A goal belongs to a definition when its name maps
+ * Maps goals once and indicators when first asked. A goal belongs to a definition when its name maps
  * to it (外贸出口额 → exports) or when the definition names it (部门目标 column).
  */
 export function makeContext(
@@ -36,10 +34,6 @@ export function makeContext(
 ): RuleContext {
   const byKey = new Map(model.projects.map((p) => [p.key, p]));
   const match = cachedMatcher(library, settings.mappingThreshold);
-  // One entry per indicator: its match now, its judgement when first asked for (several rules ask).
-  const mapped = new Map<Indicator, { match: MatchResult; judgement: Judgement | null }>();
-  for (const ind of model.indicators)
-    mapped.set(ind, { match: match(ind.name, ind.level1, ind.level2), judgement: null });
   const goalsById = new Map<string, Goal[]>();
   const goalsByName = new Map<string, Goal[]>();
   for (const goal of model.goals) {
@@ -48,14 +42,10 @@ export function makeContext(
     const name = normalizeName(goal.name);
     goalsByName.set(name, [...(goalsByName.get(name) ?? []), goal]);
   }
+  // Both remembered by content, not per row: a long list repeats a few dozen indicators.
   const judge = cachedJudge();
-  const matchOf = (ind: Indicator): MatchResult => mapped.get(ind)?.match ?? UNMAPPED;
-  const judgementOf = (ind: Indicator): Judgement => {
-    const entry = mapped.get(ind);
-    if (entry === undefined) return judge(ind, null);
-    entry.judgement ??= judge(ind, entry.match.match?.definition ?? null);
-    return entry.judgement;
-  };
+  const matchOf = (ind: Indicator): MatchResult => match(ind.name, ind.level1, ind.level2);
+  const judgementOf = (ind: Indicator): Judgement => judge(ind, matchOf(ind).match?.definition ?? null);
   return {
     model,
     settings,

@@ -27,15 +27,19 @@ function cachedStrip(): (text: string) => string {
 /** What the definition is called in a message, or "" when the category or a default decided. */
 const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.matchOf(ind).match?.definition.name ?? "";
 
-/** A finding at the target cell, naming the target as written. */
+/**
+ * A finding at the target cell, naming the target as written. `details` is always a fresh
+ * literal of the caller's, so it is completed in place rather than copied.
+ */
 function found(
   ctx: RuleContext,
   ind: Indicator,
   rule: RuleId,
   severity: Severity,
-  details: FindingDetails = {},
+  details: Record<string, FindingDetails[string]> = {},
 ): Finding {
-  return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, { target: ind.targetText.trim(), ...details });
+  details.target = ind.targetText.trim();
+  return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, details);
 }
 
 /** Adds the indicator's target findings to `out` (one list for the whole check, not one per row). */

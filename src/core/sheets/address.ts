@@ -18,11 +18,30 @@ export function toA1(row: number, col: number): string {
   return `${letters}${row + 1}`;
 }
 
-/** "AB12" → { row: 11, col: 27 }; null when not an A1 address. */
+/** Columns end at XFD (16,384) and rows at 1,048,576; a longer address is no A1 address. */
+const MAX_COL_LETTERS = 3;
+const MAX_ROW_DIGITS = 7;
+
+/**
+ * "AB12" → { row: 11, col: 27 }; null when not an A1 address. Parsed by hand, not by a
+ * regular expression: a report sorts tens of thousands of findings by their cells.
+ */
 export function fromA1(address: string): { row: number; col: number } | null {
-  const m = /^([A-Z]{1,3})([1-9][0-9]*)$/.exec(address);
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  let i = 0;
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  if (i === 0 || i > MAX_COL_LETTERS || i === address.length || address.charCodeAt(i) === 48) return null;
+  const digits = address.length - i;
+  if (digits > MAX_ROW_DIGITS) return null;
+  let row = 0;
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  return { row: row - 1, col: col - 1 };
 }

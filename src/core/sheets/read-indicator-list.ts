@@ -26,7 +26,9 @@ export function readIndicatorList(
   const carried: Partial<Record<(typeof CARRIED)[number], string>> = {};
 
   for (let r = table.dataRow; r < table.endRow; r++) {
-    if (view.isRowBlank(r)) continue;
+    // A named row is not blank: only rows without a name pay for a look at every cell.
+    const named = nameCol !== undefined && view.text(r, nameCol) !== "";
+    if (!named && view.isRowBlank(r)) continue;
     // A repeated header (a second table pasted below the first) is not data.
     if (nameCol !== undefined && roleOf(view.headerText(r, nameCol)) === "name") continue;
     for (const role of CARRIED) {

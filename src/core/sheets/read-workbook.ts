@@ -54,14 +54,14 @@ function linkProjects(listed: Project[], fromIndicators: Project[], indicators: 
   for (const p of fromIndicators) {
     const match = (p.code !== null ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
     if (match) {
-      rekey.set(p.key, match.key);
+      if (match.key !== p.key) rekey.set(p.key, match.key);
       const known = merged.get(match.key);
       if (known && known.code === null && p.code !== null) merged.set(match.key, { ...known, code: p.code });
     } else if (!merged.has(p.key)) {
       merged.set(p.key, p);
     }
   }
-  for (const ind of indicators) ind.projectKey = rekey.get(ind.projectKey) ?? ind.projectKey;
+  if (rekey.size > 0) for (const ind of indicators) ind.projectKey = rekey.get(ind.projectKey) ?? ind.projectKey;
   return [...merged.values()];
 }
 

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../model/finding";
 import type { TrafficLight } from "../model/report";
+import { indicatorsByProject } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
 import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
@@ -264,12 +265,7 @@ export function planTargetTable(
 ): SheetPlan {
   const s = new Sheet();
   const marks = severityAt(findings);
-  const byProject = new Map<string, Indicator[]>();
-  for (const ind of model.indicators) {
-    const list = byProject.get(ind.projectKey);
-    if (list) list.push(ind);
-    else byProject.set(ind.projectKey, [ind]);
-  }
+  const byProject = indicatorsByProject(model.indicators);
   // Landscape when the monitoring columns widen the table.
   const lastCol = TABLE_COLUMNS - 1 + (monitoring === null ? 0 : MONITORING_WIDTHS.length);
   const pageHeight = monitoring === null ? PAGE_HEIGHT : PAGE_HEIGHT_LANDSCAPE;
