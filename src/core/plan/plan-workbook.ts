@@ -4,7 +4,6 @@ import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
 import type { WorkbookData } from "../sheets/grid";
 import { indicatorsByProject } from "../model/group";
-import type { Indicator } from "../model/project";
 import { yearPosition } from "../monitoring/as-of";
 import { deviationOf } from "../monitoring/deviation";
 import { planTargetTable, type BlockMonitoring } from "../target-table/plan-table";
