@@ -22,8 +22,24 @@ function lightsByProject(findings: readonly Finding[]): Map<string, TrafficLight
   return lights;
 }
 
-const reportDefinition = (m: Match | null): { id: string; name: string; score: number } | null =>
-  m === null ? null : { id: m.definition.id, name: m.definition.name, score: m.score };
+type ReportedDefinition = { id: string; name: string; score: number };
+
+/**
+ * A match as the report names it, one object per match: rows of the same name share their
+ * match, and a long list would otherwise carry tens of thousands of equal copies.
+ */
+function reportedDefinitions(): (m: Match | null) => ReportedDefinition | null {
+  const seen = new Map<Match, ReportedDefinition>();
+  return (m) => {
+    if (m === null) return null;
+    let reported = seen.get(m);
+    if (reported === undefined) {
+      reported = { id: m.definition.id, name: m.definition.name, score: m.score };
+      seen.set(m, reported);
+    }
+    return reported;
+  };
+}
 
 /** Rows and columns of a sheet fit in 2^20 × 2^14: one number orders a cell within its sheet. */
 const ROW_STRIDE = 16_384;
@@ -78,7 +94,7 @@ type ReportedIndicator = Report["projects"][number]["indicators"][number];
 /** An indicator as the report lists it; weight and score only where the project was scored. */
 function reportedIndicator(
   i: Indicator,
-  definition: Match | null,
+  definition: ReportedDefinition | null,
   score: IndicatorScore | undefined,
 ): ReportedIndicator {
   const out: ReportedIndicator = {
@@ -90,7 +106,7 @@ function reportedIndicator(
     actual: i.actualText,
     sheet: i.sheet,
     cell: i.cells.target.cell,
-    definition: reportDefinition(definition),
+    definition,
   };
   if (score !== undefined) {
     out.weight = Math.round(score.weight * 100) / 100;
@@ -121,6 +137,7 @@ export function buildReport({
   blue,
 }: ReportInput): Report {
   const counts = countBySeverity(findings);
+  const reportDefinition = reportedDefinitions();
   const lights = lightsByProject(findings);
   const indicatorsOf = indicatorsByProject(model.indicators);
   const report: Report = {
@@ -139,7 +156,7 @@ export function buildReport({
       light: lights.get(p.key) ?? (blue?.has(p.key) ? "blue" : "green"),
       score: scores?.get(p.key)?.total ?? null,
       indicators: (indicatorsOf.get(p.key) ?? []).map((i, k) =>
-        reportedIndicator(i, definitionOf?.(i) ?? null, scores?.get(p.key)?.indicators[k]),
+        reportedIndicator(i, reportDefinition(definitionOf?.(i) ?? null), scores?.get(p.key)?.indicators[k]),
       ),
     })),
     goals: model.goals.map((g) => ({

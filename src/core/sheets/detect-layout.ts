@@ -1,5 +1,5 @@
 import { isAmbiguousOperatorHeader, type HeaderRole } from "./header-roles";
-import type { SheetView } from "./sheet-view";
+import { headerValue, type SheetView } from "./sheet-view";
 
 /** The four layouts of SPEC §4. */
 export type LayoutKind = "indicator-list" | "project-list" | "goal-list" | "standard-form";
@@ -114,15 +114,27 @@ export function withSubHeader(view: SheetView, header: HeaderRow, roleOf: RoleOf
 /** A header needs two recognised roles, so a title row holding 项目 alone is not one. */
 const MIN_ROLES = 2;
 
+/** A cheap pre-check: how many of the row's cells are a role's header, up to MIN_ROLES. */
+function roleCount(view: SheetView, row: number, roleOf: RoleOf): number {
+  let hits = 0;
+  const plain = view.plainRow(row);
+  if (plain !== null) {
+    // No merged areas: the stored cells are what a clerk sees, read without a lookup per cell.
+    for (let c = 0; c < plain.length && hits < MIN_ROLES; c++) {
+      if (roleOf(headerValue(plain[c]?.value)) !== null) hits++;
+    }
+    return hits;
+  }
+  const span = view.rowSpan(row);
+  for (let c = 0; c < span && hits < MIN_ROLES; c++) if (roleOf(view.headerText(row, c)) !== null) hits++;
+  return hits;
+}
+
 /** Every header row of a sheet, top to bottom: tables may be stacked anywhere in it. */
 export function findHeaders(view: SheetView, roleOf: RoleOf): HeaderRow[] {
   const out: HeaderRow[] = [];
   for (let r = 0; r < view.rowCount; r++) {
-    // A cheap pre-check: a header row has at least two cells whose text is a role.
-    let hits = 0;
-    const span = view.rowSpan(r);
-    for (let c = 0; c < span && hits < MIN_ROLES; c++) if (roleOf(view.headerText(r, c)) !== null) hits++;
-    if (hits < MIN_ROLES) continue;
+    if (roleCount(view, r, roleOf) < MIN_ROLES) continue;
     const header = rowRoles(view, r, roleOf);
     if (Object.keys(header.columns).length < MIN_ROLES) continue;
     // The second row may be what makes it a layout (项目编码 | 项目名称 | 资金支出计划 over 3月底 …).

@@ -5,6 +5,12 @@ import type { CellBox, CellData, SheetData } from "./grid";
 /** Longer strings are data, never a header or a label. */
 const MAX_HEADER_CELL = 60;
 
+/** A cell value as a possible header: strings only, and short ones, trimmed. */
+export function headerValue(value: CellData["value"] | undefined): string {
+  // Trimmed only: header lookups normalise spacing themselves, and this runs on every cell.
+  return typeof value === "string" && value.length <= MAX_HEADER_CELL ? value.trim() : "";
+}
+
 /**
  * Read access to one sheet with merged areas resolved: every cell of a merged area reads as
  * its top-left cell, which is how a clerk sees a merged 一级指标 cell. Hidden rows read like any
@@ -132,13 +138,17 @@ export class SheetView {
   }
 
   cell(row: number, col: number): CellData | null {
+    // Most sheets have no merged area: then a cell is just where it is (this runs on every cell read).
+    if (!this.merged) return this.sheet.rows[row]?.[col] ?? null;
     const box = this.mergeAt(row, col);
     return box === null ? this.raw(row, col) : this.raw(box.top, box.left);
   }
 
   /** The cell's text with white space tidied. */
   text(row: number, col: number): string {
-    const raw = cellText(this.cell(row, col));
+    const cell = this.cell(row, col);
+    const value = cell?.value;
+    const raw = typeof value === "string" ? value : cellText(cell);
     if (raw === "") return "";
     let tidy = this.tidied.get(raw);
     if (tidy === undefined) {
@@ -153,9 +163,15 @@ export class SheetView {
    * list for stacked tables does not tidy every description it holds.
    */
   headerText(row: number, col: number): string {
-    const value = this.cell(row, col)?.value;
-    // Trimmed only: header lookups normalise spacing themselves, and this runs on every cell.
-    return typeof value === "string" && value.length <= MAX_HEADER_CELL ? value.trim() : "";
+    return headerValue(this.cell(row, col)?.value);
+  }
+
+  /**
+   * The row's cells as stored, when the sheet has no merged area (every cell then reads as
+   * itself); null otherwise. For scans over every cell of a sheet.
+   */
+  plainRow(row: number): readonly (CellData | null)[] | null {
+    return this.merged ? null : (this.sheet.rows[row] ?? []);
   }
 
   /** The cell's text tidied line by line, line breaks kept (资金用途, 绩效目标). */
