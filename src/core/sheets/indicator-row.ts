@@ -3,6 +3,7 @@ import type { TargetExpression } from "../target-expression/schema";
 import type { CellRef, Indicator } from "../model/project";
 import { directionWord } from "./column-content";
 import type { ColumnMap } from "./detect-layout";
+import { cellText } from "./cell-text";
 import type { SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
 
@@ -25,9 +26,10 @@ function combineTarget(
   targetCol: number,
   parse: TargetParser,
 ): Target {
-  const error = view.error(row, targetCol);
+  const cell = view.cell(row, targetCol);
+  const error = cell?.error ?? null;
   if (error !== null) return { text: error, target: MISSING, fromColumns: false, error };
-  const text = view.rawText(row, targetCol);
+  const text = cellText(cell);
   const own = parse(text);
   const opText =
     columns.operator === undefined || columns.operator === targetCol ? "" : view.text(row, columns.operator);
@@ -44,7 +46,7 @@ function combineTarget(
 }
 
 /** A module function, not a closure per row: a list has tens of thousands of rows. */
-function refAt(view: SheetView, row: number, col: number | undefined): CellRef | null {
+export function refAt(view: SheetView, row: number, col: number | undefined): CellRef | null {
   return col === undefined ? null : { sheet: view.name, cell: view.address(row, col) };
 }
 
@@ -71,7 +73,7 @@ export function readIndicatorRow(
   if (nameCol === undefined || targetCol === undefined) return null;
   if (isSpanningRow(view, row, nameCol, targetCol)) return null;
   const name = view.text(row, nameCol);
-  if (name === "" && view.rawText(row, targetCol).trim() === "" && view.error(row, targetCol) === null) return null;
+  if (name === "" && view.isBlankCell(row, targetCol) && view.error(row, targetCol) === null) return null;
   const { text, target, fromColumns, error } = combineTarget(view, row, columns, targetCol, parse);
   const actualText = columns.actual === undefined ? "" : view.text(row, columns.actual);
   return {

@@ -1,6 +1,6 @@
 import { newProject, type Indicator, type Project } from "../model/project";
 import type { RoleOf } from "./detect-layout";
-import { readIndicatorRow, type TableSpan } from "./indicator-row";
+import { readIndicatorRow, refAt, type TableSpan } from "./indicator-row";
 import type { SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
 
@@ -46,10 +46,8 @@ export function readIndicatorList(
     if (!projects.has(key)) {
       const project = newProject(key, code, projectName, view.name);
       project.unit = carried.unit ?? null;
-      const ref = (col: number | undefined) =>
-        col === undefined ? null : { sheet: view.name, cell: view.address(r, col) };
-      project.cells.code = ref(columns.projectCode);
-      project.cells.name = ref(columns.projectName);
+      project.cells.code = refAt(view, r, columns.projectCode);
+      project.cells.name = refAt(view, r, columns.projectName);
       projects.set(key, project);
     }
     indicators.push(indicator);
