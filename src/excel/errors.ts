@@ -10,6 +10,17 @@ export function officeError(error: unknown): OfficeErrorLike | null {
 /** Codes with which Excel refuses a change: protection, or a feature the legacy shared mode locks. */
 export const REFUSED = new Set(["AccessDenied", "UnsupportedFeature", "UnsupportedOperation"]);
 
+/**
+ * Codes with which Excel refuses a read too large: a range property over 5,000,000 cells, or a
+ * request or response over Excel on the web's 5 MB ("Error handling with the application-specific
+ * JavaScript APIs"; "Resource limits and performance optimization for Office Add-ins").
+ */
+export const TOO_LARGE = new Set([
+  "RangeExceedsLimit",
+  "ResponsePayloadSizeLimitExceeded",
+  "RequestPayloadSizeLimitExceeded",
+]);
+
 export const errorCode = (error: unknown): string | null => officeError(error)?.code ?? null;
 
 /** Where an Office error happened, e.g. "Range.getMergedAreasOrNullObject". */

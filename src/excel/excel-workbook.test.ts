@@ -122,7 +122,8 @@ describe("ExcelWorkbook.read", () => {
     const data = await port.read();
     expect(data.sheets[0]?.rows).toHaveLength(600);
     expect(data.sheets[0]?.merges).toEqual([]);
-    expect(fake.syncs).toBe(3);
+    // Sheets, extents, data; then the data again without merges.
+    expect(fake.syncs).toBe(4);
   });
 
   it("reports a read-only workbook and protected staff sheets, and reads them", async () => {
@@ -423,8 +424,9 @@ describe("ExcelWorkbook.apply", () => {
 });
 
 describe("a whole check (read, check, flag)", () => {
-  async function fullCheck(rows: number): Promise<{ syncs: number; flagged: number }> {
+  async function fullCheck(rows: number, stray = false): Promise<{ syncs: number; flagged: number }> {
     const { port, fake, state } = setup({ sheets: [indicatorList(rows)] });
+    if (stray) putStray(state, "绩效指标");
     const data = await port.read();
     const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "t" });
     expect(result.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
@@ -433,12 +435,112 @@ describe("a whole check (read, check, flag)", () => {
     return { syncs: fake.syncs, flagged: helper?.rows.length ?? 0 };
   }
 
-  it("costs the same number of syncs (at most 4) on 100 rows as on 10,000", async () => {
+  it("costs the same number of syncs (5) on 100 rows, on 10,000, and with a stray value at XFD1048576", async () => {
     const small = await fullCheck(100);
     const large = await fullCheck(10_000);
-    expect(small.syncs).toBe(4);
+    const stray = await fullCheck(100, true);
+    expect(small.syncs).toBe(5);
     expect(large.syncs).toBe(small.syncs);
+    expect(stray.syncs).toBe(small.syncs);
     expect(large.flagged).toBeGreaterThan(small.flagged);
+    expect(stray.flagged).toBe(small.flagged);
+  });
+});
+
+/** Excel's last cell, XFD1048576, 0-based. */
+const LAST = { row: 1_048_575, col: 16_383 };
+
+/** A clerk's stray value in the sheet's last cell: the used range becomes A1:XFD1048576. */
+function putStray(state: FakeWorkbook, sheet: string, at = LAST, value = "备注"): void {
+  const target = state.sheets.find((s) => s.name === sheet);
+  if (target === undefined) throw new Error(sheet);
+  (target.rows[at.row] ??= [])[at.col] = { value };
+}
+
+/** The sheet read with a stray value at `at` is the sheet read without it, plus that one cell. */
+function expectSameWithStray(read: SheetData | undefined, base: SheetData, at = LAST, value = "备注"): void {
+  expect(read).toBeDefined();
+  const { rows, ...rest } = read as SheetData;
+  const { rows: baseRows, ...baseRest } = base;
+  expect(rest).toEqual(baseRest);
+  expect(rows).toHaveLength(at.row + 1);
+  expect(rows.slice(0, baseRows.length)).toEqual(baseRows);
+  expect(rows.slice(baseRows.length, at.row).every((row) => row.length === 0)).toBe(true);
+  const last = rows[at.row] ?? [];
+  expect(last).toHaveLength(at.col + 1);
+  expect(last[at.col]).toEqual(cell(value));
+  expect(last.slice(0, at.col).every((c) => c === null)).toBe(true);
+}
+
+describe("a used range that reaches XFD1048576", () => {
+  /** Values of every kind, a merge, a hidden data row and a formula without a cached value. */
+  const kept = sheetData(
+    "表1",
+    [
+      [cell("标题")],
+      [],
+      [null, cell(0.85, { numberFormat: "0%" }), cell(2, { formula: "1+1" }), cell(null, { error: "#N/A" })],
+      [null, cell('=HYPERLINK("x")'), cell(true), cell(null, { formula: "B4&C4" })],
+      [cell("末行"), null, cell(42)],
+    ],
+    { merges: [{ top: 0, left: 0, bottom: 1, right: 3 }], hiddenRows: [3] },
+  );
+
+  it("reads only where it holds values: the same cells, merges and hidden rows, in the same syncs", async () => {
+    const plain = setup({ sheets: [kept] });
+    const base = await plain.port.read();
+    const { port, state, fake } = setup({ sheets: [kept] });
+    putStray(state, "表1");
+    const data = await port.read();
+    expectSameWithStray(data.sheets[0], base.sheets[0] as SheetData);
+    expect(fake.syncs).toBe(plain.fake.syncs);
+    // Excel refuses a range read past 5,000,000 cells; this one read no more than the small sheet did.
+    expect(fake.largestRead).toBeLessThanOrEqual(plain.fake.largestRead);
+  });
+
+  it("refuses, naming the sheet and its used range, where ExcelApi 1.9 is missing: no data is loaded", async () => {
+    const { state, fake, port } = setup({ sheets: [indicatorList(3), kept] }, { excelApi: "1.8" });
+    putStray(state, "表1");
+    await expect(port.read()).rejects.toEqual(
+      expect.objectContaining({
+        code: "host",
+        message: expect.stringMatching(/^The used range of sheet “表1” \(A1:XFD1048576\) is too large .*ExcelApi 1\.9/),
+      }),
+    );
+    const zh = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
+    await expect(zh.read()).rejects.toThrow(/^工作表“表1”（A1:XFD1048576）的已用区域太大.*ExcelApi 1\.9.*Ctrl\+End/);
+    // Each read stopped after the sheets and their extents.
+    expect(fake.syncs).toBe(4);
+    expect(fake.largestRead).toBe(0);
+  });
+
+  it("without ExcelApi 1.9 still reads a used range of up to 5,000,000 cells whole, as it always did", async () => {
+    const at = { row: 19_999, col: 9 };
+    const old = setup({ sheets: [kept] }, { excelApi: "1.8" });
+    const base = await setup({ sheets: [kept] }, { excelApi: "1.8" }).port.read();
+    putStray(old.state, "表1", at);
+    expectSameWithStray((await old.port.read()).sheets[0], base.sheets[0] as SheetData, at);
+    expect(old.fake.largestRead).toBe(200_000);
+
+    // With 1.9 the same sheet is read where it holds values.
+    const modern = setup({ sheets: [kept] });
+    putStray(modern.state, "表1", at);
+    await modern.port.read();
+    expect(modern.fake.largestRead).toBeLessThan(100);
+  });
+
+  it("tells the user when Excel on the web refuses a read as too large", async () => {
+    const long = "很长的指标说明".repeat(60);
+    const rows = Array.from({ length: 2_000 }, (_, i) => [cell(`项目${i}`), cell(long), cell(long)]);
+    const { port } = setup({ sheets: [sheetData("说明", rows)] }, { platform: "web" });
+    await expect(port.read()).rejects.toEqual(
+      expect.objectContaining({
+        code: "host",
+        message: expect.stringMatching(
+          /^Excel refused to read this much data at once \(ResponsePayloadSizeLimitExceeded/,
+        ),
+      }),
+    );
   });
 });
 

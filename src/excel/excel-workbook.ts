@@ -1,6 +1,6 @@
 import { WorkbookError, type WorkbookData, type WorkbookPort, type WritePlan } from "../core";
 import { applyPhase } from "./apply";
-import { errorDetail } from "./errors";
+import { errorCode, errorDetail, TOO_LARGE } from "./errors";
 import { capabilities, type Capabilities, type ExcelHost } from "./host";
 import { ADAPTER_MESSAGES, type AdapterLocale, type AdapterMessages } from "./messages";
 import { readPhase, type ReadResult } from "./read";
@@ -8,8 +8,9 @@ import { readPhase, type ReadResult } from "./read";
 export type ExcelWorkbookOptions = { host: ExcelHost; locale: AdapterLocale };
 
 /**
- * The workbook port over Office.js. A check costs four syncs whatever the number of rows: two
- * to read, one to inspect what the write needs (the sheets the read saw), one to write.
+ * The workbook port over Office.js. A check costs five syncs whatever the number of rows or the
+ * extent of the used ranges: three to read (the sheets, their used ranges' extents, their data),
+ * one to inspect what the write needs (the sheets the read saw), one to write.
  * Every failure leaves as a WorkbookError with a message for the user.
  */
 export class ExcelWorkbook implements WorkbookPort {
@@ -29,7 +30,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /** The read, with what the pane needs to know before offering to write. */
   async readWithAccess(): Promise<ReadResult> {
-    const result = await this.run((context) => readPhase(context, this.caps), "read");
+    const result = await this.run((context) => readPhase(context, this.caps, this.text), "read");
     this.lastSheets = result.data.sheets.map((s) => s.name);
     return result;
   }
@@ -55,9 +56,13 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
       const detail = errorDetail(error);
-      throw new WorkbookError("host", phase === "write" ? this.text.writeFailed(detail) : this.text.failed(detail), {
-        cause: error,
-      });
+      const message =
+        phase === "write"
+          ? this.text.writeFailed(detail)
+          : TOO_LARGE.has(errorCode(error) ?? "")
+            ? this.text.readTooLarge(detail)
+            : this.text.failed(detail);
+      throw new WorkbookError("host", message, { cause: error });
     }
   }
 }

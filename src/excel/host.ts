@@ -31,6 +31,11 @@ export type Capabilities = {
   rangeAreas: boolean;
   /** ExcelApi 1.9: Worksheet.pageLayout and page breaks. Without it the table is written without print settings. */
   pageLayout: boolean;
+  /**
+   * ExcelApi 1.9: Range.getSpecialCellsOrNullObject and RangeAreas.areas, to read only the cells
+   * that hold values of a huge used range. Without it such a sheet is refused with a message.
+   */
+  specialCells: boolean;
 };
 
 export function capabilities(host: ExcelHost): Capabilities {
@@ -40,6 +45,7 @@ export function capabilities(host: ExcelHost): Capabilities {
     mergedAreas: excelApi("1.13"),
     rangeAreas: excelApi("1.9"),
     pageLayout: excelApi("1.9"),
+    specialCells: excelApi("1.9"),
   };
 }
 

@@ -4,6 +4,12 @@ export type AdapterLocale = "zh-CN" | "en-US";
 const quoteZh = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
 const quoteEn = (names: readonly string[]) => names.map((n) => `“${n}”`).join(", ");
 
+/** A sheet whose used range is too large to read, and that range ("A1:XFD1048576"). */
+export type LargeSheet = { sheet: string; area: string };
+
+const largeZh = (sheets: readonly LargeSheet[]) => sheets.map((s) => `“${s.sheet}”（${s.area}）`).join("、");
+const largeEn = (sheets: readonly LargeSheet[]) => sheets.map((s) => `“${s.sheet}” (${s.area})`).join(", ");
+
 export type AdapterMessages = {
   readOnly: string;
   protectedSheets: (sheets: readonly string[]) => string;
@@ -13,6 +19,8 @@ export type AdapterMessages = {
   changed: string;
   multiArea: string;
   unsupported: string;
+  sheetsTooLarge: (sheets: readonly LargeSheet[]) => string;
+  readTooLarge: (detail: string) => string;
   failed: (detail: string) => string;
   writeFailed: (detail: string) => string;
 };
@@ -31,6 +39,11 @@ export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> 
     multiArea: "此版本的 Excel 不能把一条条件格式规则用于多个不相邻的区域（需要 ExcelApi 1.9），未写入任何内容。",
     unsupported:
       "此版本的 Excel 不支持本加载项需要的功能（ExcelApi 1.8）。请使用 Office 2019 或更高版本，或 Microsoft 365。",
+    sheetsTooLarge: (sheets) =>
+      `工作表${largeZh(sheets)}的已用区域太大，此版本的 Excel（不支持 ExcelApi 1.9）无法读取，未检查任何内容。` +
+      "通常是远离数据的单元格（例如 XFD1048576）里有多余的内容：请按 Ctrl+End 找到并删除它，保存后重新检查；或在 Microsoft 365 或网页版 Excel 中检查。",
+    readTooLarge: (detail) =>
+      `数据太多，Excel 拒绝一次读取（${detail}），未检查任何内容。请删除远离数据的多余内容后重试；数据确实很多时，请在桌面版 Excel 中或用命令行 check-targets 检查。`,
     failed: (detail) => `Excel 未能完成操作：${detail}`,
     writeFailed: (detail) =>
       `Excel 在写入时中止：${detail}。可能已写入一部分，请重新检查，检查会替换本加载项写入的内容。`,
@@ -51,6 +64,11 @@ export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> 
       "This version of Excel cannot apply one conditional-format rule to separate areas (ExcelApi 1.9); nothing was written.",
     unsupported:
       "This version of Excel lacks what the add-in needs (ExcelApi 1.8). Use Office 2019 or later, or Microsoft 365.",
+    sheetsTooLarge: (sheets) =>
+      `The used range of sheet ${largeEn(sheets)} is too large for this version of Excel to read (it lacks ExcelApi 1.9); nothing was checked. ` +
+      "Usually a stray value far from the data (in XFD1048576, say) causes this: press Ctrl+End to find it, delete it, save and check again; or check in Microsoft 365 or Excel on the web.",
+    readTooLarge: (detail) =>
+      `Excel refused to read this much data at once (${detail}); nothing was checked. Delete stray values far from the data and try again; if the data really is this large, check it in Excel on the desktop or with the check-targets command line.`,
     failed: (detail) => `Excel could not complete the operation: ${detail}`,
     writeFailed: (detail) =>
       `Excel stopped while writing: ${detail}. Part of it may have been written; check again, which replaces what the add-in wrote.`,

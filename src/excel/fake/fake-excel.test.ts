@@ -163,3 +163,112 @@ describe("the in-memory Excel", () => {
     expect(snapshot(wb)).toEqual(before);
   });
 });
+
+describe("the in-memory Excel's read limits", () => {
+  /** A sheet with one value in A1 and a stray one in XFD1048576. */
+  function strayWorkbook(options: Partial<FakeWorkbook> = {}): FakeWorkbook {
+    const wb = newWorkbook({ excelApi: "1.9", ...options });
+    const sheet = newSheet(wb, "数据");
+    sheet.rows[0] = [{ value: "项目" }];
+    (sheet.rows[1_048_575] ??= [])[16_383] = { value: "备注" };
+    wb.sheets.push(sheet);
+    return wb;
+  }
+
+  it("gives the extent of a used range that reaches XFD1048576", async () => {
+    const fake = new FakeExcel(strayWorkbook());
+    const extent = await run(fake, async (context) => {
+      const used = context.workbook.worksheets.getItem("数据").getUsedRange(true);
+      used.load("address,rowCount,columnCount");
+      await context.sync();
+      return [used.address, used.rowCount, used.columnCount];
+    });
+    expect(extent).toEqual(["数据!A1:XFD1048576", 1_048_576, 16_384]);
+  });
+
+  it.each(["values", "formulas", "numberFormat", "valueTypes"])(
+    "refuses %s of a range past 5,000,000 cells with RangeExceedsLimit, as Excel documents",
+    async (property) => {
+      const fake = new FakeExcel(strayWorkbook());
+      await expect(
+        run(fake, async (context) => {
+          context.workbook.worksheets.getItem("数据").getUsedRange(true).load(property);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: "RangeExceedsLimit" });
+      expect(fake.largestRead).toBe(0);
+    },
+  );
+
+  it("refuses, on the web only, a sync whose response exceeds 5 MB", async () => {
+    const long = (platform: FakeWorkbook["platform"]) => {
+      const wb = newWorkbook({ platform });
+      const sheet = newSheet(wb, "长");
+      // 2,000 cells of 1,000 CJK characters: 3,000 bytes each in UTF-8, 6 MB in all.
+      sheet.rows = Array.from({ length: 2_000 }, () => [{ value: "说".repeat(1_000) }]);
+      wb.sheets.push(sheet);
+      return new FakeExcel(wb);
+    };
+    const read = (fake: FakeExcel) =>
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("长").getRange("A1:A2000").load("values");
+        await context.sync();
+      });
+    await expect(read(long("web"))).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    const desktop = long("desktop");
+    await read(desktop);
+    expect(desktop.largestRead).toBe(2_000);
+    expect(desktop.largestResponse).toBeGreaterThan(6_000_000);
+  });
+
+  it("finds constants, formulas and visible cells as areas (ExcelApi 1.9); a null object where there are none", async () => {
+    const wb = workbook("1.9");
+    const sheet = wb.sheets[0] as FakeWorkbook["sheets"][number];
+    // A1:B1 constants, A2 constant; C1:C2 formulas; row 3 empty; A4:B4 constants; row 2 hidden.
+    sheet.rows[0]?.push({ value: null, formula: "B1*2" });
+    sheet.rows[1]?.push(undefined, { value: 3, formula: "1+2" });
+    sheet.rows[3] = [{ value: "a" }, { value: "b" }];
+    sheet.hiddenRows.add(1);
+    const fake = new FakeExcel(wb);
+    const areas = await run(fake, async (context) => {
+      const used = context.workbook.worksheets.getItem("数据").getUsedRange(true);
+      const found = (["Constants", "Formulas", "Visible"] as const).map((type) => {
+        const special = used.getSpecialCellsOrNullObject(type);
+        special.load("address,areaCount,cellCount");
+        special.areas.load("items/address,items/values");
+        return special;
+      });
+      const none = context.workbook.worksheets
+        .getItem("数据")
+        .getRange("E1:F9")
+        .getSpecialCellsOrNullObject("Constants");
+      none.load("areas/items/values");
+      await context.sync();
+      expect(none.isNullObject).toBe(true);
+      return found.map((s) => ({ address: s.address, cells: s.cellCount, values: s.areas.items.map((a) => a.values) }));
+    });
+    expect(areas).toEqual([
+      { address: "数据!A1:B1,数据!A2,数据!A4:B4", cells: 5, values: [[["项目", 5]], [["x"]], [["a", "b"]]] },
+      { address: "数据!C1:C2", cells: 2, values: [[[""], [3]]] },
+      {
+        address: "数据!A1:C1,数据!A3:C4",
+        cells: 9,
+        values: [
+          [["项目", 5, ""]],
+          [
+            ["", "", ""],
+            ["a", "b", ""],
+          ],
+        ],
+      },
+    ]);
+
+    const old = new FakeExcel(workbook("1.8"));
+    await expect(
+      run(old, async (context) => {
+        context.workbook.worksheets.getItem("数据").getUsedRange(true).getSpecialCellsOrNullObject("Constants");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

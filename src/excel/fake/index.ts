@@ -1,18 +1,19 @@
 /**
  * An in-memory Excel for tests and `npm run preview`: Office.js's object model over plain
  * state, with its load/sync semantics (PropertyNotLoaded, writes queued until sync, no
- * rollback), a sync counter, read-only, protected and legacy-shared states. See runtime.ts.
+ * rollback), Excel's read limits (5,000,000 cells a range read; 5 MB a response on the web), a
+ * sync counter, read-only, protected and legacy-shared states. See runtime.ts.
  */
 import type { ExcelHost } from "../host";
 import { newWorkbook, type FakeWorkbook } from "./model";
 import { FakeWorkbookObject } from "./objects";
-import { FakeRequestContext, type SyncCounter } from "./runtime";
+import { FakeRequestContext, MAX_RESPONSE_BYTES, newCounter, type SyncCounter } from "./runtime";
 
 export class FakeExcelContext extends FakeRequestContext {
   readonly workbook: FakeWorkbookObject;
 
   constructor(counter: SyncCounter, state: FakeWorkbook) {
-    super(counter);
+    super(counter, state.platform === "web" ? MAX_RESPONSE_BYTES : null);
     this.workbook = new FakeWorkbookObject(this, state);
   }
 }
@@ -24,7 +25,7 @@ function versionAtLeast(have: string, want: string): boolean {
 }
 
 export class FakeExcel {
-  private readonly counter: SyncCounter = { syncs: 0 };
+  private readonly counter: SyncCounter = newCounter();
   /** Excel.run calls so far. */
   runs = 0;
 
@@ -35,8 +36,19 @@ export class FakeExcel {
     return this.counter.syncs;
   }
 
+  /** The most cells one range property read has returned so far (Excel refuses past 5,000,000). */
+  get largestRead(): number {
+    return this.counter.largestRead;
+  }
+
+  /** The largest response of one sync so far, in bytes (Excel on the web refuses past 5 MB). */
+  get largestResponse(): number {
+    return this.counter.largestResponse;
+  }
+
+  /** Starts counting afresh: syncs, runs, the largest read and response. */
   resetSyncs(): void {
-    this.counter.syncs = 0;
+    Object.assign(this.counter, newCounter());
     this.runs = 0;
   }
 
@@ -75,4 +87,4 @@ export {
   type FakeSheet,
   type FakeWorkbook,
 } from "./model";
-export { FakeRichApiError } from "./runtime";
+export { FakeRichApiError, MAX_READ_CELLS, MAX_RESPONSE_BYTES } from "./runtime";

@@ -86,6 +86,12 @@ export type FakeWorkbook = {
   legacyShared: boolean;
   /** The highest ExcelApi requirement set the host supports, e.g. "1.8" or "1.13". */
   excelApi: string;
+  /**
+   * Where Excel runs. On the web a sync whose response exceeds 5 MB fails
+   * (ResponsePayloadSizeLimitExceeded); the desktop has no such limit. The 5,000,000-cell
+   * read limit holds on both.
+   */
+  platform: "desktop" | "web";
   selection: { sheet: string; address: string } | null;
   activeSheet: string | null;
   nextId: number;
@@ -116,6 +122,7 @@ export function newWorkbook(options: Partial<Omit<FakeWorkbook, "sheets" | "next
     structureProtected: false,
     legacyShared: false,
     excelApi: "1.8",
+    platform: "desktop",
     selection: null,
     activeSheet: null,
     ...options,
@@ -155,6 +162,60 @@ export function usedBox(sheet: FakeSheet, valuesOnly: boolean): CellBox | null {
     });
   });
   return box;
+}
+
+/** The cell types of Range.getSpecialCells that the fake models. */
+export type FakeSpecialCellType = "Constants" | "Formulas" | "Visible";
+
+const SPECIAL: Record<Exclude<FakeSpecialCellType, "Visible">, (cell: FakeCell | undefined) => boolean> = {
+  Constants: (cell) => hasValue(cell) && cell?.formula === undefined,
+  Formulas: (cell) => cell?.formula !== undefined,
+};
+
+/**
+ * Range.getSpecialCells: the cells of `box` of a type, as rectangles (null if none). Constants
+ * and formulas visit only the cells present; each row's runs of matching cells become areas,
+ * and a run repeated on the next row extends its area down. (How Excel itself cuts a set of
+ * cells into areas is not documented; any cutting covers the same cells.) Visible cells are
+ * the runs of rows that are not hidden, across the box (the fake has no hidden columns).
+ */
+export function specialBoxes(sheet: FakeSheet, box: CellBox, type: FakeSpecialCellType): CellBox[] | null {
+  const boxes: CellBox[] = [];
+  if (type === "Visible") {
+    const hidden = [...sheet.hiddenRows].filter((r) => r >= box.top && r <= box.bottom).sort((a, b) => a - b);
+    let top = box.top;
+    for (const row of [...hidden, box.bottom + 1]) {
+      if (row > top) boxes.push({ ...box, top, bottom: row - 1 });
+      top = row + 1;
+    }
+    return boxes.length === 0 ? null : boxes;
+  }
+  const matches = SPECIAL[type];
+  /** The areas that reach the row before, by "left:right". */
+  let open = new Map<string, CellBox>();
+  sheet.rows.forEach((cells, row) => {
+    if (row < box.top || row > box.bottom) return;
+    const runs: { left: number; right: number }[] = [];
+    cells.forEach((cell, col) => {
+      if (col < box.left || col > box.right || !matches(cell)) return;
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last.right === col - 1) last.right = col;
+      else runs.push({ left: col, right: col });
+    });
+    const next = new Map<string, CellBox>();
+    for (const { left, right } of runs) {
+      const key = `${left}:${right}`;
+      let area = open.get(key);
+      if (area !== undefined && area.bottom === row - 1) area.bottom = row;
+      else {
+        area = { top: row, left, bottom: row, right };
+        boxes.push(area);
+      }
+      next.set(key, area);
+    }
+    open = next;
+  });
+  return boxes.length === 0 ? null : boxes;
 }
 
 export const intersects = (a: CellBox, b: CellBox): boolean =>

@@ -5,16 +5,26 @@ import {
   cellFor,
   intersects,
   newSheet,
+  specialBoxes,
   usedBox,
   type FakeCell,
+  type FakeCellFormat,
   type FakeConditionalFormat,
   type FakeEdge,
   type FakeName,
   type FakeSheet,
+  type FakeSpecialCellType,
   type FakeVisibility,
   type FakeWorkbook,
 } from "./model";
-import { FakeClientResult, FakeObject, FakeRequestContext, FakeRichApiError } from "./runtime";
+import {
+  FakeClientResult,
+  FakeCollection,
+  FakeObject,
+  FakeRequestContext,
+  FakeRichApiError,
+  MAX_READ_CELLS,
+} from "./runtime";
 
 /**
  * The client objects of the in-memory Excel, named and shaped as Office.js's (Workbook,
@@ -28,8 +38,6 @@ type FormatTarget = { sheet: FakeSheet; cf: FakeConditionalFormat };
 
 /** Merged areas Excel returns at most; beyond it getMergedAreasOrNullObject fails. */
 const MAX_MERGED_AREAS = 512;
-/** Cells one load may return before Excel refuses the response. */
-const MAX_CELLS_PER_LOAD = 5_000_000;
 
 function versionAtLeast(have: string, want: string): boolean {
   const [h1 = 0, h2 = 0] = have.split(".").map(Number);
@@ -57,11 +65,10 @@ function sheetPrefix(name: string): string {
 
 const boxSize = (box: CellBox) => ({ rows: box.bottom - box.top + 1, cols: box.right - box.left + 1 });
 
-function grid<V>(box: CellBox, cell: (row: number, col: number) => V): V[][] {
+/** A cell-by-cell property of the box, refused (RangeExceedsLimit) past Excel's read limit. */
+function grid<V>(context: FakeRequestContext, box: CellBox, cell: (row: number, col: number) => V): V[][] {
   const { rows, cols } = boxSize(box);
-  if (rows * cols > MAX_CELLS_PER_LOAD) {
-    throw new FakeRichApiError("ResponsePayloadSizeLimitExceeded", `${rows * cols} cells are too many for one load`);
-  }
+  context.noteRead(rows * cols);
   return Array.from({ length: rows }, (_, r) =>
     Array.from({ length: cols }, (_, c) => cell(box.top + r, box.left + c)),
   );
@@ -225,9 +232,7 @@ export class FakeWorkbookProtection extends FakeObject<FakeWorkbook> {
   }
 }
 
-export class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
-  private itemList: FakeWorksheet[] | undefined;
-
+export class FakeWorksheetCollection extends FakeCollection<FakeWorkbook, FakeWorksheet> {
   constructor(
     context: FakeRequestContext,
     private readonly workbook: FakeWorkbook,
@@ -235,24 +240,13 @@ export class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
     super(context, "WorksheetCollection", () => workbook);
   }
 
-  protected scalars() {
-    return {};
-  }
-
-  protected override loadItems(workbook: FakeWorkbook, paths: string[][]): void {
-    const items = workbook.sheets.map((sheet) => {
-      const item = new FakeWorksheet(this.context, workbook, `Worksheet(${sheet.name})`, () =>
-        workbook.sheets.includes(sheet) ? sheet : null,
-      );
-      item.loadNow(paths);
-      return item;
-    });
-    this.itemList = items;
-  }
-
-  get items(): FakeWorksheet[] {
-    if (this.itemList === undefined) return this.read("items");
-    return this.itemList;
+  protected itemsOf(workbook: FakeWorkbook): FakeWorksheet[] {
+    return workbook.sheets.map(
+      (sheet) =>
+        new FakeWorksheet(this.context, workbook, `Worksheet(${sheet.name})`, () =>
+          workbook.sheets.includes(sheet) ? sheet : null,
+        ),
+    );
   }
 
   getItem(name: string): FakeWorksheet {
@@ -571,6 +565,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
 
   protected scalars() {
+    const context = this.context;
     return {
       address: ({ sheet, box }: RangeTarget) => `${sheetPrefix(sheet.name)}!${areaA1(box)}`,
       rowIndex: ({ box }: RangeTarget) => box.top,
@@ -578,15 +573,15 @@ export class FakeRange extends FakeObject<RangeTarget> {
       rowCount: ({ box }: RangeTarget) => boxSize(box).rows,
       columnCount: ({ box }: RangeTarget) => boxSize(box).cols,
       cellCount: ({ box }: RangeTarget) => boxSize(box).rows * boxSize(box).cols,
-      values: ({ sheet, box }: RangeTarget) => grid(box, (r, c) => displayValue(cellAt(sheet, r, c))),
+      values: ({ sheet, box }: RangeTarget) => grid(context, box, (r, c) => displayValue(cellAt(sheet, r, c))),
       formulas: ({ sheet, box }: RangeTarget) =>
-        grid(box, (r, c) => {
+        grid(context, box, (r, c) => {
           const cell = cellAt(sheet, r, c);
           return cell?.formula !== undefined ? `=${cell.formula}` : displayValue(cell);
         }),
       numberFormat: ({ sheet, box }: RangeTarget) =>
-        grid(box, (r, c) => cellAt(sheet, r, c)?.numberFormat ?? "General"),
-      valueTypes: ({ sheet, box }: RangeTarget) => grid(box, (r, c) => valueType(cellAt(sheet, r, c))),
+        grid(context, box, (r, c) => cellAt(sheet, r, c)?.numberFormat ?? "General"),
+      valueTypes: ({ sheet, box }: RangeTarget) => grid(context, box, (r, c) => valueType(cellAt(sheet, r, c))),
     };
   }
 
@@ -725,6 +720,30 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return new FakeRangeView(this.context, `${this.location}.getVisibleView()`, this.range);
   }
 
+  /**
+   * ExcelApi 1.9: the cells of a type (constants, formulas, visible cells), as areas; a null
+   * object when there are none. Other types and value-type filters are not modelled.
+   */
+  getSpecialCellsOrNullObject(cellType: FakeSpecialCellType, cellValueType?: "All"): FakeRangeAreas {
+    const workbook = this.workbook;
+    const location = `${this.location}.getSpecialCellsOrNullObject(${cellType})`;
+    return new FakeRangeAreas(
+      this.context,
+      workbook,
+      location,
+      () => {
+        requireApi(workbook, "1.9", "Range.getSpecialCellsOrNullObject");
+        if (!["Constants", "Formulas", "Visible"].includes(cellType) || (cellValueType ?? "All") !== "All") {
+          throw new FakeRichApiError("InvalidArgument", `${location}: the fake does not model this cell type`);
+        }
+        const { sheet, box } = this.range();
+        const boxes = specialBoxes(sheet, box, cellType);
+        return boxes === null ? null : { sheet, boxes };
+      },
+      true,
+    );
+  }
+
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const workbook = this.workbook;
@@ -796,14 +815,18 @@ export class FakeRangeView extends FakeObject<RangeTarget> {
   protected scalars() {
     return {
       rowCount: (t: RangeTarget) => this.visibleRows(t).length,
-      cellAddresses: (t: RangeTarget) =>
-        this.visibleRows(t).map((r) =>
+      cellAddresses: (t: RangeTarget) => {
+        const rows = this.visibleRows(t);
+        const cols = boxSize(t.box).cols;
+        this.context.noteRead(rows.length * cols);
+        const prefix = sheetPrefix(t.sheet.name);
+        return rows.map((r) =>
           Array.from(
-            { length: boxSize(t.box).cols },
-            (_, c) =>
-              `${sheetPrefix(t.sheet.name)}!${areaA1({ top: r, bottom: r, left: t.box.left + c, right: t.box.left + c })}`,
+            { length: cols },
+            (_, c) => `${prefix}!${areaA1({ top: r, bottom: r, left: t.box.left + c, right: t.box.left + c })}`,
           ),
-        ),
+        );
+      },
     };
   }
 
@@ -816,7 +839,7 @@ export class FakeRangeView extends FakeObject<RangeTarget> {
 }
 
 export class FakeRangeAreas extends FakeObject<AreasTarget> {
-  private children: { conditionalFormats?: FakeConditionalFormatCollection } = {};
+  private children: { conditionalFormats?: FakeConditionalFormatCollection; areas?: FakeRangeCollection } = {};
 
   constructor(
     context: FakeRequestContext,
@@ -832,11 +855,14 @@ export class FakeRangeAreas extends FakeObject<AreasTarget> {
     return {
       address: ({ sheet, boxes }: AreasTarget) => boxes.map((b) => `${sheetPrefix(sheet.name)}!${areaA1(b)}`).join(","),
       areaCount: ({ boxes }: AreasTarget) => boxes.length,
+      cellCount: ({ boxes }: AreasTarget) => boxes.reduce((n, b) => n + boxSize(b).rows * boxSize(b).cols, 0),
     };
   }
 
   protected override navigation(name: string) {
-    return name === "conditionalFormats" ? this.conditionalFormats : null;
+    if (name === "conditionalFormats") return this.conditionalFormats;
+    if (name === "areas") return this.areas;
+    return null;
   }
 
   get address(): string {
@@ -844,6 +870,16 @@ export class FakeRangeAreas extends FakeObject<AreasTarget> {
   }
   get areaCount(): number {
     return this.read("areaCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+
+  /** ExcelApi 1.9: the rectangular ranges, one Range each. */
+  get areas(): FakeRangeCollection {
+    return (this.children.areas ??= new FakeRangeCollection(this.context, this.workbook, `${this.location}.areas`, () =>
+      this.target(),
+    ));
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
@@ -856,6 +892,24 @@ export class FakeRangeAreas extends FakeObject<AreasTarget> {
   }
 }
 
+/** ExcelApi 1.9: RangeAreas.areas, the ranges of a RangeAreas; load "items/values" and the like. */
+export class FakeRangeCollection extends FakeCollection<AreasTarget, FakeRange> {
+  constructor(
+    context: FakeRequestContext,
+    private readonly workbook: FakeWorkbook,
+    location: string,
+    locate: () => AreasTarget,
+  ) {
+    super(context, location, locate);
+  }
+
+  protected itemsOf({ sheet, boxes }: AreasTarget): FakeRange[] {
+    return boxes.map(
+      (box, i) => new FakeRange(this.context, this.workbook, `${this.location}.items[${i}]`, () => ({ sheet, box })),
+    );
+  }
+}
+
 // ------------------------------------------------------------------------------------------
 // Range formats
 // ------------------------------------------------------------------------------------------
@@ -864,10 +918,16 @@ function eachCell(target: RangeTarget, apply: (cell: FakeCell, row: number, col:
   guardCells(target.sheet);
   const { box, sheet } = target;
   const { rows, cols } = boxSize(box);
-  if (rows * cols > MAX_CELLS_PER_LOAD)
-    throw new FakeRichApiError("InvalidArgument", "the fake formats cells, not sheets");
+  if (rows * cols > MAX_READ_CELLS) throw new FakeRichApiError("InvalidArgument", "the fake formats cells, not sheets");
   for (let r = box.top; r <= box.bottom; r++)
     for (let c = box.left; c <= box.right; c++) apply(cellFor(sheet, r, c), r, c);
+}
+
+/** Sets format properties on every cell of the range (refused on a protected sheet). */
+function formatCells(target: RangeTarget, patch: FakeCellFormat): void {
+  eachCell(target, (cell) => {
+    cell.format = { ...cell.format, ...patch };
+  });
 }
 
 export class FakeRangeFormat extends FakeObject<RangeTarget> {
@@ -900,11 +960,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
   }
 
   private setFormat(name: keyof FakeCellFormatScalars, value: unknown): void {
-    this.write(name, (t) =>
-      eachCell(t, (cell) => {
-        cell.format = { ...cell.format, [name]: value };
-      }),
-    );
+    this.write(name, (t) => formatCells(t, { [name]: value }));
   }
 
   get wrapText(): boolean {
@@ -966,12 +1022,7 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", (t) => {
-      const color = normaliseColor(value);
-      eachCell(t, (cell) => {
-        cell.format = { ...cell.format, fill: color };
-      });
-    });
+    this.write("color", (t) => formatCells(t, { fill: normaliseColor(value) }));
   }
 }
 
@@ -991,32 +1042,19 @@ export class FakeRangeFont extends FakeObject<RangeTarget> {
     return this.read("bold");
   }
   set bold(value: boolean) {
-    this.write("bold", (t) =>
-      eachCell(t, (cell) => {
-        cell.format = { ...cell.format, bold: value };
-      }),
-    );
+    this.write("bold", (t) => formatCells(t, { bold: value }));
   }
   get size(): number {
     return this.read("size");
   }
   set size(value: number) {
-    this.write("size", (t) =>
-      eachCell(t, (cell) => {
-        cell.format = { ...cell.format, fontSize: value };
-      }),
-    );
+    this.write("size", (t) => formatCells(t, { fontSize: value }));
   }
   get color(): string {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", (t) => {
-      const color = normaliseColor(value);
-      eachCell(t, (cell) => {
-        cell.format = { ...cell.format, fontColor: color };
-      });
-    });
+    this.write("color", (t) => formatCells(t, { fontColor: normaliseColor(value) }));
   }
 }
 
@@ -1082,9 +1120,7 @@ export class FakeRangeBorder extends FakeObject<RangeTarget> {
 // Conditional formats
 // ------------------------------------------------------------------------------------------
 
-export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
-  private itemList: FakeConditionalFormatObject[] | undefined;
-
+export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget, FakeConditionalFormatObject> {
   constructor(
     context: FakeRequestContext,
     private readonly workbook: FakeWorkbook,
@@ -1092,10 +1128,6 @@ export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
     private readonly areas: () => AreasTarget,
   ) {
     super(context, location, areas);
-  }
-
-  protected scalars() {
-    return {};
   }
 
   private inRange({ sheet, boxes }: AreasTarget): FakeConditionalFormat[] {
@@ -1108,17 +1140,8 @@ export class FakeConditionalFormatCollection extends FakeObject<AreasTarget> {
     );
   }
 
-  protected override loadItems(target: AreasTarget, paths: string[][]): void {
-    this.itemList = this.inRange(target).map((cf) => {
-      const item = this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`);
-      item.loadNow(paths);
-      return item;
-    });
-  }
-
-  get items(): FakeConditionalFormatObject[] {
-    if (this.itemList === undefined) return this.read("items");
-    return this.itemList;
+  protected itemsOf(target: AreasTarget): FakeConditionalFormatObject[] {
+    return this.inRange(target).map((cf) => this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`));
   }
 
   add(type: string): FakeConditionalFormatObject {
@@ -1325,18 +1348,12 @@ export class FakeConditionalFill extends FakeObject<FormatTarget> {
 // Names
 // ------------------------------------------------------------------------------------------
 
-export class FakeNamedItemCollection extends FakeObject<FakeWorkbook> {
-  private itemList: FakeNamedItem[] | undefined;
-
+export class FakeNamedItemCollection extends FakeCollection<FakeWorkbook, FakeNamedItem> {
   constructor(
     context: FakeRequestContext,
     private readonly workbook: FakeWorkbook,
   ) {
     super(context, "NamedItemCollection", () => workbook);
-  }
-
-  protected scalars() {
-    return {};
   }
 
   private item(name: FakeName): FakeNamedItem {
@@ -1346,17 +1363,8 @@ export class FakeNamedItemCollection extends FakeObject<FakeWorkbook> {
     );
   }
 
-  protected override loadItems(workbook: FakeWorkbook, paths: string[][]): void {
-    this.itemList = workbook.names.map((name) => {
-      const item = this.item(name);
-      item.loadNow(paths);
-      return item;
-    });
-  }
-
-  get items(): FakeNamedItem[] {
-    if (this.itemList === undefined) return this.read("items");
-    return this.itemList;
+  protected itemsOf(workbook: FakeWorkbook): FakeNamedItem[] {
+    return workbook.names.map((name) => this.item(name));
   }
 
   private find(name: string): FakeName | null {

@@ -7,7 +7,16 @@
  *   actions before it stay applied (Excel has no rollback), so "no partial write" is testable.
  * - `*OrNullObject` proxies report `isNullObject` after a sync; reading anything else of a null
  *   object throws.
- * - Every sync is counted.
+ * - Excel's documented read limits (Resource limits and performance optimization for Office
+ *   Add-ins, "Excel add-ins"; error codes from "Error handling with the application-specific
+ *   JavaScript APIs"): a cell-by-cell property (values, formulas, numberFormat, valueTypes,
+ *   cellAddresses) of a range over 5,000,000 cells fails with RangeExceedsLimit, on every
+ *   platform; on Excel on the web (the workbook's `platform: "web"`), a sync whose response
+ *   exceeds 5 MB, estimated as the UTF-8 JSON of everything it loaded, fails with
+ *   ResponsePayloadSizeLimitExceeded. A test that reads without error proves the adapter asked
+ *   for nothing Excel would refuse.
+ * - Every sync is counted, with the largest read (cells) and the largest response (bytes, on
+ *   every platform, so a desktop test can still assert it).
  */
 
 export class FakeRichApiError extends Error {
@@ -30,15 +39,62 @@ export const propertyNotLoaded = (property: string): FakeRichApiError =>
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 
+/** Cells one range property may hold: "A range is limited to 5,000,000 cells for read operations." */
+export const MAX_READ_CELLS = 5_000_000;
+/** "Excel on the web has a payload size limit for requests and responses of 5MB." */
+export const MAX_RESPONSE_BYTES = 5_000_000;
+
 type Action = { location: string; run: () => void };
 
 /** Counts what a whole session with the workbook costs; shared by every context of one fake. */
-export type SyncCounter = { syncs: number };
+export type SyncCounter = {
+  syncs: number;
+  /** The most cells any one range property read has returned. */
+  largestRead: number;
+  /** The largest response of one sync, in bytes of JSON (an estimate of what Office sends). */
+  largestResponse: number;
+};
+
+export const newCounter = (): SyncCounter => ({ syncs: 0, largestRead: 0, largestResponse: 0 });
+
+/** UTF-8 bytes of a loaded value as JSON: what the response to a load carries. */
+function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    // Two more bytes for a CJK character (3 in UTF-8), one more for the rest of U+0080–U+07FF.
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
 
 export class FakeRequestContext {
   private queue: Action[] = [];
+  /** Bytes the sync under way has loaded so far. */
+  private response = 0;
 
-  constructor(private readonly counter: SyncCounter) {}
+  /** `responseLimit`: the bytes a sync may return (5 MB on the web), or null (the desktop). */
+  constructor(
+    private readonly counter: SyncCounter,
+    private readonly responseLimit: number | null = null,
+  ) {}
+
+  /** A cell-by-cell read of `cells` cells: refused past Excel's limit, recorded otherwise. */
+  noteRead(cells: number): void {
+    if (cells > MAX_READ_CELLS) {
+      throw new FakeRichApiError(
+        "RangeExceedsLimit",
+        `The cell count in the range has exceeded the maximum supported number (${cells} > ${MAX_READ_CELLS}).`,
+      );
+    }
+    this.counter.largestRead = Math.max(this.counter.largestRead, cells);
+  }
+
+  /** A loaded value, counted into the response of the sync under way. */
+  noteLoaded(value: unknown): void {
+    this.response += jsonBytes(value);
+  }
 
   /** Queues an action for the next sync. */
   enqueue(location: string, run: () => void): void {
@@ -53,8 +109,21 @@ export class FakeRequestContext {
     this.counter.syncs++;
     const batch = this.queue;
     this.queue = [];
+    this.response = 0;
     // A round trip to Excel: never synchronous.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    this.runBatch(batch);
+    this.counter.largestResponse = Math.max(this.counter.largestResponse, this.response);
+    if (this.responseLimit !== null && this.response > this.responseLimit) {
+      throw new FakeRichApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.response} > ${this.responseLimit} bytes).`,
+        "RequestContext.sync",
+      );
+    }
+  }
+
+  private runBatch(batch: Action[]): void {
     for (const action of batch) {
       try {
         action.run();
@@ -183,7 +252,9 @@ export abstract class FakeObject<T> {
       if (getter !== undefined) {
         if (rest.length > 0)
           throw new FakeRichApiError("InvalidArgument", `${this.location}: ${head} is not an object`);
-        this.loaded.set(head, structuredClone(getter(found)));
+        const value = structuredClone(getter(found));
+        this.context.noteLoaded(value);
+        this.loaded.set(head, value);
         continue;
       }
       const list = children.get(head) ?? [];
@@ -212,5 +283,31 @@ export abstract class FakeObject<T> {
   /** Queues a write; `apply` runs at sync time against the located object. */
   protected write(name: string, apply: (target: T) => void): void {
     this.context.enqueue(`${this.location}.${name}`, () => apply(this.target()));
+  }
+}
+
+/**
+ * A collection: `load("items/…")` makes a proxy for each item there is at sync time and loads
+ * the rest of the path through each; `items` reads them, as Office's collections do.
+ */
+export abstract class FakeCollection<T, I extends Loadable> extends FakeObject<T> {
+  private itemList: I[] | undefined;
+
+  /** Proxies for the items of the located object, at sync time. */
+  protected abstract itemsOf(target: T): I[];
+
+  protected scalars() {
+    return {};
+  }
+
+  protected override loadItems(target: T, paths: string[][]): void {
+    const items = this.itemsOf(target);
+    for (const item of items) item.loadNow(paths);
+    this.itemList = items;
+  }
+
+  get items(): I[] {
+    if (this.itemList === undefined) return this.read("items");
+    return this.itemList;
   }
 }
