@@ -200,13 +200,20 @@ describe("what each hostile workbook yields", () => {
   it("a malformed 指标定义 sheet: each unusable row reported at the cell at fault", () => {
     const { report } = get("malformed-definitions");
     expect(where(report).filter((w) => w.startsWith("definition-invalid"))).toEqual(
-      ["B3", "F4", "D5", "G6", "I7", "H9", "J10"].map((c) => `definition-invalid 指标定义!${c}`),
+      ["B3", "F4", "D5", "G6", "I7", "H9", "J10", "F11"].map((c) => `definition-invalid 指标定义!${c}`),
+    );
+    // A unit cell showing #REF! would otherwise read as blank and leave the definition unit-less unseen.
+    expect(report.findings.find((f) => f.cell === "F11")?.message).toBe(
+      "Row 11 of 指标定义 was not used: its 计量单位 (unit) cell shows the error value #REF! (a broken formula); correct the formula or type the value.",
     );
   });
 
-  it("a 指标定义 sheet without a header: reported at its first cell", () => {
+  it("a 指标定义 sheet without a header: reported at its first cell, saying what the header must hold", () => {
     const { report } = get("definitions-without-header");
     expect(where(report).filter((w) => w.startsWith("definition-invalid"))).toEqual(["definition-invalid 指标定义!A1"]);
+    expect(report.findings.find((f) => f.rule === "definition-invalid")?.message).toMatch(
+      /^The 指标定义 sheet has no header row and was not used: its first row must name the columns, at least 指标名称/,
+    );
   });
 });
 

@@ -36,7 +36,7 @@ export type DefinitionIssue = {
   cell: string;
   row: number;
   field: DefinitionColumn | "header";
-  /** missing-name, unit, direction, number, range, yes-no, level1, level2, duplicate, no-header */
+  /** missing-name, unit, direction, number, range, yes-no, level1, level2, duplicate, error, no-header */
   reason: string;
   value: string;
 };
@@ -138,6 +138,19 @@ function findHeader(view: SheetView): { row: number; columns: Partial<Record<Def
   return null;
 }
 
+/** The first of the row's definition cells that shows an error value, or null. */
+function brokenCell(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<DefinitionColumn, number>>,
+): { field: DefinitionColumn; col: number; value: string } | null {
+  for (const [field, col] of Object.entries(columns) as [DefinitionColumn, number][]) {
+    const error = view.error(row, col);
+    if (error !== null) return { field, col, value: error };
+  }
+  return null;
+}
+
 function readSheet(sheet: SheetData): DefinitionSheet {
   const view = new SheetView(sheet);
   const header = findHeader(view);
@@ -156,6 +169,12 @@ function readSheet(sheet: SheetData): DefinitionSheet {
   for (let r = header.row + 1; r < view.rowCount; r++) {
     // Only the definition's own columns count: a row holding just a note is not a definition.
     if (Object.values(header.columns).every((c) => view.text(r, c) === "")) continue;
+    // A cell showing an error value (#REF!) reads as blank: the row would lose a unit or a range unseen.
+    const broken = brokenCell(view, r, header.columns);
+    if (broken !== null) {
+      issues.push({ sheet: sheet.name, cell: view.address(r, broken.col), row: r, ...broken, reason: "error" });
+      continue;
+    }
     const raw: RawRow = {};
     for (const [field, col] of Object.entries(header.columns) as [DefinitionColumn, number][]) {
       const value = view.cell(r, col)?.value;

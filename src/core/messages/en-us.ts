@@ -27,6 +27,22 @@ const DEFINITION: Record<string, (d: Detail) => string> = {
   level1: (d) => `level 1 "${d("value")}" is not in the framework; use 产出指标, 效益指标, 满意度指标 or 成本指标`,
   level2: (d) => `level 2 "${d("value")}" is not in the framework; use 数量指标, 质量指标, 时效指标, 成本指标 …`,
   duplicate: (d) => `indicator "${d("value")}" is defined twice; merge the rows`,
+  error: (d) =>
+    `its ${DEFINITION_FIELD[d("field")] ?? d("field")} cell shows the error value ${d("value")} (a broken formula); correct the formula or type the value`,
+};
+/** The 指标定义 columns, named as the sheet's template heads them. */
+const DEFINITION_FIELD: Record<string, string> = {
+  id: "编号 (id)",
+  name: "指标名称 (name)",
+  synonyms: "同义词 (synonyms)",
+  level1: "一级指标 (level 1)",
+  level2: "二级指标 (level 2)",
+  unit: "计量单位 (unit)",
+  direction: "指标方向 (direction)",
+  min: "最小值 (minimum)",
+  max: "最大值 (maximum)",
+  requiresNumber: "必须定量 (requires a number)",
+  goal: "部门目标 (department goal)",
 };
 const SETTINGS: Record<string, (d: Detail) => string> = {
   invalid: (d) =>
@@ -112,6 +128,8 @@ export const enUS: Catalogue = {
     `Spending ${d("progress")}% is behind the plan's ${d("plan")}% (${d("checkpoint")}); speed up spending or explain why.`,
   "deviation-reason-missing": () => `The actual deviates from the target; give a deviation reason.`,
   "definition-invalid": (d) =>
-    `Row ${d("row")} of 指标定义 was not used: ${(DEFINITION[d("reason")] ?? (() => "the row is invalid"))(d)}.`,
+    d("reason") === "no-header"
+      ? "The 指标定义 sheet has no header row and was not used: its first row must name the columns, at least 指标名称 (name) and one more such as 计量单位 (unit), 指标方向 (direction) or 最小值 (minimum)."
+      : `Row ${d("row")} of 指标定义 was not used: ${(DEFINITION[d("reason")] ?? (() => "the row is invalid"))(d)}.`,
   "settings-invalid": (d) => (SETTINGS[d("reason")] ?? SETTINGS.invalid ?? (() => ""))(d),
 };

@@ -27,6 +27,21 @@ const DEFINITION: Record<string, (d: Detail) => string> = {
   level1: (d) => `一级指标“${d("value")}”不在指标框架中；应为产出指标、效益指标、满意度指标或成本指标`,
   level2: (d) => `二级指标“${d("value")}”不在指标框架中；应为数量指标、质量指标、时效指标、成本指标等`,
   duplicate: (d) => `指标名称“${d("value")}”与前面的定义重复；请合并为一行`,
+  error: (d) => `“${DEFINITION_FIELD[d("field")] ?? d("field")}”一栏显示错误值 ${d("value")}（公式出错）；请改正公式或直接填写`,
+};
+/** The 指标定义 columns by their names in the sheet's template. */
+const DEFINITION_FIELD: Record<string, string> = {
+  id: "编号",
+  name: "指标名称",
+  synonyms: "同义词",
+  level1: "一级指标",
+  level2: "二级指标",
+  unit: "计量单位",
+  direction: "指标方向",
+  min: "最小值",
+  max: "最大值",
+  requiresNumber: "必须定量",
+  goal: "部门目标",
 };
 const SETTINGS: Record<string, (d: Detail) => string> = {
   invalid: (d) => `设置“${d("key")}”的值无效（${d("detail")}），已按默认值检查；请在“检查目标”任务窗格中重新设置。`,
@@ -109,6 +124,8 @@ export const zhCN: Catalogue = {
     `支出进度 ${d("progress")}% 落后于计划 ${d("plan")}%（${d("checkpoint")}）；请加快支出或说明原因。`,
   "deviation-reason-missing": () => `完成值与指标值偏差较大，请填写偏差原因。`,
   "definition-invalid": (d) =>
-    `“指标定义”第 ${d("row")} 行未使用：${(DEFINITION[d("reason")] ?? (() => "该行有误"))(d)}。`,
+    d("reason") === "no-header"
+      ? "“指标定义”表找不到表头，整张表未使用：请在第一行写明各列名称，至少有“指标名称”和另一列（如“计量单位”“指标方向”“最小值”）。"
+      : `“指标定义”第 ${d("row")} 行未使用：${(DEFINITION[d("reason")] ?? (() => "该行有误"))(d)}。`,
   "settings-invalid": (d) => (SETTINGS[d("reason")] ?? SETTINGS.invalid ?? (() => ""))(d),
 };
