@@ -36,6 +36,21 @@ function forbid(folder, entries) {
   };
 }
 
+/**
+ * Spreading an array as a call's arguments overflows the stack past some 120,000 items (a list
+ * of 200,000 rows): src/core/model/arrays.ts has append and bounds instead.
+ */
+const noArgumentSpread = [
+  {
+    selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement",
+    message: "push(...items) overflows the stack on long lists; use append(target, items).",
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+    message: "Math.min/max(...values) overflows the stack on long lists; use bounds(values).",
+  },
+];
+
 const notOurs = (names) => names.map((name) => ({ regex: ourFolder(name), why: `may not import src/${name}` }));
 
 const importDirection = [
@@ -111,6 +126,7 @@ const importDirection = [
       ],
       "no-restricted-syntax": [
         "error",
+        ...noArgumentSpread,
         {
           selector: "TSQualifiedName[left.name=/^(Excel|Office|OfficeExtension)$/]",
           message: "STYLE.md: no Office.js type leaves src/excel; core types are its own.",
@@ -146,6 +162,7 @@ export default defineConfig([
       "office-addins/no-navigational-load": "error",
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
+      "no-restricted-syntax": ["error", ...noArgumentSpread],
     },
   },
 

@@ -1,4 +1,5 @@
 import { BUILTIN_DEFINITIONS } from "./definitions/builtin";
+import { append } from "./model/arrays";
 import { buildLibrary, type Library } from "./definitions/library";
 import { readDefinitionSheet } from "./definitions/read-definition-sheet";
 import type { Finding } from "./model/finding";
@@ -67,7 +68,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     ...settingsFindings([...(stored.ok ? [] : stored.error.issues), ...stale]),
   ];
   const monitored = monitor(ctx, options.asOf);
-  findings.push(...monitored.findings);
+  append(findings, monitored.findings);
   const sorted = sortFindings(
     findings,
     data.sheets.map((s) => s.name),

@@ -95,16 +95,20 @@ export const READABLE: Record<string, () => Promise<Buffer>> = {
   async "cached-errors"() {
     const wb = new ExcelJS.Workbook();
     const projects = wb.addWorksheet("项目");
-    projects.addRow(["项目编码", "项目名称", "预算数", "财政资金", "其他资金"]);
+    projects.addRow(["项目编码", "项目名称", "预算数", "财政资金", "其他资金", "3月底", "6月底", "10月底", "12月底"]);
     projects.addRow([
       "13020823P00925610020B",
       "隔离点",
       { formula: "D2+E2+#REF!", result: { error: "#REF!" } },
       { formula: "1/0", result: { error: "#DIV/0!" } },
       0,
+      25,
+      { formula: "VLOOKUP(A2,进度!A:B,2,0)", result: { error: "#N/A" } },
+      75,
+      100,
     ]);
     const ws = wb.addWorksheet("指标");
-    ws.addRow(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]);
+    ws.addRow(["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "完成值"]);
     const errors = ["#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"] as const;
     errors.forEach((error, i) =>
       ws.addRow([
@@ -113,6 +117,7 @@ export const READABLE: Record<string, () => Promise<Buffer>> = {
         "数量指标",
         `指标${i + 1}`,
         { formula: `VLOOKUP(D${i + 2},目标!A:B,2,0)`, result: { error } },
+        i === 1 ? { formula: "完成!B3/完成!C3", result: { error: "#DIV/0!" } } : null,
       ]),
     );
     return await bytesOf(wb);

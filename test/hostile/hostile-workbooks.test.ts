@@ -159,6 +159,21 @@ describe("what each hostile workbook yields", () => {
     }
   });
 
+  it("cached errors elsewhere: each named at its cell, never read as a blank, a zero or a gap", () => {
+    const { report } = get("cached-errors");
+    const errors = report.findings.filter((f) => f.rule === "cell-error");
+    expect(errors.map((f) => `${f.sheet}!${f.cell} ${f.message}`)).toEqual([
+      "项目!C2 The 预算数 cell shows the error value #REF! (a broken formula), so the check cannot read its value; correct the formula or type the value.",
+      "项目!D2 The 财政资金 cell shows the error value #DIV/0! (a broken formula), so the check cannot read its value; correct the formula or type the value.",
+      "项目!G2 The 6月底 cell shows the error value #N/A (a broken formula), so the check cannot read its value; correct the formula or type the value.",
+      "指标!B2 The 一级指标 cell shows the error value #N/A (a broken formula), so the check cannot read its value; correct the formula or type the value.",
+      "指标!F3 The 完成值 cell shows the error value #DIV/0! (a broken formula), so the check cannot read its value; correct the formula or type the value.",
+    ]);
+    expect(errors.find((f) => f.cell === "F3")).toMatchObject({ project: "隔离点", indicator: "指标2" });
+    // Nothing judged on what the errors hide: no sum of funds, no gap in the plan, no missing actual.
+    expect(where(report).filter((w) => /^(budget-sum|plan-invalid|actual-)/.test(w))).toEqual([]);
+  });
+
   it("dates for numbers: a date-formatted budget is read as its number and disagrees with its funds", () => {
     const { report } = get("dates-for-numbers");
     expect(where(report)).toEqual(expect.arrayContaining(["budget-sum 项目!C2", "target-not-quantitative 指标!E2"]));

@@ -1,4 +1,5 @@
 import type { Direction } from "../definitions/direction";
+import { bounds } from "../model/arrays";
 import type { RuleId } from "../model/finding";
 import { groupBy } from "../model/group";
 import type { Indicator, Project } from "../model/project";
@@ -37,8 +38,8 @@ function span(cells: readonly string[]): { top: number; bottom: number; col: num
   const at = cells.map(fromA1).filter((a): a is { row: number; col: number } => a !== null);
   const first = at[0];
   if (!first || at.some((a) => a.col !== first.col)) return null;
-  const rows = at.map((a) => a.row);
-  return { top: Math.min(...rows), bottom: Math.max(...rows), col: first.col };
+  const { min, max } = bounds(at.map((a) => a.row));
+  return { top: min, bottom: max, col: first.col };
 }
 
 const rangeOf = (s: { top: number; bottom: number; col: number }): string =>

@@ -1,4 +1,5 @@
 import type { Finding } from "../model/finding";
+import { append } from "../model/arrays";
 import type { NamePlan, PlannedValue, SheetPlan } from "../plan/write-plan";
 import { isOwnedSheet } from "../owned";
 import { columnLetters, fromA1, toA1 } from "../sheets/address";
@@ -105,7 +106,7 @@ export function planFlags(data: WorkbookData, findings: readonly Finding[], live
       formula: snapshotFormula(topLeft, name, column.severity),
     });
   }
-  for (const l of live) rules.push(...l.rules(helper));
+  for (const l of live) append(rules, l.rules(helper));
   // Errors first: where a cell has both, red wins (earlier rules take priority).
   const ordered = [...rules.filter((r) => r.severity === "error"), ...rules.filter((r) => r.severity !== "error")];
   return { rules: ordered, helper: helper.sheet(), names: helper.names };

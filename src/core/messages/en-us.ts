@@ -127,6 +127,8 @@ export const enUS: Catalogue = {
   "spending-behind-plan": (d) =>
     `Spending ${d("progress")}% is behind the plan's ${d("plan")}% (${d("checkpoint")}); speed up spending or explain why.`,
   "deviation-reason-missing": () => `The actual deviates from the target; give a deviation reason.`,
+  "cell-error": (d) =>
+    `${d("column") === "" ? "This cell" : `The ${d("column")} cell`} shows the error value ${d("error")} (a broken formula), so the check cannot read its value; correct the formula or type the value.`,
   "definition-invalid": (d) =>
     d("reason") === "no-header"
       ? "The 指标定义 sheet has no header row and was not used: its first row must name the columns, at least 指标名称 (name) and one more such as 计量单位 (unit), 指标方向 (direction) or 最小值 (minimum)."

@@ -27,7 +27,8 @@ const DEFINITION: Record<string, (d: Detail) => string> = {
   level1: (d) => `一级指标“${d("value")}”不在指标框架中；应为产出指标、效益指标、满意度指标或成本指标`,
   level2: (d) => `二级指标“${d("value")}”不在指标框架中；应为数量指标、质量指标、时效指标、成本指标等`,
   duplicate: (d) => `指标名称“${d("value")}”与前面的定义重复；请合并为一行`,
-  error: (d) => `“${DEFINITION_FIELD[d("field")] ?? d("field")}”一栏显示错误值 ${d("value")}（公式出错）；请改正公式或直接填写`,
+  error: (d) =>
+    `“${DEFINITION_FIELD[d("field")] ?? d("field")}”一栏显示错误值 ${d("value")}（公式出错）；请改正公式或直接填写`,
 };
 /** The 指标定义 columns by their names in the sheet's template. */
 const DEFINITION_FIELD: Record<string, string> = {
@@ -123,6 +124,8 @@ export const zhCN: Catalogue = {
   "spending-behind-plan": (d) =>
     `支出进度 ${d("progress")}% 落后于计划 ${d("plan")}%（${d("checkpoint")}）；请加快支出或说明原因。`,
   "deviation-reason-missing": () => `完成值与指标值偏差较大，请填写偏差原因。`,
+  "cell-error": (d) =>
+    `${d("column") === "" ? "此单元格" : `“${d("column")}”一栏`}显示错误值 ${d("error")}（公式出错），检查读不到其中的值；请改正公式或直接填写。`,
   "definition-invalid": (d) =>
     d("reason") === "no-header"
       ? "“指标定义”表找不到表头，整张表未使用：请在第一行写明各列名称，至少有“指标名称”和另一列（如“计量单位”“指标方向”“最小值”）。"

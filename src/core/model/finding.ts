@@ -29,7 +29,9 @@ export const ruleIdSchema = z.enum([
   "actual-behind",
   "spending-behind-plan",
   "deviation-reason-missing",
-  // Inputs of the check itself: a 指标定义 row or a settings cell that cannot be used.
+  // Inputs of the check itself: a cell showing an error value where a value is read, a 指标定义
+  // row or a settings cell that cannot be used.
+  "cell-error",
   "definition-invalid",
   "settings-invalid",
 ]);

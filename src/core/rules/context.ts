@@ -19,6 +19,8 @@ export type RuleContext = {
   goalsOf: (definition: Definition) => readonly Goal[];
   /** What the indicator is judged by: its definition, else the built-in defaults. */
   judgementOf: (indicator: Indicator) => Judgement;
+  /** True for a cell that shows an error value: it is reported as such, not judged as blank. */
+  showsError: (ref: CellRef | null) => boolean;
 };
 
 export type Rule = (ctx: RuleContext) => Finding[];
@@ -46,9 +48,11 @@ export function makeContext(
   const judge = cachedJudge();
   const matchOf = (ind: Indicator): MatchResult => match(ind.name, ind.level1, ind.level2);
   const judgementOf = (ind: Indicator): Judgement => judge(ind, matchOf(ind).match?.definition ?? null);
+  const errorCells = new Set(model.cellErrors.map((e) => `${e.sheet}!${e.cell}`));
   return {
     model,
     settings,
+    showsError: (ref) => ref !== null && errorCells.size > 0 && errorCells.has(`${ref.sheet}!${ref.cell}`),
     projectOf: (ind) => byKey.get(ind.projectKey),
     matchOf,
     judgementOf,

@@ -1,4 +1,5 @@
 import type { Finding } from "../model/finding";
+import { append } from "../model/arrays";
 import type { Goal, Indicator } from "../model/project";
 import { convert, formatTarget } from "../target-expression";
 import type { Quantitative } from "../target-expression/schema";
@@ -71,7 +72,7 @@ export const checkGoalMismatch: Rule = (ctx) => {
   if (ctx.model.goals.length === 0) return out;
   for (const ind of ctx.model.indicators) {
     const definition = ctx.matchOf(ind).match?.definition;
-    if (definition !== undefined) out.push(...goalFindings(ctx, ind, ctx.goalsOf(definition)));
+    if (definition !== undefined) append(out, goalFindings(ctx, ind, ctx.goalsOf(definition)));
   }
   return out;
 };

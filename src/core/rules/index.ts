@@ -1,4 +1,5 @@
 import type { Finding } from "../model/finding";
+import { checkCellErrors } from "./cell-error-rule";
 import { checkCategoryMissing, checkCategoryMisuse, checkDuplicateIndicators, checkWeights } from "./category-rules";
 import type { Rule, RuleContext } from "./context";
 import { checkGoalMismatch, checkUnmapped } from "./definition-rules";
@@ -18,6 +19,7 @@ export const REVIEW_RULES: readonly Rule[] = [
   checkPlan,
   checkProjectCodes,
   checkDuplicateProjects,
+  checkCellErrors,
 ];
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REVIEW_RULES): Finding[] {

@@ -5,6 +5,8 @@ import { projectFinding, type Rule } from "./context";
 export const checkBudgetSum: Rule = (ctx) =>
   ctx.model.projectRows.flatMap((p) => {
     if (p.budget === null || p.cells.budget === null || (p.fiscal === null && p.other === null)) return [];
+    // A fund cell showing #REF! is reported as such (cell-error), not summed as zero.
+    if ([p.cells.fiscal, p.cells.other].some(ctx.showsError)) return [];
     const sum = (p.fiscal ?? 0) + (p.other ?? 0);
     if (Math.abs(p.budget - sum) <= ctx.settings.budgetTolerance) return [];
     return [
@@ -34,7 +36,8 @@ export const checkPlan: Rule = (ctx) =>
     if (p.plan === null || p.cells.plan === null) return [];
     const bad = badPlanCell(p.plan);
     const at = bad === null ? null : p.cells.plan[bad.index];
-    if (bad === null || !at) return [];
+    // A plan cell showing #N/A is reported as such (cell-error), not as a gap in the plan.
+    if (bad === null || !at || ctx.showsError(at)) return [];
     return [
       projectFinding("plan-invalid", "error", p, at, {
         reason: bad.reason,

@@ -1,4 +1,5 @@
 import { isDefinitionSheet } from "../definitions/sheet-name";
+import { append } from "../model/arrays";
 import type { Goal, Indicator, Project } from "../model/project";
 import { isOwnedSheet } from "../owned";
 import { resolveOperatorColumns } from "./column-content";
@@ -10,7 +11,7 @@ import { readGoalList } from "./read-goal-list";
 import { readIndicatorList } from "./read-indicator-list";
 import { readProjectList } from "./read-project-list";
 import { readStandardForms } from "./read-standard-form";
-import { SheetView } from "./sheet-view";
+import { SheetView, type CellError } from "./sheet-view";
 import { headerFromMapping, type SheetLayout, type TableMapping } from "./table-mapping";
 import { cachedTargetParser, type TargetParser } from "./target-cache";
 
@@ -33,7 +34,12 @@ export type WorkbookModel = {
   sheets: SheetSummary[];
   /** Indices into ReadOptions.mapping of saved tables that no longer fit their sheet (detection was used). */
   staleMappings: number[];
+  /** Cells read for a value (a level, a budget, a plan, an actual …) that show an error value instead. */
+  cellErrors: SheetCellError[];
 };
+
+/** A cell of a data sheet that shows an error value where the check read a value. */
+export type SheetCellError = CellError & { sheet: string; cell: string };
 
 export type ReadOptions = {
   /** The mapping saved in the workbook's settings; a sheet it covers is read as it says. */
@@ -100,7 +106,7 @@ function readSheet(
   const sourceOf = new Map(sorted.map((p) => [p.header.row, p.source]));
   for (const block of blocks) {
     out.projectRows.push(block.project);
-    out.indicators.push(...block.indicators);
+    append(out.indicators, block.indicators);
     out.layouts.push(layoutOf(view, "standard-form", block.header, block.columns, sourceOf.get(block.header.row)));
   }
   const inBlock = (row: number) => blocks.some((b) => row >= b.top && row <= b.end);
@@ -115,12 +121,12 @@ function readSheet(
     out.layouts.push(layoutOf(view, kind, header, columns, source));
     if (kind === "indicator-list") {
       const read = readIndicatorList(view, table, parse, roleOf);
-      out.indicators.push(...read.indicators);
-      out.fromIndicators.push(...read.projects);
+      append(out.indicators, read.indicators);
+      append(out.fromIndicators, read.projects);
     } else if (kind === "project-list") {
-      out.projectRows.push(...readProjectList(view, table));
+      append(out.projectRows, readProjectList(view, table));
     } else {
-      out.goals.push(...readGoalList(view, table, parse, roleOf));
+      append(out.goals, readGoalList(view, table, parse, roleOf));
     }
   }
   out.layouts.sort((a, b) => a.headerRow - b.headerRow);
@@ -169,6 +175,7 @@ export function readWorkbook(data: WorkbookData, options: ReadOptions = {}): Wor
     skipped: [],
     sheets: [],
     staleMappings: [],
+    cellErrors: [],
   };
   const fromIndicators: Project[] = [];
   const parse = cachedTargetParser();
@@ -196,11 +203,13 @@ export function readWorkbook(data: WorkbookData, options: ReadOptions = {}): Wor
       continue;
     }
     model.sheets.push({ name: sheet.name, role: "data" });
-    model.layouts.push(...read.layouts);
-    model.projectRows.push(...read.projectRows);
-    model.indicators.push(...read.indicators);
-    model.goals.push(...read.goals);
-    fromIndicators.push(...read.fromIndicators);
+    for (const e of view.errorCells())
+      model.cellErrors.push({ ...e, sheet: sheet.name, cell: view.address(e.row, e.col) });
+    append(model.layouts, read.layouts);
+    append(model.projectRows, read.projectRows);
+    append(model.indicators, read.indicators);
+    append(model.goals, read.goals);
+    append(fromIndicators, read.fromIndicators);
   }
   model.projects = linkProjects(model.projectRows, fromIndicators, model.indicators);
   return model;

@@ -23,6 +23,9 @@ export function headerValue(value: CellData["value"] | undefined): string {
  */
 const INDEXED_AREA = 1 << 16;
 
+/** A cell that shows an error value, 0-based. */
+export type CellError = { row: number; col: number; error: string };
+
 /** A merged area with its place in the sheet's merge list: where areas overlap, the first listed wins. */
 type Area = { box: CellBox; index: number; bottom: number; right: number };
 
@@ -49,6 +52,8 @@ export class SheetView {
   private readonly merged: boolean;
   /** cleanText by raw text: a list repeats the same few names, levels and codes thousands of times. */
   private readonly tidied = new Map<string, string>();
+  /** Error values (#REF!) met where a value was read, by cell: a formula error must not pass for a blank. */
+  private readonly errorsMet = new Map<number, CellError>();
 
   constructor(private readonly sheet: SheetData) {
     this.name = sheet.name;
@@ -149,7 +154,10 @@ export class SheetView {
     const cell = this.cell(row, col);
     const value = cell?.value;
     const raw = typeof value === "string" ? value : cellText(cell);
-    if (raw === "") return "";
+    if (raw === "") {
+      this.noteError(row, col, cell);
+      return "";
+    }
     let tidy = this.tidied.get(raw);
     if (tidy === undefined) {
       tidy = cleanText(raw);
@@ -176,7 +184,9 @@ export class SheetView {
 
   /** The cell's text tidied line by line, line breaks kept (资金用途, 绩效目标). */
   paragraph(row: number, col: number): string {
-    return cleanParagraph(cellText(this.cell(row, col)));
+    const cell = this.cell(row, col);
+    this.noteError(row, col, cell);
+    return cleanParagraph(cellText(cell));
   }
 
   /** The cell's text exactly as displayed (a target's spaces matter: " %"). */
@@ -190,7 +200,29 @@ export class SheetView {
   }
 
   number(row: number, col: number, percentPoints = false): number | null {
-    return cellNumber(this.cell(row, col), percentPoints);
+    const cell = this.cell(row, col);
+    const n = cellNumber(cell, percentPoints);
+    if (n === null) this.noteError(row, col, cell);
+    return n;
+  }
+
+  /**
+   * Remembers a cell read for its value that shows an error value instead (at its merged
+   * area's top-left, where the value lives). Targets are read with their errors (rawText,
+   * error) and report them themselves; everything else read through text, paragraph or number
+   * would silently pass for blank.
+   */
+  private noteError(row: number, col: number, cell: CellData | null): void {
+    if (cell?.error === undefined) return;
+    const box = this.mergeAt(row, col);
+    const at = box === null ? { row, col } : { row: box.top, col: box.left };
+    const key = this.key(at.row, at.col);
+    if (!this.errorsMet.has(key)) this.errorsMet.set(key, { ...at, error: cell.error });
+  }
+
+  /** The cells read for a value that showed an error value, in the order met. */
+  errorCells(): readonly CellError[] {
+    return [...this.errorsMet.values()];
   }
 
   address(row: number, col: number): string {

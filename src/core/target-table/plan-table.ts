@@ -4,7 +4,7 @@ import { indicatorsByProject } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
 import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
-import { columnLetters } from "../sheets/address";
+import { columnLetters, toA1 } from "../sheets/address";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import {
   COLUMN_WIDTHS,
@@ -35,9 +35,28 @@ const GRID_SPANS = [
   [6, 6],
 ] as const;
 
-const text = (t: string): PlannedValue => ({ kind: "text", text: t });
-const money = (n: number | null): PlannedValue =>
-  n === null ? text("") : { kind: "number", value: n, format: "0.00" };
+/**
+ * One value object per distinct text, shared by every cell that shows it: a list of 100,000 rows
+ * plans some 1.7 million cells, most of them blank or repeating a label or a category.
+ */
+class Texts {
+  private readonly known = new Map<string, PlannedValue>();
+
+  of(t: string): PlannedValue {
+    let value = this.known.get(t);
+    if (value === undefined) {
+      value = { kind: "text", text: t };
+      this.known.set(t, value);
+    }
+    return value;
+  }
+}
+
+/** The table's fixed words, shared by every table planned. */
+const FIXED = new Texts();
+const fixed = (t: string): PlannedValue => FIXED.of(t);
+const BLANK = fixed("");
+const money = (n: number | null): PlannedValue => (n === null ? BLANK : { kind: "number", value: n, format: "0.00" });
 
 /** Accumulates cells and merges row by row; rows are 1-based like A1 addresses. */
 class Sheet {
@@ -45,19 +64,24 @@ class Sheet {
   readonly merges: string[] = [];
   /** Height each row needs: explicit, or from the lines of its wrapped text. */
   readonly heights = new Map<number, number>();
+  private readonly texts = new Texts();
   row = 0;
 
+  /** A text value, shared with every other cell of this table that shows the same text. */
+  text(t: string): PlannedValue {
+    return this.texts.of(t);
+  }
+
   put(col: number, value: PlannedValue, style: CellStyle, toCol = col, toRow = this.row): void {
-    const at = `${columnLetters(col)}${this.row}`;
+    const at = toA1(this.row - 1, col);
     this.cells.push({ address: at, value, style });
     // Bordered merges need the border on every cell of the area, or the outline breaks.
     for (let r = this.row; r <= toRow; r++) {
       for (let c = col; c <= toCol; c++) {
-        if (r !== this.row || c !== col)
-          this.cells.push({ address: `${columnLetters(c)}${r}`, value: text(""), style });
+        if (r !== this.row || c !== col) this.cells.push({ address: toA1(r - 1, c), value: BLANK, style });
       }
     }
-    if (toCol !== col || toRow !== this.row) this.merges.push(`${at}:${columnLetters(toCol)}${toRow}`);
+    if (toCol !== col || toRow !== this.row) this.merges.push(`${at}:${toA1(toRow - 1, toCol)}`);
     if (value.kind === "text" && style.wrap) {
       let width = 0;
       for (let c = col; c <= toCol; c++) width += WIDTHS[c] ?? 10;
@@ -93,8 +117,17 @@ function severityAt(findings: readonly Finding[]): Map<string, Severity> {
   return at;
 }
 
+/** The marked variants of each style, made once: cells share their style objects. */
+const MARKED = new Map<CellStyle, Record<"error" | "warning", CellStyle>>();
+
 function marked(style: CellStyle, severity: Severity | undefined): CellStyle {
-  return severity === undefined || severity === "info" ? style : { ...style, fill: FINDING_FILL[severity] };
+  if (severity === undefined || severity === "info") return style;
+  let variants = MARKED.get(style);
+  if (variants === undefined) {
+    variants = { error: { ...style, fill: FINDING_FILL.error }, warning: { ...style, fill: FINDING_FILL.warning } };
+    MARKED.set(style, variants);
+  }
+  return variants[severity];
 }
 
 /** Merges each run of equal values in a grid column, as the official form merges 一级/二级 cells. */
@@ -122,11 +155,13 @@ const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = {
   green: "C6EFCE",
   blue: "BDD7EE",
 };
+const LIGHT_LABEL = Object.fromEntries(
+  Object.entries(LIGHT_FILL).map(([light, fill]) => [light, { ...STYLES.label, fill }]),
+) as Record<TrafficLight, CellStyle>;
 
 const percent = (share: number | null): PlannedValue =>
-  share === null ? text("") : { kind: "number", value: share, format: "+0.0%;-0.0%;0.0%" };
-const points = (n: number | null): PlannedValue =>
-  n === null ? text("") : { kind: "number", value: n, format: "0.00" };
+  share === null ? BLANK : { kind: "number", value: share, format: "+0.0%;-0.0%;0.0%" };
+const points = (n: number | null): PlannedValue => (n === null ? BLANK : { kind: "number", value: n, format: "0.00" });
 
 function projectBlock(
   s: Sheet,
@@ -144,81 +179,75 @@ function projectBlock(
     ref === null ? undefined : marks.get(`${ref.sheet}!${ref.cell}`);
 
   s.next(24);
-  s.put(0, text(`${index}.${project.name}绩效目标表`), STYLES.title, right);
+  s.put(0, s.text(`${index}.${project.name}绩效目标表`), STYLES.title, right);
   s.next();
-  s.put(0, text(project.unit ?? ""), STYLES.unit, 4);
-  s.put(5, text("单位：万元"), STYLES.unitNote, last);
-  if (monitoring)
-    s.put(
-      m,
-      text(`监控：${LIGHT_WORDS[monitoring.light]}`),
-      { ...STYLES.label, fill: LIGHT_FILL[monitoring.light] },
-      right,
-    );
+  s.put(0, s.text(project.unit ?? ""), STYLES.unit, 4);
+  s.put(5, fixed("单位：万元"), STYLES.unitNote, last);
+  if (monitoring) s.put(m, fixed(`监控：${LIGHT_WORDS[monitoring.light]}`), LIGHT_LABEL[monitoring.light], right);
 
   s.next();
-  s.put(0, text("项目编码"), STYLES.label);
-  s.put(1, text(project.code ?? ""), marked(STYLES.value, mark(project.cells.code)), 2);
-  s.put(3, text("项目名称"), STYLES.label);
-  s.put(4, text(project.name), STYLES.value, last);
+  s.put(0, fixed("项目编码"), STYLES.label);
+  s.put(1, s.text(project.code ?? ""), marked(STYLES.value, mark(project.cells.code)), 2);
+  s.put(3, fixed("项目名称"), STYLES.label);
+  s.put(4, s.text(project.name), STYLES.value, last);
   if (monitoring) {
-    s.put(m, text("自评得分"), STYLES.label);
+    s.put(m, fixed("自评得分"), STYLES.label);
     s.put(m + 1, points(monitoring.score), STYLES.value, right);
   }
 
   s.next();
-  s.put(0, text("预算规模及资金用途"), STYLES.label, 0, s.row + 1);
-  s.put(1, text("预算数"), STYLES.label);
+  s.put(0, fixed("预算规模及资金用途"), STYLES.label, 0, s.row + 1);
+  s.put(1, fixed("预算数"), STYLES.label);
   s.put(2, money(project.budget), marked(STYLES.value, mark(project.cells.budget)));
-  s.put(3, text("其中：财政资金"), STYLES.label);
+  s.put(3, fixed("其中：财政资金"), STYLES.label);
   s.put(4, money(project.fiscal), STYLES.value);
-  s.put(5, text("其他资金"), STYLES.label);
+  s.put(5, fixed("其他资金"), STYLES.label);
   s.put(6, money(project.other), STYLES.value);
   if (monitoring) {
-    s.put(m, text("已支出"), STYLES.label);
+    s.put(m, fixed("已支出"), STYLES.label);
     s.put(m + 1, money(project.spent), marked(STYLES.value, mark(project.cells.spent)), right);
   }
   s.next();
-  s.put(1, text(project.use ?? ""), STYLES.text, last);
-  if (monitoring) s.put(m, text(""), STYLES.value, right);
+  s.put(1, s.text(project.use ?? ""), STYLES.text, last);
+  if (monitoring) s.put(m, BLANK, STYLES.value, right);
 
   s.next();
-  s.put(0, text("资金支出计划（%）"), STYLES.label, 0, s.row + 1);
-  PLAN_SPANS.forEach(([from, to], i) => s.put(from, text(PLAN_LABELS[i] ?? ""), STYLES.label, to));
-  if (monitoring) s.put(m, text("预算执行率"), STYLES.label, right);
+  s.put(0, fixed("资金支出计划（%）"), STYLES.label, 0, s.row + 1);
+  PLAN_SPANS.forEach(([from, to], i) => s.put(from, fixed(PLAN_LABELS[i] ?? ""), STYLES.label, to));
+  if (monitoring) s.put(m, fixed("预算执行率"), STYLES.label, right);
   s.next();
   if (monitoring) {
     const rate = project.spent === null || !project.budget ? null : project.spent / project.budget;
-    s.put(m, rate === null ? text("") : { kind: "number", value: rate, format: "0.0%" }, STYLES.value, right);
+    s.put(m, rate === null ? BLANK : { kind: "number", value: rate, format: "0.0%" }, STYLES.value, right);
   }
   PLAN_SPANS.forEach(([from, to], i) => {
     const v = project.plan?.[i] ?? null;
     const cell = project.cells.plan?.[i] ?? null;
     s.put(
       from,
-      v === null ? text("") : { kind: "number", value: v / 100, format: "0%" },
+      v === null ? BLANK : { kind: "number", value: v / 100, format: "0%" },
       marked(STYLES.value, mark(cell)),
       to,
     );
   });
 
   s.next(30);
-  s.put(0, text("绩效目标"), STYLES.label);
-  s.put(1, text(project.goals ?? ""), STYLES.text, last);
-  if (monitoring) s.put(m, text(""), STYLES.value, right);
+  s.put(0, fixed("绩效目标"), STYLES.label);
+  s.put(1, s.text(project.goals ?? ""), STYLES.text, last);
+  if (monitoring) s.put(m, BLANK, STYLES.value, right);
 
   s.next();
   ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].forEach((h, i) => {
     const [from, to] = GRID_SPANS[i] ?? [i, i];
-    s.put(from, text(h), STYLES.label, to);
+    s.put(from, fixed(h), STYLES.label, to);
   });
-  if (monitoring) ["完成值", "偏差", "得分"].forEach((h, i) => s.put(m + i, text(h), STYLES.label));
+  if (monitoring) ["完成值", "偏差", "得分"].forEach((h, i) => s.put(m + i, fixed(h), STYLES.label));
   const first = s.row + 1;
   for (const [k, ind] of indicators.entries()) {
     s.next();
     if (monitoring) {
       const scored = monitoring.indicators[k];
-      s.put(m, text(ind.actualText ?? ""), marked(STYLES.value, mark(ind.cells.actual)));
+      s.put(m, s.text(ind.actualText ?? ""), marked(STYLES.value, mark(ind.cells.actual)));
       s.put(m + 1, percent(scored?.deviation ?? null), STYLES.value);
       s.put(m + 2, points(scored?.score ?? null), STYLES.value);
     }
@@ -234,7 +263,7 @@ function projectBlock(
               ? mark(ind.cells.name)
               : undefined;
       // Level 1 and 2 are written once per merged run below.
-      if (i > 1) s.put(from, text(v), marked(i === 3 ? STYLES.text : STYLES.value, sev), to);
+      if (i > 1) s.put(from, s.text(v), marked(i === 3 ? STYLES.text : STYLES.value, sev), to);
     });
   }
   for (const level of [0, 1] as const) {
@@ -245,7 +274,7 @@ function projectBlock(
       const row = s.row;
       s.row = first + start;
       const sev = level === 1 ? marks.get(`${ind.cells.level2?.sheet}!${ind.cells.level2?.cell}`) : undefined;
-      s.put(level, text(level === 0 ? ind.level1 : ind.level2), marked(STYLES.value, sev), level, first + end);
+      s.put(level, s.text(level === 0 ? ind.level1 : ind.level2), marked(STYLES.value, sev), level, first + end);
       s.row = row;
     }
   }
@@ -286,7 +315,7 @@ export function planTargetTable(
   // The marker sits right of the print area: it tells readers this sheet is ours.
   s.cells.push({
     address: `${columnLetters(lastCol + 1)}1`,
-    value: text(`${OWNED.marker}table v1 由“检查目标”生成，重新检查时整表替换`),
+    value: s.text(`${OWNED.marker}table v1 由“检查目标”生成，重新检查时整表替换`),
     style: STYLES.note,
   });
   const lastRow = Math.max(s.row, 1);
