@@ -86,6 +86,31 @@ describe("target-goal-mismatch", () => {
     ]);
   });
 
+  it("agrees with any goal of the same measure, and names the one it can be compared with", async () => {
+    const goals = [
+      ["部门整体绩效指标", "指标值"],
+      ["外贸进出口总额", "≥6.5亿美元"],
+      ["外贸进出口总额", "等于42.4亿人民币"],
+    ];
+    const { findings, report } = await checkBuilt(
+      workbookOf({
+        指标: [
+          HEADER,
+          ["A", "效益指标", "经济效益指标", "外贸进出口额", "≥42.4亿元"],
+          ["B", "效益指标", "经济效益指标", "外贸进出口额", "≥6.5亿美元"],
+          ["C", "效益指标", "经济效益指标", "外贸进出口额", "≥30亿元"],
+        ],
+        部门目标: goals,
+      }),
+    );
+    // Each of A and B agrees with one of the two goals; C agrees with neither, and only the
+    // 人民币 goal can be compared with it (亿元 and 美元 do not convert).
+    expect(of(findings, "target-goal-mismatch")).toEqual(["target-goal-mismatch 指标!E4"]);
+    expect(report.findings.find((f) => f.rule === "target-goal-mismatch")?.message).toContain(
+      "部门整体目标“外贸进出口总额：等于42.4亿人民币”不一致（折合 30亿人民币）",
+    );
+  });
+
   it("links an indicator to the goal its definition names in the 部门目标 column", async () => {
     const { findings } = await check(
       [

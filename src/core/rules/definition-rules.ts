@@ -45,12 +45,23 @@ function suggestion(goal: Quantitative, direction: "positive" | "reverse"): stri
   return formatTarget({ ...goal, operator: direction === "positive" ? ">=" : "<=", max: null });
 }
 
+type QuantitativeGoal = Goal & { target: Quantitative };
+
+/**
+ * A department may state one measure more than once (a year's total and a half-year's, two
+ * sheets of goals): a target that agrees with any of them agrees. Otherwise it is compared with
+ * the first it can be compared with (same dimension), else the first.
+ */
 function goalFindings(ctx: RuleContext, ind: Indicator, goals: readonly Goal[]): Finding[] {
   const t = ind.target;
-  const goal = goals.find((g) => g.target.kind === "quantitative");
-  if (t.kind !== "quantitative" || goal === undefined || goal.target.kind !== "quantitative") return [];
-  const verdict = disagreement(t, goal.target, ctx.settings.goalTolerance);
-  if (verdict === null) return [];
+  if (t.kind !== "quantitative") return [];
+  const verdicts = goals
+    .filter((g): g is QuantitativeGoal => g.target.kind === "quantitative")
+    .map((goal) => ({ goal, verdict: disagreement(t, goal.target, ctx.settings.goalTolerance) }));
+  if (verdicts.length === 0 || verdicts.some((v) => v.verdict === null)) return [];
+  const chosen = verdicts.find((v) => v.verdict?.reason === "value") ?? verdicts[0];
+  if (chosen === undefined || chosen.verdict === null) return [];
+  const { goal, verdict } = chosen;
   const direction = ctx.judgementOf(ind).direction;
   return [
     indicatorFinding(ctx, "target-goal-mismatch", "warning", ind, ind.cells.target, {
