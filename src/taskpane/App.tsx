@@ -14,19 +14,5 @@ export type AppProps = {
 /** The task pane: capabilities from the workbook (useChecker), the view from them (CheckPane). */
 export function App({ workbook, locale, today, className }: AppProps) {
   const checker = useChecker(workbook, { locale, today });
-  return (
-    <CheckPane
-      locale={locale}
-      state={checker.state}
-      asOf={checker.asOf}
-      onAsOfChange={checker.setAsOf}
-      onCheck={checker.onCheck}
-      onFillTable={checker.onFillTable}
-      onClearFlags={checker.onClearFlags}
-      onSaveMapping={checker.onSaveMapping}
-      onSelect={checker.onSelect}
-      selectError={checker.selectError}
-      className={className}
-    />
-  );
+  return <CheckPane {...checker} locale={locale} className={className} />;
 }

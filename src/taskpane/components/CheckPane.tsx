@@ -10,10 +10,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { Finding, TableMapping } from "../../core";
 import { ADAPTER_MESSAGES } from "../../excel";
 import type { Locale } from "../locale";
-import { canFlag, writeBlock, type PaneState } from "../state";
+import type { Checker } from "../hooks/use-checker";
+import { canFlag, writeBlock } from "../state";
 import { paneStrings } from "../strings";
 import { FindingsView } from "./FindingsView";
 import { MappingView } from "./MappingView";
@@ -35,19 +35,8 @@ const useStyles = makeStyles({
   notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
-export type CheckPaneProps = {
-  locale: Locale;
-  state: PaneState;
-  asOf: string;
-  onAsOfChange(asOf: string): void;
-  onCheck(): void;
-  onFillTable(): void;
-  onClearFlags(): void;
-  onSaveMapping(mapping: TableMapping[]): void;
-  onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
-  selectError: string | null;
-  className?: string;
-};
+/** What useChecker gives, and the language to show it in. */
+export type CheckPaneProps = Checker & { locale: Locale; className?: string };
 
 /** The whole pane, from capabilities and state only: no Office, no workbook. */
 export function CheckPane(props: CheckPaneProps) {
@@ -80,7 +69,7 @@ export function CheckPane(props: CheckPaneProps) {
       <Toolbar
         text={text}
         asOf={props.asOf}
-        onAsOfChange={props.onAsOfChange}
+        onAsOfChange={props.setAsOf}
         checking={state.status === "checking" || state.status === "idle"}
         writing={write.status === "writing"}
         canWrite={state.status === "done" && !readOnly}
