@@ -8,6 +8,7 @@ import {
   type WorkbookData,
 } from "../../src/core";
 import { SETTING_KEYS } from "../../src/core/settings";
+import { DEFINITION_HEADER } from "../support/seed-workbook";
 
 /**
  * SPEC §8: nothing a user types makes the check throw. Random grids built from the very words
@@ -114,22 +115,7 @@ const definitionSheet: fc.Arbitrary<SheetData> = fc.array(row, { maxLength: 8 })
   name: "指标定义",
   visibility: "visible",
   merges: [],
-  rows: [
-    texts([
-      "编号",
-      "指标名称",
-      "同义词",
-      "一级指标",
-      "二级指标",
-      "计量单位",
-      "指标方向",
-      "最小值",
-      "最大值",
-      "必须定量",
-      "部门目标",
-    ]),
-    ...rows,
-  ],
+  rows: [texts(DEFINITION_HEADER), ...rows],
 }));
 
 /** A standard-form block's labels and grid header, with random values and rows between. */
