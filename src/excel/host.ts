@@ -4,10 +4,12 @@
  * hand it the in-memory Excel instead of Office's.
  */
 
-/** The two things the adapter needs from Office: a batch runner and the requirement sets. */
+/** What the adapter needs from Office: a batch runner, the requirement sets, and where Excel runs. */
 export type ExcelHost = {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** Excel on the web, which limits what one sync may carry (see Capabilities.responseLimit). */
+  web: boolean;
 };
 
 /** The running Office host (call after Office.onReady). */
@@ -15,6 +17,7 @@ export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    web: String(Office.context.platform) === "OfficeOnline",
   };
 }
 
@@ -36,6 +39,12 @@ export type Capabilities = {
    * that hold values of a huge used range. Without it such a sheet is refused with a message.
    */
   specialCells: boolean;
+  /**
+   * Excel on the web: "a payload size limit for requests and responses of 5MB" (Resource limits
+   * and performance optimization for Office Add-ins), so the read spreads a large workbook's data
+   * over several syncs. Excel on the desktop (Windows, Mac) has no such limit and reads it in one.
+   */
+  responseLimit: boolean;
 };
 
 export function capabilities(host: ExcelHost): Capabilities {
@@ -46,6 +55,7 @@ export function capabilities(host: ExcelHost): Capabilities {
     rangeAreas: excelApi("1.9"),
     pageLayout: excelApi("1.9"),
     specialCells: excelApi("1.9"),
+    responseLimit: host.web,
   };
 }
 

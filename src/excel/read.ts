@@ -12,6 +12,7 @@ import { parseArea, splitAreas, splitSheet } from "./a1";
 import { errorLocation } from "./errors";
 import type { Capabilities } from "./host";
 import type { AdapterMessages, LargeSheet } from "./messages";
+import { CELL_BYTES, planSyncs, RESPONSE_BUDGET, rowAddressBytes, type Band, type SheetCost } from "./read-plan";
 
 /** What the pane must know before it offers to write. */
 export type WorkbookAccess = {
@@ -30,16 +31,17 @@ const VISIBILITY: Readonly<Record<string, SheetVisibility>> = {
   VeryHidden: "veryHidden",
 };
 
-/** One cell from the parallel arrays Office returns; null for an empty cell. */
-export function cellData(value: unknown, formula: unknown, numberFormat: unknown, type: unknown): CellData | null {
-  // A text cell that reads "=HYPERLINK(…)" has the same text in `formulas` and `values`: not a formula.
-  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula.length > 1 && formula !== value;
-  if (type === "Empty" && !isFormula) return null;
-  // A formula whose result is not known (not calculated yet) has no value.
-  const known = type === "Empty" ? null : (value as CellValue);
-  const data: CellData = type === "Error" ? { value: null, error: String(value) } : { value: known };
+/**
+ * One cell from the parallel arrays Office returns; null for an empty cell. Formulas are not
+ * loaded: the core reads a formula's cached value, never its text, and `formulas` would send every
+ * text cell's text a second time (Excel on the web limits a response to 5 MB). CellData.formula
+ * is therefore never set by this adapter.
+ */
+export function cellData(value: unknown, numberFormat: unknown, type: unknown): CellData | null {
+  // A formula whose result is not known (not calculated yet) reads as empty, as its cell shows.
+  if (type === "Empty") return null;
+  const data: CellData = type === "Error" ? { value: null, error: String(value) } : { value: value as CellValue };
   if (typeof numberFormat === "string" && numberFormat !== "General") data.numberFormat = numberFormat;
-  if (isFormula) data.formula = formula.slice(1);
   return data;
 }
 
@@ -55,17 +57,14 @@ function gridRows(top: number, left: number, cells: (CellData | null)[][]): (Cel
   return rows;
 }
 
-/** 0-based rows of a used range read whole that are hidden (or filtered out). */
-function hiddenRows(used: Excel.Range, rows: SheetData["rows"], view: Excel.RangeView): number[] {
-  if (rows.length === 0) return [];
+/** Adds the 0-based rows of a band of a used range read whole that are hidden (or filtered out). */
+function addHiddenRows(hidden: number[], top: number, count: number, view: Excel.RangeView): void {
   const visible = new Set<number>();
   for (const [address] of view.cellAddresses) {
     const box = typeof address === "string" ? parseArea(splitSheet(address).area) : null;
     if (box !== null) visible.add(box.top);
   }
-  const hidden: number[] = [];
-  for (let r = used.rowIndex; r < used.rowIndex + used.rowCount; r++) if (!visible.has(r)) hidden.push(r);
-  return hidden;
+  for (let r = top; r < top + count; r++) if (!visible.has(r)) hidden.push(r);
 }
 
 /** The areas of an address such as "'绩效 指标'!A1:B2,'绩效 指标'!D4". */
@@ -77,13 +76,11 @@ function boxesOf(address: string): CellBox[] {
 
 /**
  * A used range up to this many cells is read whole, in one load of its cell properties (values,
- * formulas, number formats, value types). A larger one, where the host has ExcelApi 1.9, is read
- * area by area, only the cells that hold a constant or a formula: a stray value at XFD1048576
- * makes the used range 17 billion cells, of which a few thousand hold anything. The bound is of
- * the order of one response of Excel on the web (5 MB, at some 25 bytes a blank cell and 60 a
- * cell of Chinese text for the four properties): past it, reading the blanks of a mostly empty
- * range whole would fail there. (A range this full of data is too much for one response either
- * way; that is not what this bound is for.)
+ * number formats, value types). A larger one, where the host has ExcelApi 1.9, is read area by
+ * area, only the cells that hold a constant or a formula: a stray value at XFD1048576 makes the
+ * used range 17 billion cells, of which a few thousand hold anything. Below the bound, reading
+ * the blanks costs little (some 20 bytes each, 2 MB at most); past it, a mostly empty range would
+ * cost far more than its data.
  */
 export const WHOLE_READ_CELLS = 100_000;
 
@@ -99,11 +96,13 @@ export const MAX_READ_CELLS = 5_000_000;
 const NO_CELLS: readonly (CellData | null)[] = Object.freeze([]);
 
 /**
- * The read phase: three syncs whatever the size of the workbook. The first lists the sheets (and
- * what the pane needs to know about writing); the second learns the extent of every sheet's used
- * range; the third loads every sheet's data in one batch: a used range of ordinary size whole
- * (values, formulas, number formats, value types, the visible rows and the merged areas), a huge
- * one only where it holds values.
+ * The read phase. The first sync lists the sheets (and what the pane needs to know about
+ * writing); the second learns the extent of every sheet's used range (on Excel on the web, with
+ * ExcelApi 1.9, also how many of its cells hold a value); then the data: a used range of ordinary
+ * size whole (values, number formats, value types, the visible rows and the merged areas), a huge
+ * one only where it holds values. On the desktop, or where the estimate fits RESPONSE_BUDGET, all
+ * of it in one sync: three syncs whatever the size. On Excel on the web, past the budget, in
+ * ceil(estimate ÷ RESPONSE_BUDGET) syncs of row bands, planned from the extents (read-plan.ts).
  */
 export async function readPhase(
   context: Excel.RequestContext,
@@ -116,23 +115,31 @@ export async function readPhase(
   worksheets.load("items/name,items/visibility,items/protection/protected");
   await context.sync();
 
-  const extents = worksheets.items.map((ws) => {
+  const probe = caps.responseLimit && caps.specialCells;
+  const extents = worksheets.items.map((ws): Extent => {
     // Values only: a sheet formatted down to row 100,000 is not read as 100,000 rows.
     const used = ws.getUsedRange(true);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    return { ws, used };
+    // Where the response is limited, a huge range's read is planned from how many of its cells
+    // hold a value (it reads only those): two numbers a sheet, whatever its size.
+    const held = probe
+      ? [used.getSpecialCellsOrNullObject("Constants"), used.getSpecialCellsOrNullObject("Formulas")]
+      : [];
+    for (const areas of held) areas.load("cellCount");
+    return { ws, used, held };
   });
   await context.sync();
   const plans = planReads(extents, caps, text);
+  const syncs = planSyncs(plans, caps.responseLimit ? RESPONSE_BUDGET : null);
 
   let sheets: SheetData[];
   try {
-    sheets = await loadSheets(context, plans, caps.mergedAreas, text);
+    sheets = await loadSheets(context, plans, syncs, caps.mergedAreas, text);
   } catch (error) {
     // Excel gives no merged areas past 512 in one range: read on without them (blank cells in
     // merged columns still carry the value from above). Anything else is a real failure.
     if (!caps.mergedAreas || !errorLocation(error).includes("getMergedAreas")) throw error;
-    sheets = await loadSheets(context, plans, false, text);
+    sheets = await loadSheets(context, plans, syncs, false, text);
   }
 
   const protectedSheets = worksheets.items
@@ -143,108 +150,166 @@ export async function readPhase(
 
 const isOwned = (sheet: SheetData | undefined): boolean => sheet !== undefined && isOwnedSheet(sheet);
 
-/** How one sheet is read: its used range whole, or only the areas that hold values. */
-type ReadPlan = { ws: Excel.Worksheet; used: Excel.Range; sparse: boolean };
+/** A sheet's used range as sync 2 returns it; `held`, where probed, the areas of its constants and formulas. */
+type Extent = { ws: Excel.Worksheet; used: Excel.Range; held: Excel.RangeAreas[] };
+
+/** How one sheet is read (its used range whole, or only the areas that hold values) and what that is estimated to cost. */
+type ReadPlan = SheetCost & { ws: Excel.Worksheet; used: Excel.Range; sparse: boolean };
 
 /** Chooses each sheet's read from its used range's extent; refuses, naming them, the sheets no read can take. */
-function planReads(
-  extents: { ws: Excel.Worksheet; used: Excel.Range }[],
-  caps: Capabilities,
-  text: AdapterMessages,
-): ReadPlan[] {
+function planReads(extents: Extent[], caps: Capabilities, text: AdapterMessages): ReadPlan[] {
   const tooLarge: LargeSheet[] = [];
-  const plans = extents.map(({ ws, used }) => {
-    const cells = used.rowCount * used.columnCount;
+  const plans = extents.map(({ ws, used, held }) => {
+    const { rowCount: rows, columnCount: columns } = used;
+    const cells = rows * columns;
     const sparse = cells > WHOLE_READ_CELLS && caps.specialCells;
     if (!sparse && cells > MAX_READ_CELLS) tooLarge.push({ sheet: ws.name, area: splitSheet(used.address).area });
-    return { ws, used, sparse };
+    // Unprobed (no payload limit, so no plan needs it), or past RangeAreas.cellCount's 2^31 - 1
+    // (it answers -1): every cell of the range is counted.
+    const counts = held.map((areas) => (areas.isNullObject ? 0 : areas.cellCount < 0 ? cells : areas.cellCount));
+    const valueCells =
+      held.length === 0
+        ? cells
+        : Math.min(
+            cells,
+            counts.reduce((n, c) => n + c, 0),
+          );
+    const bytes = sparse ? valueCells * CELL_BYTES : rows * (columns * CELL_BYTES + rowAddressBytes(ws.name));
+    return { ws, used, sparse, rows, bytes };
   });
   if (tooLarge.length > 0) throw new WorkbookError("host", text.sheetsTooLarge(tooLarge));
   return plans;
 }
 
-/** What one sheet's read queued: a used range of ordinary size whole, or a huge one's areas. */
-type Queued = { ws: Excel.Worksheet; used: Excel.Range; merged: Excel.RangeAreas | null } & (
-  { sparse: false; visible: Excel.RangeView } | { sparse: true; parts: Excel.RangeAreas[]; visible: Excel.RangeAreas }
+/** What one band's read queued: part of a used range of ordinary size whole, or of a huge one's areas. */
+type QueuedBand = { top: number; count: number } & (
+  | { sparse: false; range: Excel.Range; visible: Excel.RangeView }
+  | { sparse: true; parts: Excel.RangeAreas[]; visible: Excel.RangeAreas }
 );
 
-/** Queues every sheet's loads, syncs once, then builds the sheets. */
+/** One sheet's read as queued: its bands in order, and its merged areas (with its first band). */
+type QueuedSheet = { plan: ReadPlan; merged: Excel.RangeAreas | null; bands: QueuedBand[] };
+
+/**
+ * Runs the steps one after another, each awaited before the next starts. For the read's data
+ * syncs past the first: Microsoft's advice where a read may pass Excel's 5 MB is exactly this,
+ * subsets of the data with a sync between them ("Avoid using the context.sync method in loops",
+ * When should you not use the patterns in this article). The steps are a plan made from the
+ * extents, never a loop that syncs until the data runs out.
+ */
+async function inTurn(steps: readonly (() => Promise<void>)[]): Promise<void> {
+  for (const step of steps) await step();
+}
+
+/** Queues every band's loads, sync by sync as planned, then builds the sheets. */
 async function loadSheets(
   context: Excel.RequestContext,
   plans: ReadPlan[],
+  syncs: Band[][],
   withMerges: boolean,
   text: AdapterMessages,
 ): Promise<SheetData[]> {
-  const queued = plans.map((plan) => queueRead(plan, withMerges));
-  await context.sync();
-  return queued.map((q) => {
-    const rows = q.sparse ? sparseRows(q.parts) : wholeRows(q.used, text);
-    const merges = q.merged === null || q.merged.isNullObject ? [] : boxesOf(q.merged.address);
+  const queued: QueuedSheet[] = plans.map((plan) => ({ plan, merged: null, bands: [] }));
+  await inTurn(
+    syncs.map((bands) => () => {
+      for (const band of bands) {
+        const sheet = queued[band.sheet];
+        if (sheet === undefined) continue;
+        // Merged areas where the host can list them (ExcelApi 1.13), once for the whole used range.
+        if (withMerges && band.first === 0) {
+          sheet.merged = sheet.plan.used.getMergedAreasOrNullObject();
+          sheet.merged.load("address");
+        }
+        sheet.bands.push(queueBand(sheet.plan, band));
+      }
+      return context.sync();
+    }),
+  );
+  return queued.map(({ plan, merged, bands }) => {
+    const rows = plan.sparse ? sparseRows(bands) : wholeRows(plan, bands, text);
+    const merges = merged === null || merged.isNullObject ? [] : boxesOf(merged.address);
     return {
-      name: q.ws.name,
-      visibility: VISIBILITY[q.ws.visibility] ?? "visible",
+      name: plan.ws.name,
+      visibility: VISIBILITY[plan.ws.visibility] ?? "visible",
       rows,
       merges,
-      hiddenRows: q.sparse ? hiddenDataRows(rows, q.visible) : hiddenRows(q.used, rows, q.visible),
+      hiddenRows: plan.sparse ? hiddenDataRows(rows, bands) : rows.length === 0 ? [] : hiddenBandRows(bands),
     };
   });
 }
 
 /**
- * An ordinary used range: every cell property in one load, and the visible rows of its first
- * column. A huge one: only the areas that hold a constant or a formula (ExcelApi 1.9
+ * A band of an ordinary used range: every cell property in one load, and the visible rows of its
+ * first column. Of a huge one: only the areas that hold a constant or a formula (ExcelApi 1.9
  * getSpecialCellsOrNullObject), each with its cell properties, and the row spans of the visible
  * areas (never a cell-by-cell list of the range).
  */
-function queueRead({ ws, used, sparse }: ReadPlan, withMerges: boolean): Queued {
-  // Merged areas where the host can list them (ExcelApi 1.13).
-  const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-  if (merged !== null) merged.load("address");
-  if (!sparse) {
-    used.load("values,formulas,numberFormat,valueTypes");
-    const visible = used.getColumn(0).getVisibleView();
+function queueBand(plan: ReadPlan, { first, count }: Band): QueuedBand {
+  const { ws, used, rows } = plan;
+  const top = used.rowIndex + first;
+  const range =
+    first === 0 && count === rows ? used : ws.getRangeByIndexes(top, used.columnIndex, count, used.columnCount);
+  if (!plan.sparse) {
+    range.load("values,numberFormat,valueTypes");
+    const visible = range.getColumn(0).getVisibleView();
     visible.load("cellAddresses");
-    return { ws, used, merged, sparse, visible };
+    return { top, count, sparse: false, range, visible };
   }
-  const parts = [used.getSpecialCellsOrNullObject("Constants"), used.getSpecialCellsOrNullObject("Formulas")];
+  const parts = [range.getSpecialCellsOrNullObject("Constants"), range.getSpecialCellsOrNullObject("Formulas")];
   for (const part of parts) {
     part.load(
-      "areas/items/rowIndex,areas/items/columnIndex,areas/items/values,areas/items/formulas,areas/items/numberFormat,areas/items/valueTypes",
+      "areas/items/rowIndex,areas/items/columnIndex,areas/items/values,areas/items/numberFormat,areas/items/valueTypes",
     );
   }
-  const visible = used.getSpecialCellsOrNullObject("Visible");
+  const visible = range.getSpecialCellsOrNullObject("Visible");
   visible.load("areas/items/rowIndex,areas/items/rowCount");
-  return { ws, used, merged, sparse, parts, visible };
+  return { top, count, sparse: true, parts, visible };
 }
 
-/** The rows of a used range read whole. */
-function wholeRows(used: Excel.Range, text: AdapterMessages): (CellData | null)[][] {
-  const { rowIndex: top, columnIndex: left, values, formulas, numberFormat, valueTypes } = used;
-  // Past its read limit Excel may answer null rather than fail (OfficeDev/office-js#4783, #6781):
-  // never mistake that for an empty sheet.
-  if (!Array.isArray(values)) throw new WorkbookError("host", text.readTooLarge(`${used.address}: values = null`));
-  const cells = values.map((row, r) =>
-    row.map((value, c) => cellData(value, formulas[r]?.[c], numberFormat[r]?.[c], valueTypes[r]?.[c])),
-  );
-  return gridRows(top, left, cells);
+/** The rows of a used range read whole, band after band. */
+function wholeRows(plan: ReadPlan, bands: QueuedBand[], text: AdapterMessages): (CellData | null)[][] {
+  const cells: (CellData | null)[][] = [];
+  for (const band of bands) {
+    if (band.sparse) continue;
+    const { values, numberFormat, valueTypes } = band.range;
+    // Past its read limit Excel may answer null rather than fail (OfficeDev/office-js#4783, #6781):
+    // never mistake that for an empty sheet.
+    if (!Array.isArray(values)) {
+      throw new WorkbookError("host", text.readTooLarge(`${plan.used.address}: values = null`));
+    }
+    for (let r = 0; r < values.length; r++) {
+      cells.push((values[r] ?? []).map((value, c) => cellData(value, numberFormat[r]?.[c], valueTypes[r]?.[c])));
+    }
+  }
+  return gridRows(plan.used.rowIndex, plan.used.columnIndex, cells);
 }
 
-/** Rows from A1 of the cells the areas hold, dense within each row; one shared empty row for each gap. */
-function sparseRows(parts: Excel.RangeAreas[]): (readonly (CellData | null)[])[] {
+/** The hidden rows of a used range read whole, band after band. */
+function hiddenBandRows(bands: QueuedBand[]): number[] {
+  const hidden: number[] = [];
+  for (const band of bands) if (!band.sparse) addHiddenRows(hidden, band.top, band.count, band.visible);
+  return hidden;
+}
+
+/** Rows from A1 of the cells the bands' areas hold, dense within each row; one shared empty row for each gap. */
+function sparseRows(bands: QueuedBand[]): (readonly (CellData | null)[])[] {
   const byRow = new Map<number, (CellData | null)[]>();
-  for (const part of parts) {
-    if (part.isNullObject) continue;
-    for (const area of part.areas.items) {
-      const { rowIndex: top, columnIndex: left, values, formulas, numberFormat, valueTypes } = area;
-      values.forEach((row, r) =>
-        row.forEach((value, c) => {
-          const cell = cellData(value, formulas[r]?.[c], numberFormat[r]?.[c], valueTypes[r]?.[c]);
-          if (cell === null) return;
-          let line = byRow.get(top + r);
-          if (line === undefined) byRow.set(top + r, (line = []));
-          line[left + c] = cell;
-        }),
-      );
+  for (const band of bands) {
+    if (!band.sparse) continue;
+    for (const part of band.parts) {
+      if (part.isNullObject) continue;
+      for (const area of part.areas.items) {
+        const { rowIndex: top, columnIndex: left, values, numberFormat, valueTypes } = area;
+        values.forEach((row, r) =>
+          row.forEach((value, c) => {
+            const cell = cellData(value, numberFormat[r]?.[c], valueTypes[r]?.[c]);
+            if (cell === null) return;
+            let line = byRow.get(top + r);
+            if (line === undefined) byRow.set(top + r, (line = []));
+            line[left + c] = cell;
+          }),
+        );
+      }
     }
   }
   let last = -1;
@@ -257,11 +322,13 @@ function sparseRows(parts: Excel.RangeAreas[]): (readonly (CellData | null)[])[]
   return rows;
 }
 
-/** The rows holding data that no visible area reaches: hidden (or filtered out). */
-function hiddenDataRows(rows: SheetData["rows"], visible: Excel.RangeAreas): number[] {
-  const spans = visible.isNullObject
-    ? []
-    : visible.areas.items.map((a) => ({ top: a.rowIndex, bottom: a.rowIndex + a.rowCount - 1 }));
+/** The rows holding data that no visible area of any band reaches: hidden (or filtered out). */
+function hiddenDataRows(rows: SheetData["rows"], bands: QueuedBand[]): number[] {
+  const spans: { top: number; bottom: number }[] = [];
+  for (const band of bands) {
+    if (!band.sparse || band.visible.isNullObject) continue;
+    for (const a of band.visible.areas.items) spans.push({ top: a.rowIndex, bottom: a.rowIndex + a.rowCount - 1 });
+  }
   spans.sort((a, b) => a.top - b.top);
   const hidden: number[] = [];
   let next = 0;

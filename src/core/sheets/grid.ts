@@ -8,7 +8,11 @@ export type CellData = {
   /** The value, or a formula's cached result; dates arrive as Excel serial numbers. */
   value: CellValue;
   numberFormat?: string;
-  /** Present when the cell holds a formula (without the leading "="). */
+  /**
+   * The cell's formula (without the leading "="), where the adapter knows it: the ExcelJS adapter
+   * does; the Office.js adapter does not load formulas (the check never reads them, and on Excel
+   * on the web they would double what a read carries).
+   */
   formula?: string;
   /** An error value such as "#N/A"; `value` is then null. */
   error?: string;

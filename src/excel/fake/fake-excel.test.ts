@@ -62,6 +62,44 @@ describe("the in-memory Excel", () => {
     expect(wb.sheets[0]?.rows[0]?.[3]).toBeUndefined();
   });
 
+  it("locates a used range afresh after a write in the same sync, and after a change between syncs", async () => {
+    const wb = workbook();
+    const fake = new FakeExcel(wb);
+    const addresses = await run(fake, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("数据");
+      const before = sheet.getUsedRange(true);
+      before.load("address");
+      sheet.getRange("D5").values = [["new"]];
+      const after = sheet.getUsedRange(true);
+      after.load("address");
+      await context.sync();
+      // A test's change to the state between syncs, as putting a stray value does.
+      (wb.sheets[0] as FakeWorkbook["sheets"][number]).rows[9] = [{ value: "stray" }];
+      const later = sheet.getUsedRange(true);
+      later.load("address");
+      await context.sync();
+      return [before.address, after.address, later.address];
+    });
+    expect(addresses).toEqual(["数据!A1:B2", "数据!A1:D5", "数据!A1:D10"]);
+  });
+
+  it("gives the range at row and column indexes (ExcelApi 1.7), refusing one outside the grid", async () => {
+    const fake = new FakeExcel(workbook());
+    const address = await run(fake, async (context) => {
+      const range = context.workbook.worksheets.getItem("数据").getRangeByIndexes(1, 0, 1, 2);
+      range.load("address,values");
+      await context.sync();
+      return [range.address, range.values];
+    });
+    expect(address).toEqual(["数据!A2:B2", [["x", ""]]]);
+    await expect(
+      run(fake, async (context) => {
+        context.workbook.worksheets.getItem("数据").getRangeByIndexes(1_048_575, 0, 2, 1).load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
   it("refuses an Excel.run that leaves actions unsent", async () => {
     const fake = new FakeExcel(workbook());
     await expect(

@@ -72,6 +72,7 @@ export class FakeExcel {
       run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
         this.run((context) => batch(context as unknown as Excel.RequestContext)),
       isSetSupported: this.isSetSupported,
+      web: this.workbook.platform === "web",
     };
   }
 }

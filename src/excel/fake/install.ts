@@ -11,11 +11,12 @@ export function installFakeOffice(fake: FakeExcel, displayLanguage: string): voi
     ConditionalFormatType: { custom: "Custom" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   };
+  const platform = fake.workbook.platform === "web" ? "OfficeOnline" : "PC";
   globals.Office = {
     HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
-    onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
-    context: { displayLanguage, requirements: { isSetSupported: fake.isSetSupported } },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
+    onReady: () => Promise.resolve({ host: "Excel", platform }),
+    context: { displayLanguage, platform, requirements: { isSetSupported: fake.isSetSupported } },
     actions: { associate: () => undefined },
   };
 }

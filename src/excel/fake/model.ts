@@ -148,20 +148,23 @@ const hasAnything = (cell: FakeCell | undefined): boolean =>
 /** The used range: cells with values (valuesOnly) or also formatted cells; null if none. */
 export function usedBox(sheet: FakeSheet, valuesOnly: boolean): CellBox | null {
   const used = valuesOnly ? hasValue : hasAnything;
-  let box: CellBox | null = null;
-  sheet.rows.forEach((cells, row) => {
-    cells.forEach((cell, col) => {
-      if (!used(cell)) return;
-      if (box === null) box = { top: row, left: col, bottom: row, right: col };
-      else {
-        box.top = Math.min(box.top, row);
-        box.left = Math.min(box.left, col);
-        box.bottom = Math.max(box.bottom, row);
-        box.right = Math.max(box.right, col);
-      }
-    });
-  });
-  return box;
+  let top = -1;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  // Plain loops (a sparse row list has holes): a sheet of 400,000 cells is located several times a sync.
+  for (let row = 0; row < sheet.rows.length; row++) {
+    const cells = sheet.rows[row];
+    if (cells === undefined) continue;
+    for (let col = 0; col < cells.length; col++) {
+      if (!used(cells[col])) continue;
+      if (top < 0) top = row;
+      bottom = row;
+      left = Math.min(left, col);
+      right = Math.max(right, col);
+    }
+  }
+  return top < 0 ? null : { top, left, bottom, right };
 }
 
 /** The cell types of Range.getSpecialCells that the fake models. */

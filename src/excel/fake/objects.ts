@@ -63,6 +63,10 @@ function sheetPrefix(name: string): string {
   return bare ? name : quoteSheet(name);
 }
 
+/** The sheet's used range, scanned once a sync (until a write) however many proxies locate it. */
+const usedBoxOnce = (context: FakeRequestContext, sheet: FakeSheet, valuesOnly: boolean): CellBox | null =>
+  context.once(sheet, valuesOnly ? "usedBox:values" : "usedBox:all", () => usedBox(sheet, valuesOnly));
+
 const boxSize = (box: CellBox) => ({ rows: box.bottom - box.top + 1, cols: box.right - box.left + 1 });
 
 /** A cell-by-cell property of the box, refused (RangeExceedsLimit) past Excel's read limit. */
@@ -402,6 +406,24 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     });
   }
 
+  /** ExcelApi 1.7: the range of `rowCount` × `columnCount` cells from (startRow, startColumn), 0-based. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const location = `${this.location}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`;
+    return new FakeRange(this.context, this.workbook, location, () => {
+      const box = {
+        top: startRow,
+        left: startColumn,
+        bottom: startRow + rowCount - 1,
+        right: startColumn + columnCount - 1,
+      };
+      const inGrid = [startRow, startColumn, rowCount - 1, columnCount - 1].every((n) => Number.isInteger(n) && n >= 0);
+      if (!inGrid || box.bottom >= MAX_ROWS || box.right >= MAX_COLS) {
+        throw new FakeRichApiError("InvalidArgument", `${location}: outside the grid`);
+      }
+      return { sheet: this.sheet(), box };
+    });
+  }
+
   /** ExcelApi 1.9: several areas, e.g. "G5, G9:G11". */
   getRanges(address: string): FakeRangeAreas {
     const location = `${this.location}.getRanges(${address})`;
@@ -420,7 +442,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, this.workbook, `${this.location}.getUsedRange()`, () => {
       const sheet = this.sheet();
-      return { sheet, box: usedBox(sheet, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      return { sheet, box: usedBoxOnce(this.context, sheet, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
 
@@ -431,7 +453,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
       `${this.location}.getUsedRangeOrNullObject()`,
       () => {
         const sheet = this.sheet();
-        const box = usedBox(sheet, valuesOnly);
+        const box = usedBoxOnce(this.context, sheet, valuesOnly);
         return box === null ? null : { sheet, box };
       },
       true,
@@ -702,7 +724,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return this.derived(
       "getUsedRangeOrNullObject()",
       ({ sheet, box }) => {
-        const used = usedBox(sheet, valuesOnly);
+        const used = usedBoxOnce(this.context, sheet, valuesOnly);
         if (used === null || !intersects(used, box)) return null;
         return {
           top: Math.max(used.top, box.top),

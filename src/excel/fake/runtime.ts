@@ -73,6 +73,8 @@ export class FakeRequestContext {
   private queue: Action[] = [];
   /** Bytes the sync under way has loaded so far. */
   private response = 0;
+  /** What `once` computed since the sync began or the state last changed. */
+  private computed = new WeakMap<object, Map<string, unknown>>();
 
   /** `responseLimit`: the bytes a sync may return (5 MB on the web), or null (the desktop). */
   constructor(
@@ -96,6 +98,23 @@ export class FakeRequestContext {
     this.response += jsonBytes(value);
   }
 
+  /**
+   * A value derived from the state (a sheet's used range), computed once until a write or the
+   * next sync: a large sheet is located by many proxies in one sync, and scanning it each time
+   * made the fake, not the adapter, the cost of a test.
+   */
+  once<T>(owner: object, key: string, compute: () => T): T {
+    let values = this.computed.get(owner);
+    if (values === undefined) this.computed.set(owner, (values = new Map()));
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  }
+
+  /** The state is about to change (a write, or a test between syncs): forget what `once` computed. */
+  changed(): void {
+    this.computed = new WeakMap();
+  }
+
   /** Queues an action for the next sync. */
   enqueue(location: string, run: () => void): void {
     this.queue.push({ location, run });
@@ -110,6 +129,7 @@ export class FakeRequestContext {
     const batch = this.queue;
     this.queue = [];
     this.response = 0;
+    this.changed();
     // A round trip to Excel: never synchronous.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     this.runBatch(batch);
@@ -282,7 +302,10 @@ export abstract class FakeObject<T> {
 
   /** Queues a write; `apply` runs at sync time against the located object. */
   protected write(name: string, apply: (target: T) => void): void {
-    this.context.enqueue(`${this.location}.${name}`, () => apply(this.target()));
+    this.context.enqueue(`${this.location}.${name}`, () => {
+      this.context.changed();
+      apply(this.target());
+    });
   }
 }
 
