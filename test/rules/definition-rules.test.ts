@@ -1,5 +1,6 @@
-import { formatFinding, ruleIdSchema, type Finding } from "../../src/core";
-import { checkBuilt, where } from "../support/check-workbook";
+import { checkWorkbook, formatFinding, ruleIdSchema, type Finding } from "../../src/core";
+import { workbookData } from "../../src/xlsx";
+import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 import { workbookOf } from "../support/sheet-builder";
 
 const HEADER = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"];
@@ -61,6 +62,59 @@ describe("rules that judge by the definition", () => {
     expect(report.findings.find((f) => f.rule === "target-unit")?.message).toBe(
       "指标值“≤25000 元”的单位“元”与指标定义“隔离点租金”的单位“元/天”不一致，两者不能换算；请按“元/天”填写。",
     );
+  });
+});
+
+describe("category-misuse by the definition", () => {
+  const SIGNED = {
+    指标定义: [
+      ["指标名称", "同义词", "一级指标", "二级指标", "计量单位"],
+      ["签约项目个数", "签约项目数", "产出指标", "数量指标", "个"],
+      ["设备购置成本", "", "产出指标", "成本指标", "万元"],
+    ],
+  };
+
+  it("flags a row filed under another level 1 than its definition's, naming where it belongs", async () => {
+    const { findings, report } = await check([
+      ["A", "效益指标", "经济效益指标", "资金拨付率", "≥95%"],
+      ["A", "产出指标", "时效指标", "资金拨付率", "≥95%"],
+    ]);
+    expect(of(findings, "category-misuse")).toEqual(["category-misuse 指标!C2"]);
+    expect(report.findings.find((f) => f.rule === "category-misuse")?.message).toBe(
+      "“效益指标 / 经济效益指标”归类不当：按指标定义“资金拨付率”，应归入“产出指标 / 时效指标”；请改正分类，或修改指标定义。",
+    );
+  });
+
+  it("holds a row to the level 2 its department set on the 指标定义 sheet, not to a built-in's", async () => {
+    const { findings } = await check(
+      [
+        ["A", "产出指标", "质量指标", "签约项目个数", "≥20个"],
+        ["A", "产出指标", "数量指标", "签约项目数", "≥20个"],
+        // 资金拨付率 is a built-in filed under 时效指标: its level 2 is the department's to choose.
+        ["A", "产出指标", "质量指标", "资金拨付率", "≥95%"],
+      ],
+      SIGNED,
+    );
+    expect(of(findings, "category-misuse")).toEqual(["category-misuse 指标!C2"]);
+  });
+
+  it("takes a cost for a cost in either framework, and applies nothing by a near match", async () => {
+    const wb = workbookOf({
+      指标: [
+        HEADER,
+        ["A", "成本指标", "经济成本指标", "设备购置成本", "≤10万元"],
+        // Near 签约项目个数, not named by it: offered as a candidate, never applied.
+        ["A", "效益指标", "经济效益指标", "签约项目个数增长", "≥5个"],
+      ],
+      ...SIGNED,
+    });
+    const { findings } = checkWorkbook(workbookData(await roundTrip(wb)), {
+      asOf: "2026-06-30",
+      locale: "zh-CN",
+      source: "test.xlsx",
+      settings: { framework: "2021" },
+    });
+    expect(of(findings, "category-misuse")).toEqual([]);
   });
 });
 

@@ -94,7 +94,11 @@ export const enUS: Catalogue = {
   "target-incomplete": (d) =>
     `Target "${d("target")}" lacks ${MISSING_PART[d("missing")] ?? "a part"}; complete it, e.g. "≥85%".`,
   "category-misuse": (d) =>
-    `"${d("level1")} / ${d("level2")}" is misfiled: ${MISUSE[d("reason")] ?? "check the category"}.`,
+    `"${d("level1")} / ${d("level2")}" is misfiled: ${
+      d("reason") === "definition"
+        ? `the definition "${d("definition")}" files it under "${d("expected")}"; file it there, or correct the definition`
+        : (MISUSE[d("reason")] ?? "check the category")
+    }.`,
   "target-restates-name": (d) =>
     `Target "${d("target")}" only repeats the indicator's name and cannot be measured; state a standard such as "100%".`,
   "target-exceeds-budget": (d) =>

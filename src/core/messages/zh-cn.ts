@@ -93,7 +93,12 @@ export const zhCN: Catalogue = {
       : `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”不一致${d("converted") === "" ? "" : `（折合 ${d("converted")}${d("goalUnit")}）`}；应与部门目标一致，例如“${d("expected")}”。`,
   "target-incomplete": (d) =>
     `指标值“${d("target")}”缺少${MISSING_PART[d("missing")] ?? "部分内容"}，请补全，例如“≥85%”。`,
-  "category-misuse": (d) => `“${d("level1")} / ${d("level2")}”归类不当：${MISUSE[d("reason")] ?? "请检查指标分类"}。`,
+  "category-misuse": (d) =>
+    `“${d("level1")} / ${d("level2")}”归类不当：${
+      d("reason") === "definition"
+        ? `按指标定义“${d("definition")}”，应归入“${d("expected")}”；请改正分类，或修改指标定义`
+        : (MISUSE[d("reason")] ?? "请检查指标分类")
+    }。`,
   "target-restates-name": (d) =>
     `指标值“${d("target")}”只是重复了指标名称，无法衡量，请写明可考核的标准（比例、数量或完成时限），例如“100%”。`,
   "target-exceeds-budget": (d) =>

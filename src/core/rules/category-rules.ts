@@ -6,26 +6,49 @@ import type { Indicator } from "../model/project";
 import { indicatorFinding, projectFinding, type Rule, type RuleContext } from "./context";
 
 /** Why an indicator sits in the wrong category, or null. */
-function misuse(ctx: RuleContext, ind: Indicator): string | null {
+function misuse(ctx: RuleContext, ind: Indicator): { reason: string; expected?: string } | null {
   const { level1, level2, name } = ind;
-  if (/满意度|满意率/.test(name) && level1 !== "" && level1 !== "满意度指标") return "satisfaction";
-  if (/预算执行率|资金执行率|支出进度/.test(name) && level1 === "效益指标") return "execution";
-  if (isCost(level1, level2) && level1 === "效益指标") return "cost";
+  if (/满意度|满意率/.test(name) && level1 !== "" && level1 !== "满意度指标") return { reason: "satisfaction" };
+  if (/预算执行率|资金执行率|支出进度/.test(name) && level1 === "效益指标") return { reason: "execution" };
+  if (isCost(level1, level2) && level1 === "效益指标") return { reason: "cost" };
   const allowed = FRAMEWORKS[ctx.settings.framework][level1];
-  if (allowed !== undefined && level2 !== "" && !allowed.includes(level2)) return "level2";
-  return null;
+  if (allowed !== undefined && level2 !== "" && !allowed.includes(level2)) return { reason: "level2" };
+  return definedElsewhere(ctx, ind);
+}
+
+/**
+ * Filed otherwise than its definition says: the level 1 of a definition the name or a synonym
+ * names (a near match is only offered, never applied), and the level 2 too where the department
+ * set it on its own 指标定义 sheet. A cost is a cost in either framework (产出/成本指标 in 2020,
+ * 成本指标/经济成本指标 in 2021).
+ */
+function definedElsewhere(ctx: RuleContext, ind: Indicator): { reason: string; expected: string } | null {
+  const m = ctx.matchOf(ind).match;
+  const d = m?.definition;
+  if (m == null || d == null || m.via === "fuzzy" || d.level1 === null || ind.level1 === "") return null;
+  if (isCost(d.level1, d.level2 ?? "") && isCost(ind.level1, ind.level2)) return null;
+  const expected = d.level2 === null ? d.level1 : `${d.level1} / ${d.level2}`;
+  if (d.level1 !== ind.level1) return { reason: "definition", expected };
+  const ownLevel2 = d.source === "sheet" && d.level2 !== null && ind.level2 !== "";
+  return ownLevel2 && d.level2 !== ind.level2 ? { reason: "definition", expected } : null;
 }
 
 export const checkCategoryMisuse: Rule = (ctx) => {
   // Remembered per name and category: a long list repeats a few dozen of them.
-  const seen = new TupleMemo<string | null>();
+  const seen = new TupleMemo<{ reason: string; expected?: string } | null>();
   const out: Finding[] = [];
   for (const ind of ctx.model.indicators) {
-    const reason = seen.get([ind.name, ind.level1, ind.level2], () => misuse(ctx, ind));
-    if (reason === null) continue;
+    const found = seen.get([ind.name, ind.level1, ind.level2], () => misuse(ctx, ind));
+    if (found === null) continue;
     const at = ind.cells.level2 ?? ind.cells.name;
     out.push(
-      indicatorFinding(ctx, "category-misuse", "warning", ind, at, { reason, level1: ind.level1, level2: ind.level2 }),
+      indicatorFinding(ctx, "category-misuse", "warning", ind, at, {
+        reason: found.reason,
+        level1: ind.level1,
+        level2: ind.level2,
+        expected: found.expected ?? null,
+        definition: ctx.matchOf(ind).match?.definition.name ?? null,
+      }),
     );
   }
   return out;
