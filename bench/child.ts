@@ -4,7 +4,8 @@
  * and checks it RUNS times and prints one line of JSON; `merges FILE COUNT` writes a sheet of
  * COUNT merged areas and `load FILE exceljs|fast` times loading it with ExcelJS's own merge
  * loading or with src/xlsx/fast-merges.ts (a process each, since the latter patches ExcelJS);
- * `cli FILE REPORT` runs the command on FILE with --json REPORT and prints its time and peak memory.
+ * `cli FILE REPORT` runs the command on FILE with --json REPORT, and `out FILE COPY` runs it with
+ * --out COPY (the checked copy: flags and the 绩效目标表), each printing its time and peak memory.
  */
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
@@ -99,10 +100,11 @@ async function main(argv: readonly string[]): Promise<void> {
     await writeMerges(file, Number(arg));
     return;
   }
-  if (mode === "cli" && file !== undefined && arg !== undefined) {
-    // The command as a user runs it on one workbook, with the report written: its time and peak memory.
+  if ((mode === "cli" || mode === "out") && file !== undefined && arg !== undefined) {
+    // The command as a user runs it on one workbook, with the report or the checked copy written:
+    // its time and peak memory.
     const t0 = performance.now();
-    const code = await cli([file, "--json", arg], {
+    const code = await cli([file, mode === "cli" ? "--json" : "--out", arg], {
       stdout: () => undefined,
       stderr: () => undefined,
       now: () => new Date(),
@@ -124,7 +126,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   throw new Error(
-    `usage: child.ts generate FILE ROWS [definitions] | measure FILE RUNS | merges FILE COUNT | load FILE exceljs|fast (got ${argv.join(" ")})`,
+    `usage: child.ts generate FILE ROWS [definitions] | measure FILE RUNS | cli FILE REPORT | out FILE COPY | merges FILE COUNT | load FILE exceljs|fast (got ${argv.join(" ")})`,
   );
 }
 

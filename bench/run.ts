@@ -4,7 +4,8 @@
  *
  * - a generated indicator list of 20,000 and 100,000 rows (without and with the sample's 指标定义
  *   sheet): the time to read the file and the time to check it, separately, and the peak memory,
- *   each size in a process of its own so that peaks do not mix;
+ *   each size in a process of its own so that peaks do not mix; then the command on it, with
+ *   --json and with --out (the checked copy: flags and the 绩效目标表), each in a process of its own;
  * - the context.sync() count of a whole check in the in-memory Excel at 100 and 10,000 rows;
  * - the task pane's initial JavaScript, built by webpack in production mode into a temporary
  *   folder and gzipped.
@@ -50,14 +51,32 @@ async function machine(): Promise<string> {
 }
 
 type Command = { code: number; ms: number; peakRss: number };
-type ListFigures = { rows: number; definitions: boolean; size: number; m: Measured; command: Command };
+type ListFigures = {
+  rows: number;
+  definitions: boolean;
+  size: number;
+  m: Measured;
+  /** The command with --json. */
+  command: Command;
+  /** The command with --out: the checked copy, and its size. */
+  copy: Command & { size: number };
+};
 
 async function list(dir: string, rows: number, definitions: boolean): Promise<ListFigures> {
   const file = join(dir, `list-${rows}${definitions ? "-definitions" : ""}.xlsx`);
   await child(["generate", file, String(rows), ...(definitions ? ["definitions"] : [])]);
   const m = JSON.parse(await child(["measure", file, String(RUNS)])) as Measured;
   const command = JSON.parse(await child(["cli", file, join(dir, "report.json")])) as Command;
-  return { rows, definitions, size: (await stat(file)).size, m, command };
+  const copyFile = join(dir, "checked.xlsx");
+  const copy = JSON.parse(await child(["out", file, copyFile])) as Command;
+  return {
+    rows,
+    definitions,
+    size: (await stat(file)).size,
+    m,
+    command,
+    copy: { ...copy, size: (await stat(copyFile)).size },
+  };
 }
 
 /** The pane's whole check in the in-memory Excel: read, check, write the flags. */
@@ -128,7 +147,8 @@ async function main(): Promise<void> {
             `read ${ms(read)}, check ${ms(check)} = ${((check / read) * 100).toFixed(1)}% of reading ` +
             `[runs: read ${f.m.readMs.map((x) => Math.round(x)).join("/")}, check ${f.m.checkMs.map((x) => Math.round(x)).join("/")}]; ` +
             `peak RSS ${mib(f.m.peakRssFirst)} for one read+check (${mib(f.m.peakRss)} after all ${RUNS} runs); ` +
-            `the command with --json: ${ms(f.command.ms)}, peak RSS ${mib(f.command.peakRss)}`,
+            `the command with --json: ${ms(f.command.ms)}, peak RSS ${mib(f.command.peakRss)}; ` +
+            `the command with --out (checked copy ${(f.copy.size / 1024).toFixed(0)} KiB): ${ms(f.copy.ms)}, peak RSS ${mib(f.copy.peakRss)}`,
         );
       }
     }
@@ -174,6 +194,12 @@ async function main(): Promise<void> {
     console.log(
       `  100,000 rows${f.definitions ? " + 指标定义" : ""} in ≤ 1 GiB: peak RSS of one read+check ${mib(f.m.peakRssFirst)}, ` +
         `of the command with --json ${mib(f.command.peakRss)} — ${verdict(Math.max(f.m.peakRssFirst, f.command.peakRss) <= 1024 * MiB)}`,
+    );
+  }
+  for (const f of lists.filter((l) => l.rows === 100_000)) {
+    console.log(
+      `  100,000 rows${f.definitions ? " + 指标定义" : ""} --out in ≤ 1 GiB: peak RSS ${mib(f.copy.peakRss)} in ${ms(f.copy.ms)} — ` +
+        verdict(f.copy.peakRss <= 1024 * MiB),
     );
   }
   console.log(`  sync count constant: ${small} and ${large} — ${verdict(small === large)}`);

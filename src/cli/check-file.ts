@@ -72,7 +72,9 @@ async function writeText(path: string, text: string): Promise<void> {
  * garbage before the check starts.
  */
 async function readInput(input: string, writing: boolean): Promise<{ data: WorkbookData; port: XlsxPort | null }> {
-  const port = await XlsxPort.open(input);
+  // What the copy gets of ours goes straight into the file: a 100,000-row list plans a table of
+  // 1.7 million cells, too many for ExcelJS's model.
+  const port = await XlsxPort.open(input, { owned: "file" });
   const data = await port.read();
   return { data, port: writing ? port : null };
 }
@@ -82,6 +84,25 @@ export type CheckedFile = {
   /** For the user, on stderr: what the copy could not keep (an .xlsm's macros). */
   notes: string[];
 };
+
+/**
+ * Writes the report, validated against the exported schema as it leaves the program. Made only
+ * when asked for: at 100,000 rows its text alone is some 100 MB, which a checked copy need not
+ * carry while it is written.
+ */
+async function writeReport(
+  input: string,
+  result: CheckResult,
+  jsonPath: string,
+  writeJson: (text: string) => void,
+): Promise<void> {
+  const json = `${JSON.stringify(reportSchema.parse(result.report), null, 2)}\n`;
+  if (jsonPath === "-") writeJson(json);
+  else {
+    assertNotInput(input, jsonPath);
+    await writeText(jsonPath, json);
+  }
+}
 
 /** Checks one workbook; writes the report and the checked copy where asked. */
 export async function checkFile(
@@ -96,13 +117,7 @@ export async function checkFile(
   }
   const { data, port } = await readInput(input, options.out !== null);
   const result = checkWorkbook(data, { asOf: options.asOf, locale: options.lang, source: basename(input) });
-  // The report is validated against the exported schema before it leaves the program.
-  const json = `${JSON.stringify(reportSchema.parse(result.report), null, 2)}\n`;
-  if (jsonPath === "-") writeJson(json);
-  else if (jsonPath !== null) {
-    assertNotInput(input, jsonPath);
-    await writeText(jsonPath, json);
-  }
+  if (jsonPath !== null) await writeReport(input, result, jsonPath, writeJson);
   const notes: string[] = [];
   if (options.out !== null && port !== null) {
     await port.apply(options.clear ? planClear(data, { table: true }) : planCheckedWorkbook(data, result));

@@ -6,9 +6,11 @@ import {
   WorkbookError,
   type CellStyle,
   type FlagRule,
+  type PlannedCell,
   type SheetPlan,
   type WritePlan,
 } from "../core";
+import { deferCells, deferNames } from "./deferred-parts";
 
 /** Fill colours of Excel's own "light red" and "yellow" presets, which clerks recognise. */
 const FLAG_FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
@@ -64,22 +66,35 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   }
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+function writeCell(ws: ExcelJS.Worksheet, planned: PlannedCell): void {
+  const cell = ws.getCell(planned.address);
+  const v = planned.value;
+  // A string value is stored as a string in ExcelJS, whatever it starts with: text stays text.
+  if (v.kind === "text") cell.value = v.text;
+  else if (v.kind === "number") {
+    cell.value = v.value;
+    if (v.format !== undefined) cell.numFmt = v.format;
+  } else cell.value = { formula: v.formula };
+  if (planned.style) applyStyle(cell, planned.style);
+}
+
+/**
+ * Where the owned sheets' cells (with their merged areas and row heights) and the owned names go:
+ * into ExcelJS's model ("model", for callers that look at the workbook in memory), or into the
+ * file when it is saved ("file", see deferred-parts.ts; only XlsxPort.save writes them).
+ */
+export type OwnedParts = "model" | "file";
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, owned: OwnedParts): void {
   const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
   for (const { column, width } of plan.columnWidths) ws.getColumn(column).width = width;
-  for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
-  for (const planned of plan.cells) {
-    const cell = ws.getCell(planned.address);
-    const v = planned.value;
-    // A string value is stored as a string in ExcelJS, whatever it starts with: text stays text.
-    if (v.kind === "text") cell.value = v.text;
-    else if (v.kind === "number") {
-      cell.value = v.value;
-      if (v.format !== undefined) cell.numFmt = v.format;
-    } else cell.value = { formula: v.formula };
-    if (planned.style) applyStyle(cell, planned.style);
+  if (owned === "model") {
+    for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
+    for (const planned of plan.cells) writeCell(ws, planned);
+    mergeDisjoint(ws, plan.merges);
+  } else {
+    for (const planned of deferCells(ws, plan)) writeCell(ws, planned);
   }
-  mergeDisjoint(ws, plan.merges);
   if (plan.page) {
     ws.pageSetup = {
       ...ws.pageSetup,
@@ -131,9 +146,10 @@ function addFlag(wb: ExcelJS.Workbook, rule: FlagRule, priority: number): void {
 
 /**
  * Applies a write plan to an ExcelJS workbook in one pass. Checks first, then writes, so a plan
- * that cannot be applied leaves the workbook untouched.
+ * that cannot be applied leaves the workbook untouched. With `owned` "file", the owned sheets'
+ * cells and the names are kept for XlsxPort.save to write into the file.
  */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, owned: OwnedParts = "model"): void {
   assertReplaceable(wb, plan);
   if (plan.flags !== null) {
     // ExcelJS keeps the rules for which the filter returns true.
@@ -145,8 +161,9 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   }
   if (plan.names !== null) {
     wb.definedNames.model = wb.definedNames.model.filter((n) => !isOwnedName(n.name));
-    for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
+    if (owned === "model") for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
+    else deferNames(wb, plan.names);
   }
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, owned);
   plan.flags?.forEach((rule, i) => addFlag(wb, rule, i + 1));
 }

@@ -146,7 +146,8 @@ const decodeXml = (text: string): string =>
     );
   });
 
-const attribute = (tag: string, name: string): string | null => {
+/** An attribute's decoded value in a start tag (`<c r="A1" s="3">`), or null. */
+export const attribute = (tag: string, name: string): string | null => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return m === null ? null : decodeXml(m[1] ?? m[2] ?? "");
 };
@@ -180,14 +181,14 @@ const relsOf = (part: string): string => {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 };
 
-type Parts = { sheets: Map<string, string>; styles: string | null };
+type Parts = { workbook: string; sheets: Map<string, string>; styles: string | null };
 
-/** The workbook's sheet parts by sheet name, and its styles part. */
-async function partsOf(zip: JSZip): Promise<Parts> {
-  const root = relationships((await text(zip, "_rels/.rels")) ?? "");
+/** The workbook part, its sheet parts by sheet name, and its styles part; `read` gives a part's text. */
+export async function partsOf(read: (path: string) => Promise<string | null>): Promise<Parts> {
+  const root = relationships((await read("_rels/.rels")) ?? "");
   const main = resolvePart("", root.find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.target ?? "xl/workbook.xml");
-  const workbook = (await text(zip, main)) ?? "";
-  const rels = relationships((await text(zip, relsOf(main))) ?? "");
+  const workbook = (await read(main)) ?? "";
+  const rels = relationships((await read(relsOf(main))) ?? "");
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
@@ -198,7 +199,7 @@ async function partsOf(zip: JSZip): Promise<Parts> {
       sheets.set(name, resolvePart(main, rel.target));
   }
   const styles = rels.find((r) => REL_STYLES.test(r.type));
-  return { sheets, styles: styles === undefined ? null : resolvePart(main, styles.target) };
+  return { workbook: main, sheets, styles: styles === undefined ? null : resolvePart(main, styles.target) };
 }
 
 const CLASSIC = /<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g;
@@ -283,7 +284,7 @@ async function lossesOf(zip: JSZip, sheets: Iterable<KeptSheet>): Promise<CopyLo
 /** Reads from the input file the conditional formats ExcelJS cannot write. */
 export async function keptFormats(input: Buffer): Promise<KeptFormats> {
   const zip = await JSZip.loadAsync(input);
-  const parts = await partsOf(zip);
+  const parts = await partsOf((path) => text(zip, path));
   const sheets = new Map<string, KeptSheet>();
   for (const [name, part] of parts.sheets) {
     const xml = await text(zip, part);
@@ -388,7 +389,7 @@ function appendDxfs(styles: string, added: readonly string[]): { styles: string;
 /** Puts the kept formats into the copy ExcelJS wrote. */
 export async function restoreFormats(output: Buffer, kept: KeptFormats): Promise<Buffer> {
   const zip = await JSZip.loadAsync(output);
-  const parts = await partsOf(zip);
+  const parts = await partsOf((path) => text(zip, path));
   // Differential formats the kept rules use, copied over once each and renumbered.
   const used = new Set<number>();
   for (const sheet of kept.sheets.values()) {

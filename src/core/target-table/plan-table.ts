@@ -105,14 +105,17 @@ class Sheet {
   }
 }
 
-/** The worst severity of the findings at each source cell ("sheet!A1"). */
-function severityAt(findings: readonly Finding[]): Map<string, Severity> {
+/** The worst severity of the findings at each source cell, by sheet, then cell ("A1"). */
+type Marks = Map<string, Map<string, Severity>>;
+
+function severityAt(findings: readonly Finding[]): Marks {
   const rank = { info: 0, warning: 1, error: 2 } as const;
-  const at = new Map<string, Severity>();
+  const at: Marks = new Map();
   for (const f of findings) {
-    const key = `${f.sheet}!${f.cell}`;
-    const known = at.get(key);
-    if (known === undefined || rank[f.severity] > rank[known]) at.set(key, f.severity);
+    let sheet = at.get(f.sheet);
+    if (sheet === undefined) at.set(f.sheet, (sheet = new Map()));
+    const known = sheet.get(f.cell);
+    if (known === undefined || rank[f.severity] > rank[known]) sheet.set(f.cell, f.severity);
   }
   return at;
 }
@@ -168,7 +171,7 @@ function projectBlock(
   index: number,
   project: Project,
   indicators: readonly Indicator[],
-  marks: Map<string, Severity>,
+  marks: Marks,
   monitoring: BlockMonitoring | null,
 ): void {
   // The official block spans A–G; the monitoring columns H–J follow it when actuals exist.
@@ -176,7 +179,7 @@ function projectBlock(
   const right = monitoring === null ? last : last + MONITORING_WIDTHS.length;
   const m = last + 1;
   const mark = (ref: { sheet: string; cell: string } | null) =>
-    ref === null ? undefined : marks.get(`${ref.sheet}!${ref.cell}`);
+    ref === null ? undefined : marks.get(ref.sheet)?.get(ref.cell);
 
   s.next(24);
   s.put(0, s.text(`${index}.${project.name}绩效目标表`), STYLES.title, right);
@@ -273,7 +276,7 @@ function projectBlock(
       if (!ind) continue;
       const row = s.row;
       s.row = first + start;
-      const sev = level === 1 ? marks.get(`${ind.cells.level2?.sheet}!${ind.cells.level2?.cell}`) : undefined;
+      const sev = level === 1 ? mark(ind.cells.level2) : undefined;
       s.put(level, s.text(level === 0 ? ind.level1 : ind.level2), marked(STYLES.value, sev), level, first + end);
       s.row = row;
     }
