@@ -140,9 +140,17 @@ describe("the task pane", () => {
     await screen.findByText(/Flagged 1 errors/);
     const date = screen.getByLabelText("Check as of");
     fireEvent.change(date, { target: { value: "2026-12-31" } });
+    // Spelled out in the pane's language, whatever format the system gives the date field.
+    expect(screen.getByText("December 31, 2026")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Check again" }));
     await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
     expect(screen.getByRole("grid", { name: "Findings for 项目乙" })).toBeTruthy();
+  });
+
+  it("spells the as-of date out in Chinese under the date field", async () => {
+    renderPane(fakeWorkbook());
+    await screen.findByText(/已在表格中标出/);
+    expect(screen.getByText("2026年6月30日")).toBeTruthy();
   });
 
   it("filters the findings by severity", async () => {

@@ -1,12 +1,18 @@
 import type { Severity, SheetLayout, TrafficLight } from "../core";
 import type { Locale } from "./locale";
 
+/** 2026-06-30 as "2026年6月30日" or "June 30, 2026": a calendar date, read in UTC so no time zone shifts it. */
+const longDate = (locale: Locale, iso: string): string =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
 /** The pane's wording, one table per locale. Findings are worded by the core's catalogues. */
 export type PaneStrings = {
   title: string;
   intro: string;
   asOf: string;
   asOfInvalid: string;
+  /** The as-of date spelled out: the date field shows it in the system's format, which may not be the pane's. */
+  asOfLong(iso: string): string;
   check: string;
   checking: string;
   fillTable: string;
@@ -66,6 +72,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     intro: "检查本工作簿中的绩效目标，在表格中标出问题，并生成标准的绩效目标表。",
     asOf: "检查日期",
     asOfInvalid: "请输入日期，例如 2026-06-30",
+    asOfLong: (iso) => longDate("zh-CN", iso),
     check: "重新检查",
     checking: "正在检查…",
     fillTable: "生成绩效目标表",
@@ -130,6 +137,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
       "Checks the performance targets in this workbook, flags the problems in the sheets and fills the standard target table.",
     asOf: "Check as of",
     asOfInvalid: "Enter a date, e.g. 2026-06-30",
+    asOfLong: (iso) => longDate("en-US", iso),
     check: "Check again",
     checking: "Checking…",
     fillTable: "Fill 绩效目标表",

@@ -40,6 +40,7 @@ export function Toolbar(props: ToolbarProps) {
         className={styles.date}
         validationState={validDate ? "none" : "error"}
         validationMessage={validDate ? undefined : text.asOfInvalid}
+        hint={validDate ? text.asOfLong(asOf) : undefined}
       >
         <Input type="date" value={asOf} onChange={(_, data) => props.onAsOfChange(data.value)} />
       </Field>
