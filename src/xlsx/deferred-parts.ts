@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { NamePlan, SheetPlan } from "../core";
 import { attribute, partsOf } from "./kept-formats";
 import { dimensionOf, escapeXml, packSheet, sheetDataXml, type PackedSheet } from "./sheet-xml";
-import { entryContent, readZip, replaceEntries } from "./zip-entries";
+import { entryText, readZip, replaceEntries } from "./zip-entries";
 
 /**
  * What the add-in writes of its own, put into the saved file rather than into ExcelJS's model:
@@ -91,8 +91,8 @@ function withNames(xml: string, names: readonly NamePlan[]): string {
  * new package. Every other part is copied as it is.
  */
 export async function writeDeferredParts(wb: ExcelJS.Workbook, written: Buffer): Promise<Buffer> {
-  const zip = readZip(written);
-  const text = (path: string) => Promise.resolve(entryContent(zip, path)?.toString("utf8") ?? null);
+  const zip = await readZip(written);
+  const text = (path: string) => entryText(zip, path);
   const parts = await partsOf(text);
   const replacements = new Map<string, () => Iterable<string>>();
   const names = deferredNames.get(wb) ?? [];
@@ -109,5 +109,5 @@ export async function writeDeferredParts(wb: ExcelJS.Workbook, written: Buffer):
     if (part === undefined || xml === null) throw new Error(`ExcelJS wrote no part for the sheet ${ws.name}`);
     replacements.set(part, worksheetXml(xml, packed));
   }
-  return replaceEntries(zip, replacements);
+  return await replaceEntries(zip, replacements);
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
+import { entryNames, entryText, readZip, replaceEntries, type ZipPackage } from "./zip-entries";
 
 /**
  * The staff's conditional formats that ExcelJS 4.4 cannot write back, carried over from the
@@ -152,11 +152,6 @@ export const attribute = (tag: string, name: string): string | null => {
   return m === null ? null : decodeXml(m[1] ?? m[2] ?? "");
 };
 
-async function text(zip: JSZip, path: string): Promise<string | null> {
-  const file = zip.file(path);
-  return file === null ? null : await file.async("string");
-}
-
 /** "xl/workbook.xml" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; absolute targets as they are. */
 function resolvePart(from: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
@@ -264,8 +259,8 @@ export const hasKept = (kept: KeptFormats): boolean =>
   [...kept.sheets.values()].some((s) => s.classic.length > 0 || s.ext.length > 0 || s.others.length > 0);
 
 /** Parts of the original that no copy written by ExcelJS has. */
-async function lossesOf(zip: JSZip, sheets: Iterable<KeptSheet>): Promise<CopyLoss[]> {
-  const names = Object.keys(zip.files);
+async function lossesOf(zip: ZipPackage, sheets: Iterable<KeptSheet>): Promise<CopyLoss[]> {
+  const names = entryNames(zip);
   const has = (prefix: string) => names.some((n) => n.startsWith(prefix));
   const losses = new Set<CopyLoss>();
   if (has("xl/vbaProject")) losses.add("macros");
@@ -274,7 +269,7 @@ async function lossesOf(zip: JSZip, sheets: Iterable<KeptSheet>): Promise<CopyLo
   if (has("xl/slicers/") || has("xl/timelines/")) losses.add("slicers");
   for (const name of names.filter((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n))) {
     // ExcelJS keeps pictures; shapes, text boxes and grouped drawings it drops.
-    const xml = (await text(zip, name)) ?? "";
+    const xml = (await entryText(zip, name)) ?? "";
     if (/<xdr:(sp|grpSp|cxnSp)\b/.test(xml)) losses.add("shapes");
   }
   for (const sheet of sheets) if (sheet.lost > 0) losses.add("extensions");
@@ -283,11 +278,11 @@ async function lossesOf(zip: JSZip, sheets: Iterable<KeptSheet>): Promise<CopyLo
 
 /** Reads from the input file the conditional formats ExcelJS cannot write. */
 export async function keptFormats(input: Buffer): Promise<KeptFormats> {
-  const zip = await JSZip.loadAsync(input);
-  const parts = await partsOf((path) => text(zip, path));
+  const zip = await readZip(input);
+  const parts = await partsOf((path) => entryText(zip, path));
   const sheets = new Map<string, KeptSheet>();
   for (const [name, part] of parts.sheets) {
-    const xml = await text(zip, part);
+    const xml = await entryText(zip, part);
     if (xml === null) continue;
     // Conditional formats, validations and extensions all follow the cells: only that part is searched.
     const end = xml.lastIndexOf("</sheetData>");
@@ -296,7 +291,7 @@ export async function keptFormats(input: Buffer): Promise<KeptFormats> {
       sheets.set(name, kept);
     }
   }
-  const styles = parts.styles === null ? "" : ((await text(zip, parts.styles)) ?? "");
+  const styles = parts.styles === null ? "" : ((await entryText(zip, parts.styles)) ?? "");
   const dxfBlock = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? "";
   const dxfs = [...dxfBlock.matchAll(/<dxf\b[^>]*?(?:\/>|>[\s\S]*?<\/dxf>)/g)].map((m) => m[0]);
   return { sheets, dxfs, losses: await lossesOf(zip, sheets.values()) };
@@ -386,10 +381,11 @@ function appendDxfs(styles: string, added: readonly string[]): { styles: string;
   return { styles: styles.slice(0, at) + dxfs + styles.slice(at), first: 0 };
 }
 
-/** Puts the kept formats into the copy ExcelJS wrote. */
+/** Puts the kept formats into the copy ExcelJS wrote; every part it does not change is copied as it is. */
 export async function restoreFormats(output: Buffer, kept: KeptFormats): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(output);
-  const parts = await partsOf((path) => text(zip, path));
+  const zip = await readZip(output);
+  const parts = await partsOf((path) => entryText(zip, path));
+  const replaced = new Map<string, () => Iterable<string>>();
   // Differential formats the kept rules use, copied over once each and renumbered.
   const used = new Set<number>();
   for (const sheet of kept.sheets.values()) {
@@ -403,17 +399,17 @@ export async function restoreFormats(output: Buffer, kept: KeptFormats): Promise
   const renumber = new Map<number, number>();
   if (used.size > 0 && parts.styles !== null) {
     const order = [...used].sort((a, b) => a - b);
-    const styles = (await text(zip, parts.styles)) ?? "";
+    const styles = (await entryText(zip, parts.styles)) ?? "";
     const appended = appendDxfs(
       styles,
       order.map((i) => kept.dxfs[i] ?? "<dxf/>"),
     );
     order.forEach((old, k) => renumber.set(old, appended.first + k));
-    zip.file(parts.styles, appended.styles);
+    replaced.set(parts.styles, () => [appended.styles]);
   }
   for (const [name, sheet] of kept.sheets) {
     const part = parts.sheets.get(name);
-    const xml = part === undefined ? null : await text(zip, part);
+    const xml = part === undefined ? null : await entryText(zip, part);
     if (part === undefined || xml === null) continue;
     let out = xml;
     if (sheet.classic.length > 0) {
@@ -432,7 +428,8 @@ export async function restoreFormats(output: Buffer, kept: KeptFormats): Promise
     }
     if (sheet.ext.length > 0) out = insertExt(out, sheet.ext.join(""));
     if (sheet.others.length > 0) out = insertOtherExts(out, sheet.others.join(""));
-    zip.file(part, out);
+    const restored = out;
+    replaced.set(part, () => [restored]);
   }
-  return await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return await replaceEntries(zip, replaced);
 }
