@@ -1,15 +1,21 @@
-import { Button, Field, Input, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import { isIsoDate } from "../hooks/use-checker";
 import type { PaneStrings } from "../strings";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
+  dateBlock: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   date: { minWidth: "150px" },
 });
 
@@ -32,32 +38,41 @@ export function Toolbar(props: ToolbarProps) {
   const { text, asOf, checking, writing, canWrite } = props;
   const styles = useStyles();
   const validDate = isIsoDate(asOf);
+  const dateId = useId("as-of");
   const busy = checking || writing;
   return (
     <div className={mergeClasses(styles.root, props.className)} role="toolbar" aria-label={text.title}>
-      <Field
-        label={text.asOf}
-        className={styles.date}
-        validationState={validDate ? "none" : "error"}
-        validationMessage={validDate ? undefined : text.asOfInvalid}
-        hint={validDate ? text.asOfLong(asOf) : undefined}
-      >
-        <Input type="date" value={asOf} onChange={(_, data) => props.onAsOfChange(data.value)} />
-      </Field>
-      <Button
-        appearance="primary"
-        onClick={props.onCheck}
-        disabled={busy || !validDate}
-        icon={checking ? <Spinner size="tiny" /> : undefined}
-      >
-        {checking ? text.checking : text.check}
-      </Button>
-      <Button onClick={props.onFillTable} disabled={busy || !canWrite}>
-        {text.fillTable}
-      </Button>
-      <Button onClick={props.onClearFlags} disabled={busy || !canWrite || props.writeBlocked}>
-        {text.clearFlags}
-      </Button>
+      {/* The label above the row, so the check button sits level with the date input whatever the
+          field shows below it (the date spelled out, or why it is not one). */}
+      <div className={styles.dateBlock}>
+        <Label htmlFor={dateId}>{text.asOf}</Label>
+        <div className={styles.row}>
+          <Field
+            className={styles.date}
+            validationState={validDate ? "none" : "error"}
+            validationMessage={validDate ? undefined : text.asOfInvalid}
+            hint={validDate ? text.asOfLong(asOf) : undefined}
+          >
+            <Input id={dateId} type="date" value={asOf} onChange={(_, data) => props.onAsOfChange(data.value)} />
+          </Field>
+          <Button
+            appearance="primary"
+            onClick={props.onCheck}
+            disabled={busy || !validDate}
+            icon={checking ? <Spinner size="tiny" /> : undefined}
+          >
+            {checking ? text.checking : text.check}
+          </Button>
+        </div>
+      </div>
+      <div className={styles.row}>
+        <Button onClick={props.onFillTable} disabled={busy || !canWrite}>
+          {text.fillTable}
+        </Button>
+        <Button onClick={props.onClearFlags} disabled={busy || !canWrite || props.writeBlocked}>
+          {text.clearFlags}
+        </Button>
+      </div>
     </div>
   );
 }
