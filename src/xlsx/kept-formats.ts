@@ -21,23 +21,7 @@ const REL_WORKSHEET = /\/relationships\/worksheet$/;
 const REL_STYLES = /\/relationships\/styles$/;
 const REL_OFFICE_DOCUMENT = /\/relationships\/officeDocument$/;
 
-/** Rule types ExcelJS 4.4 writes, as they stand in the file. */
-const WRITABLE_IN_FILE = new Set([
-  "expression",
-  "cellIs",
-  "top10",
-  "aboveAverage",
-  "dataBar",
-  "colorScale",
-  "iconSet",
-  "containsText",
-  "containsBlanks",
-  "notContainsBlanks",
-  "containsErrors",
-  "notContainsErrors",
-  "timePeriod",
-]);
-/** The same, as ExcelJS names them in its model (it reads the containsText family as "containsText"). */
+/** Rule types ExcelJS 4.4 writes, as ExcelJS names them in its model. */
 const WRITABLE_IN_MODEL = new Set([
   "expression",
   "cellIs",
@@ -48,6 +32,14 @@ const WRITABLE_IN_MODEL = new Set([
   "iconSet",
   "containsText",
   "timePeriod",
+]);
+/** The same, as they stand in the file: ExcelJS reads the containsText family as "containsText". */
+const WRITABLE_IN_FILE = new Set([
+  ...WRITABLE_IN_MODEL,
+  "containsBlanks",
+  "notContainsBlanks",
+  "containsErrors",
+  "notContainsErrors",
 ]);
 /** Types that cannot be written without a formula. */
 const NEEDS_FORMULA = new Set(["expression", "cellIs"]);

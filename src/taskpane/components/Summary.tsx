@@ -52,6 +52,19 @@ export function LightBadge(props: {
   );
 }
 
+/** One figure of the summary: its name over its number, the number in the severity's colour where given. */
+function Count({ label, value, tone }: { label: string; value: number; tone?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.count}>
+      <dt>
+        <Caption1>{label}</Caption1>
+      </dt>
+      <dd className={mergeClasses(styles.number, tone)}>{value}</dd>
+    </div>
+  );
+}
+
 export function Summary({ report, text, className }: { report: Report; text: PaneStrings; className?: string }) {
   const styles = useStyles();
   const { summary } = report;
@@ -61,30 +74,10 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
         {text.summary}
       </Subtitle2>
       <dl className={styles.counts}>
-        <div className={styles.count}>
-          <dt>
-            <Caption1>{text.projects}</Caption1>
-          </dt>
-          <dd className={styles.number}>{summary.projects}</dd>
-        </div>
-        <div className={styles.count}>
-          <dt>
-            <Caption1>{text.errors}</Caption1>
-          </dt>
-          <dd className={mergeClasses(styles.number, styles.errors)}>{summary.errors}</dd>
-        </div>
-        <div className={styles.count}>
-          <dt>
-            <Caption1>{text.warnings}</Caption1>
-          </dt>
-          <dd className={mergeClasses(styles.number, styles.warnings)}>{summary.warnings}</dd>
-        </div>
-        <div className={styles.count}>
-          <dt>
-            <Caption1>{text.infos}</Caption1>
-          </dt>
-          <dd className={styles.number}>{summary.infos}</dd>
-        </div>
+        <Count label={text.projects} value={summary.projects} />
+        <Count label={text.errors} value={summary.errors} tone={styles.errors} />
+        <Count label={text.warnings} value={summary.warnings} tone={styles.warnings} />
+        <Count label={text.infos} value={summary.infos} />
       </dl>
       <ul className={styles.lights} aria-label={text.lightsLabel}>
         {report.projects.map((project, i) => (
