@@ -19,4 +19,3 @@ export async function readWorkbookFile(path: string): Promise<WorkbookData> {
   if (!read.ok) throw holdsNoWorksheet(path, read.why.kind === "binary");
   return read.data;
 }
-

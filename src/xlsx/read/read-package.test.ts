@@ -177,9 +177,15 @@ describe("the package reader", () => {
   });
 
   it("tells a package with no workbook from a binary .xlsb", async () => {
-    const docx = await pack({ "_rels/.rels": rels([["rId1", "officeDocument", "word/document.xml"]]), "word/document.xml": "<w/>" });
+    const docx = await pack({
+      "_rels/.rels": rels([["rId1", "officeDocument", "word/document.xml"]]),
+      "word/document.xml": "<w/>",
+    });
     expect(await readPackage(docx)).toEqual({ ok: false, why: { kind: "no-workbook" } });
-    const xlsb = await pack({ "_rels/.rels": rels([["rId1", "officeDocument", "xl/workbook.bin"]]), "xl/workbook.bin": "x" });
+    const xlsb = await pack({
+      "_rels/.rels": rels([["rId1", "officeDocument", "xl/workbook.bin"]]),
+      "xl/workbook.bin": "x",
+    });
     expect(await readPackage(xlsb)).toEqual({ ok: false, why: { kind: "binary" } });
   });
 });

@@ -39,9 +39,7 @@ async function workbookRelationships(
     if (worksheets.length !== 1 || only === undefined || sheets[0] === undefined) throw damage;
     const rel = (kind: string, id: string): Relationship[] => {
       const found = typed.filter((t) => contentKind(t.type) === kind);
-      return found.length === 1 && found[0] !== undefined
-        ? [{ id, kind, target: found[0].part, external: false }]
-        : [];
+      return found.length === 1 && found[0] !== undefined ? [{ id, kind, target: found[0].part, external: false }] : [];
     };
     return [
       { id: sheets[0].relationshipId, kind: "worksheet", target: only.part, external: false },

@@ -96,4 +96,3 @@ export function readFailure(path: string, cause: unknown): WorkbookError {
   const message = cause instanceof Error ? cause.message : String(cause);
   return new WorkbookError("unreadable", `${path}: the workbook is damaged or incomplete (${message})`, { cause });
 }
-

@@ -20,7 +20,11 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /** A t="d" cell's ISO 8601 date as the serial number Excel would hold; null when it is no date. */
 function isoToSerial(text: string, date1904: boolean): number | null {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? `${text}T00:00:00Z`
+    : /[zZ]|[+-]\d\d:?\d\d$/.test(text)
+      ? text
+      : `${text}Z`;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
   return (ms - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
