@@ -33,7 +33,7 @@ const PER_FILE_MS = 10_000;
 
 /** The reasons the command gives for a file it cannot read: each refusal must name one. */
 const REASONS =
-  /: (not an \.xlsx workbook|an old \.xls workbook|a WPS \.et workbook|an OpenDocument \(\.ods\) file|a binary \.xlsb workbook|the workbook is password-protected|the workbook is damaged or incomplete|the workbook is damaged or unsafe|the workbook is too large to read safely)/;
+  /: (not an \.xlsx workbook|an Apple Numbers file|an old \.xls workbook|a WPS \.et workbook|an OpenDocument \(\.ods\) file|a binary \.xlsb workbook|the workbook is password-protected|the workbook is damaged or incomplete|the workbook is damaged or unsafe|the workbook is too large to read safely)/;
 
 describeCorpus("the corpus of real spreadsheet files", () => {
   const rows = present ? manifest() : [];

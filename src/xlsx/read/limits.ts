@@ -3,7 +3,9 @@
  * come, so that a zip bomb (a few kilobytes that inflate to gigabytes) is stopped at the limit
  * rather than after memory runs out; the sizes a zip declares can lie, so both are checked.
  */
-export const LIMITS = {
+export type Limits = { partBytes: number; totalBytes: number; ratio: number; ratioFrom: number };
+
+export const LIMITS: Limits = {
   /** One part, inflated: a 100,000-row indicator list's sheet is some 40 MB. */
   partBytes: 1024 * 1024 * 1024,
   /** All parts read, inflated. */
@@ -14,9 +16,7 @@ export const LIMITS = {
    */
   ratio: 1000,
   ratioFrom: 64 * 1024 * 1024,
-} as const;
-
-export type Limits = typeof LIMITS;
+};
 
 /** A package that would cost more than the limits to read: refused, never a partial read. */
 export class TooLarge extends Error {

@@ -69,14 +69,19 @@ export function assertPackage(path: string, bytes: Buffer): void {
   }
 }
 
-/** A zip that holds no worksheet: a binary .xlsb, a Word file, a zipped folder. */
+/** A zip that holds no worksheet: a binary .xlsb, an Apple Numbers file, a Word file, a zipped folder. */
 export function holdsNoWorksheet(path: string, binary: boolean): WorkbookError {
-  return new WorkbookError(
-    "not-a-workbook",
-    binary || extname(path).toLowerCase() === ".xlsb"
-      ? `${path}: a binary .xlsb workbook, not an .xlsx; ${SAVE_AS_XLSX}`
-      : `${path}: not an .xlsx workbook: the file holds no worksheet`,
-  );
+  const ext = extname(path).toLowerCase();
+  if (binary || ext === ".xlsb") {
+    return new WorkbookError("not-a-workbook", `${path}: a binary .xlsb workbook, not an .xlsx; ${SAVE_AS_XLSX}`);
+  }
+  if (ext === ".numbers") {
+    return new WorkbookError(
+      "not-a-workbook",
+      `${path}: an Apple Numbers file, not an .xlsx workbook; export it from Numbers as .xlsx (File › Export To › Excel)`,
+    );
+  }
+  return new WorkbookError("not-a-workbook", `${path}: not an .xlsx workbook: the file holds no worksheet`);
 }
 
 /** Why reading a package failed, in one line: too large, entity declarations, or damaged. */
