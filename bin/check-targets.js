@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 // The command runs the JavaScript compiled at install time (`npm ci` runs `prepare`, which runs
-// `npm run build:cli`); `npm run check-targets:dev` runs the TypeScript sources through tsx.
+// `npm run build:cli`); `npm run check-targets:dev` runs the TypeScript sources instead.
 let command;
 try {
   command = require("../dist-cli/bin.js");
