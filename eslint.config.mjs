@@ -137,7 +137,7 @@ const importDirection = [
 ];
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", "samples/out/", "test/out/", "**/*.config.js"]),
+  globalIgnores(["dist/", "dist-cli/", "node_modules/", "coverage/", "samples/out/", "test/out/", "**/*.config.js"]),
 
   {
     files: ["**/*.{ts,tsx}"],

@@ -11,6 +11,8 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // The compiled command (dist-cli/), which bin/ and folder mode's workers run.
+  globalSetup: "<rootDir>/test/build-cli.global-setup.js",
   // Fluent UI needs ResizeObserver, which jsdom lacks (component tests use the jsdom environment).
   setupFiles: ["<rootDir>/test/taskpane/setup-dom.ts"],
 };

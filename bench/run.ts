@@ -11,6 +11,9 @@
  *   the list, with --json and with --out (the checked copy: flags and the 绩效目标表), each in a
  *   process of its own;
  * - the context.sync() count of a whole check in the in-memory Excel at 100 and 10,000 rows;
+ * - the command's start-up: the CPU of `check-targets --help` against a bare `node -e 0`; and the
+ *   CPU of the command checking the 20,000-row list against a node process that merely reads
+ *   it with ExcelJS (both whole processes, medians of RUNS);
  * - the task pane's initial JavaScript, built by webpack in production mode into a temporary
  *   folder and gzipped.
  */
@@ -25,6 +28,7 @@ import { ExcelWorkbook } from "../src/excel";
 import { FakeExcel, workbookFromData } from "../src/excel/fake";
 import { loadSeed } from "../test/support/seed";
 import type { Measured } from "./child";
+import { medianCpu } from "./cpu";
 import { generatedData } from "./generated-workbook";
 
 const run = promisify(execFile);
@@ -143,6 +147,44 @@ async function paneBundle(): Promise<Bundle> {
 
 const verdict = (ok: boolean): string => (ok ? "meets" : "MISSES");
 
+const secs = (s: number | null): string => (s === null ? "n/a" : `${s.toFixed(2)} s`);
+const ratioOf = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : a / b;
+const ratioText = (a: number | null, b: number | null): string => {
+  const r = ratioOf(a, b);
+  return r === null ? "n/a" : `${r.toFixed(2)}×`;
+};
+
+const BIN = join(ROOT, "bin", "check-targets.js");
+
+/** CPU of the compiled command's --help against a bare node: what starting the command costs. */
+async function startupFigures(): Promise<{ help: number | null; bare: number | null }> {
+  await run(process.execPath, [join(ROOT, "scripts", "build-cli.js")]);
+  return {
+    help: await medianCpu(process.execPath, [BIN, "--help"], RUNS),
+    bare: await medianCpu(process.execPath, ["-e", "0"], RUNS),
+  };
+}
+
+/** ExcelJS merely reading a file, in a bare node: the yardstick of issue 11. */
+const EXCELJS_READ =
+  "const E = require('exceljs'); new E.Workbook().xlsx.readFile(process.argv[1]).catch((e) => { console.error(e); process.exit(2); });";
+
+/** CPU of the command checking a 20,000-row list, against a process that only reads it with ExcelJS. */
+async function checkVsExcelJsRead(): Promise<{ check: number | null; read: number | null }> {
+  const dir = await mkdtemp(join(tmpdir(), "check-targets-bench-cpu-"));
+  try {
+    const file = join(dir, "list-20000.xlsx");
+    await child(["generate", file, "20000"]);
+    return {
+      check: await medianCpu(process.execPath, [BIN, file], RUNS),
+      read: await medianCpu(process.execPath, ["-e", EXCELJS_READ, file], RUNS),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`machine: ${await machine()}`);
   console.log(
@@ -192,6 +234,17 @@ async function main(): Promise<void> {
     await rm(mergeDir, { recursive: true, force: true });
   }
 
+  const startup = await startupFigures();
+  console.log(
+    `\nstart-up CPU (median of ${RUNS}): check-targets --help ${secs(startup.help)}, node -e 0 ${secs(startup.bare)}` +
+      ` = ${ratioText(startup.help, startup.bare)}`,
+  );
+  const list20k = await checkVsExcelJsRead();
+  console.log(
+    `checking the 20,000-row list (whole command) ${secs(list20k.check)} CPU, ExcelJS merely reading it ${secs(list20k.read)} CPU` +
+      ` = ${ratioText(list20k.check, list20k.read)}`,
+  );
+
   const small = await syncsOfCheck(100);
   const large = await syncsOfCheck(10_000);
   console.log(
@@ -220,6 +273,14 @@ async function main(): Promise<void> {
         `of the command with --json ${mib(f.command.peakRss)} — ${verdict(Math.max(f.m.peakRssFirst, f.command.peakRss) <= 1024 * MiB)}`,
     );
   }
+  const startRatio = ratioOf(startup.help, startup.bare);
+  console.log(
+    `  --help within 4× the CPU of node -e 0: ${ratioText(startup.help, startup.bare)} — ${startRatio === null ? "not measured (no /usr/bin/time)" : verdict(startRatio <= 4)}`,
+  );
+  const checkRatio = ratioOf(list20k.check, list20k.read);
+  console.log(
+    `  checking 20,000 rows within 1.2× the CPU of ExcelJS reading them: ${ratioText(list20k.check, list20k.read)} — ${checkRatio === null ? "not measured (no /usr/bin/time)" : verdict(checkRatio <= 1.2)}`,
+  );
   console.log(`  sync count constant: ${small} and ${large} — ${verdict(small === large)}`);
   console.log(
     `  initial pane bundle ≤ 250 KB gzip: ${(bundle.gzip / 1000).toFixed(1)} KB (${(bundle.gzip / 1024).toFixed(1)} KiB) — ${verdict(bundle.gzip <= 250_000)}`,

@@ -10,7 +10,8 @@ import {
   type Locale,
   type WorkbookData,
 } from "../core";
-import { XlsxPort, type CopyLoss } from "../xlsx";
+import type { CopyLoss, XlsxPort } from "../xlsx";
+import { readWorkbookFile } from "../xlsx/read/read-file";
 import type { CliOptions } from "./options";
 
 /** Refuses to write over the workbook being checked: the input is never overwritten. */
@@ -67,16 +68,17 @@ async function writeText(path: string, text: string): Promise<void> {
 }
 
 /**
- * The workbook as plain data, and the port to write the copy with only when one is to be written:
- * otherwise ExcelJS's model of the file (the larger part of the memory a big list takes) is
- * garbage before the check starts.
+ * The workbook as plain data, read by the package reader (src/xlsx/read), and the port to write
+ * the copy with only when one is to be written: ExcelJS (and its model of the file) is loaded
+ * for that alone.
  */
 async function readInput(input: string, writing: boolean): Promise<{ data: WorkbookData; port: XlsxPort | null }> {
+  const data = await readWorkbookFile(input);
+  if (!writing) return { data, port: null };
   // What the copy gets of ours goes straight into the file: a 100,000-row list plans a table of
   // 1.7 million cells, too many for ExcelJS's model.
-  const port = await XlsxPort.open(input, { owned: "file" });
-  const data = await port.read();
-  return { data, port: writing ? port : null };
+  const { XlsxPort } = await import("../xlsx/xlsx-port");
+  return { data, port: await XlsxPort.open(input, { owned: "file" }) };
 }
 
 export type CheckedFile = {

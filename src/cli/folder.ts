@@ -1,16 +1,17 @@
 import { readdir } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
-import { checkOne, type Task } from "./check-one";
+import type { Task } from "./check-one";
+import { IsolatedChecks } from "./isolated";
 import type { CliOptions } from "./options";
 import type { FileOutcome } from "./outcome";
 import { summarySheets } from "./summary-table";
-import { writeTableWorkbook } from "../xlsx";
+import { writeTableWorkbook } from "../xlsx/table-workbook";
 
-const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|et|ods|csv)$/i;
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|xlt|et|ett|ods|fods|numbers|csv|tsv)$/i;
 
 /**
- * Files of a folder to check: workbooks (.xlsx, .xlsm) and the spreadsheet files staff send
- * instead (.xls, .xlsb, .et, .ods, .csv), which fail with a reason rather than go unmentioned;
+ * Files of a folder to check: workbooks (.xlsx, .xlsm, templates) and the spreadsheet files staff
+ * send instead (.xls, .xlsb, .et, .ods, .numbers, .csv …), which fail with a reason rather than go unmentioned;
  * not Excel's lock files (~$…) nor what `skip` names (our own reports and summary). Sorted by path.
  */
 export async function listWorkbooks(dir: string, recursive: boolean, skip: readonly string[] = []): Promise<string[]> {
@@ -65,10 +66,47 @@ const WORDS = {
   },
 } as const;
 
+const limitsOf = (options: CliOptions) => ({ seconds: options.fileTimeout, memoryMiB: options.fileMemory });
+
+/**
+ * Runs `work` over the items, `jobs` at a time, and hands each result to `done` in the items'
+ * order, as soon as it and those before it are finished: the lines come out in folder order
+ * whatever order the checks end in.
+ */
+async function inOrder<T, R, S>(
+  items: readonly T[],
+  jobs: number,
+  work: (item: T) => Promise<R>,
+  on: { started: (index: number, item: T) => void; done: (result: R) => S },
+): Promise<S[]> {
+  const results: (R | undefined)[] = new Array<R | undefined>(items.length);
+  const settled: boolean[] = new Array<boolean>(items.length).fill(false);
+  const out: S[] = [];
+  let next = 0;
+  const flush = (): void => {
+    while (out.length < items.length && settled[out.length] === true) {
+      out.push(on.done(results[out.length] as R));
+    }
+  };
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      on.started(index, items[index] as T);
+      results[index] = await work(items[index] as T);
+      settled[index] = true;
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane));
+  return out;
+}
+
 /**
  * A folder: every workbook in it (and below, with --recursive), one report each into the --json
  * folder, the summary workbook (--summary, else <--json>/summary.xlsx), a line per workbook in
- * folder order, the failures with their reasons on stderr, progress on a terminal.
+ * folder order, the failures with their reasons on stderr, progress on a terminal. Each workbook
+ * is checked in a process of its own, `--jobs` at a time, within `--file-timeout` seconds and
+ * `--file-memory` MiB: one file can never hold up or bring down the batch.
  */
 export async function checkFolder(dir: string, options: CliOptions, io: FolderIo): Promise<FolderResult> {
   const w = WORDS[options.lang];
@@ -82,16 +120,19 @@ export async function checkFolder(dir: string, options: CliOptions, io: FolderIo
     const file = files[i] ?? path;
     return { path, file, report: reports[i] ?? null, options: { asOf: options.asOf, lang: options.lang } };
   });
-  const outcomes: FileOutcome[] = [];
-  for (const [index, task] of tasks.entries()) {
-    io.progress?.(w.progress(index + 1, tasks.length, task.file));
-    const { stack, ...outcome } = await checkOne(task);
-    // A bug in one workbook is listed as its failure; its stack goes to stderr for a bug report.
-    if (stack !== undefined && process.env.CHECK_TARGETS_DEBUG) io.stderr(stack);
-    outcomes.push(outcome);
-    if (outcome.ok) io.stdout(outcome.head);
-    else io.stderr(outcome.reason);
-  }
+  const isolated = new IsolatedChecks(limitsOf(options));
+  const outcomes = await inOrder(tasks, options.jobs, (task) => isolated.check(task), {
+    started: (index, task) => io.progress?.(w.progress(index + 1, tasks.length, task.file)),
+    done: (outcome) => {
+      const { stack, ...plain } = outcome as FileOutcome & { stack?: string };
+      // A bug in one workbook is listed as its failure; its stack goes to stderr for a bug report.
+      if (stack !== undefined && process.env.CHECK_TARGETS_DEBUG) io.stderr(stack);
+      if (plain.ok) io.stdout(plain.head);
+      else io.stderr(plain.reason);
+      return plain;
+    },
+  });
+  isolated.close();
   io.progress?.("");
   const done = outcomes;
   if (summaryFile !== null) await writeTableWorkbook(summaryFile, summarySheets(done, options.lang));

@@ -1,13 +1,12 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { WorkbookError } from "../core";
-import { writeTableWorkbook } from "../xlsx";
-import { checkFile } from "./check-file";
-import { checkFolder } from "./folder";
 import { parseOptions, USAGE, type CliOptions } from "./options";
-import { rowsOf } from "./outcome";
-import { formatSummary, summaryHead } from "./summary";
-import { summarySheets } from "./summary-table";
+
+/*
+ * The checking machinery (the reader, the rules, ExcelJS for --out and --summary) is loaded when a
+ * check starts, not when the command does: `--help` and a mistyped option answer at once.
+ */
 
 export type Io = {
   stdout: (text: string) => void;
@@ -29,6 +28,11 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 async function checkOneFile(options: CliOptions, io: Io): Promise<number> {
+  const [{ checkFile }, { rowsOf }, { formatSummary, summaryHead }] = await Promise.all([
+    import("./check-file"),
+    import("./outcome"),
+    import("./summary"),
+  ]);
   const { result, notes } = await checkFile(options.input, options, options.json, io.stdout);
   const { report } = result;
   if (options.json !== "-") io.stdout(formatSummary(report, options.lang));
@@ -36,6 +40,10 @@ async function checkOneFile(options: CliOptions, io: Io): Promise<number> {
   if (options.summary !== null) {
     const { projects, workbook } = rowsOf(result);
     const file = basename(options.input);
+    const [{ writeTableWorkbook }, { summarySheets }] = await Promise.all([
+      import("../xlsx/table-workbook"),
+      import("./summary-table"),
+    ]);
     await writeTableWorkbook(
       options.summary,
       summarySheets(
@@ -88,6 +96,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stderr(misuse);
         return EXIT.unreadable;
       }
+      const { checkFolder } = await import("./folder");
       const { outcomes } = await checkFolder(options.input, options, io);
       const bad = outcomes.some((o) => !o.ok || o.summary.errors > 0);
       return bad ? EXIT.errorsFound : EXIT.clean;

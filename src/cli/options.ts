@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { err, ok, type Result } from "../core";
@@ -5,7 +6,15 @@ import { err, ok, type Result } from "../core";
 export const USAGE = [
   "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-|folder] [--as-of YYYY-MM-DD]",
   "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx]",
+  "                     [--jobs N] [--file-timeout SECONDS] [--file-memory MIB]",
 ].join("\n");
+
+/** A folder's defaults: each workbook within 2 minutes and 2 GiB of heap, two at a time at most. */
+export const FOLDER_DEFAULTS = { jobs: 2, fileTimeout: 120, fileMemory: 2048 } as const;
+
+/** A positive number given as text (an option's value), or the text itself for zod to refuse. */
+const numeric = (text: string | undefined, fallback: number): number | string =>
+  text === undefined ? fallback : /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 
 const optionsSchema = z.object({
   input: z.string().min(1),
@@ -18,6 +27,12 @@ const optionsSchema = z.object({
   recursive: z.boolean(),
   /** The summary workbook (one row per workbook and project); with a folder, default <--json>/summary.xlsx. */
   summary: z.string().min(1).nullable(),
+  /** A folder: how many workbooks are checked at once, each in a process of its own. */
+  jobs: z.number({ error: "--jobs takes a whole number from 1 to 64" }).int().min(1).max(64),
+  /** A folder: the seconds one workbook may take before it is stopped and named. */
+  fileTimeout: z.number({ error: "--file-timeout takes a number of seconds" }).positive(),
+  /** A folder: the MiB of heap one workbook's check may use before it is stopped and named. */
+  fileMemory: z.number({ error: "--file-memory takes a number of MiB, at least 16" }).min(16),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -42,6 +57,9 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
         clear: { type: "boolean", default: false },
         recursive: { type: "boolean", short: "r", default: false },
         summary: { type: "string" },
+        jobs: { type: "string" },
+        "file-timeout": { type: "string" },
+        "file-memory": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -61,6 +79,9 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     clear: values.clear ?? false,
     recursive: values.recursive ?? false,
     summary: values.summary ?? null,
+    jobs: numeric(values.jobs, Math.min(FOLDER_DEFAULTS.jobs, availableParallelism())),
+    fileTimeout: numeric(values["file-timeout"], FOLDER_DEFAULTS.fileTimeout),
+    fileMemory: numeric(values["file-memory"], FOLDER_DEFAULTS.fileMemory),
   });
   if (!result.success) return err(result.error.issues.map((i) => i.message).join("; "));
   return ok(result.data);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +9,16 @@ const BIN = join(__dirname, "..", "..", "bin", "check-targets.js");
 
 /** The installed command, as a user runs it: a real process, real exit status, real stderr. */
 describe("bin/check-targets.js", () => {
+  it("runs the build in dist-cli/, not the TypeScript sources: --help answers with the usage, exit 0", async () => {
+    const { stdout } = await run(process.execPath, [BIN, "--help"]);
+    expect(stdout).toMatch(/^usage: check-targets <workbook\.xlsx\|folder>/);
+    expect(stdout).toContain("[--jobs N] [--file-timeout SECONDS] [--file-memory MIB]");
+    // The bin loads the compiled bundle; no TypeScript loader is involved.
+    const source = await readFile(BIN, "utf8");
+    expect(source).toContain('require("../dist-cli/bin.js")');
+    expect(source).not.toMatch(/tsx/);
+  });
+
   it("exits 2 with one line and no stack trace for a missing file", async () => {
     const failure = await run(process.execPath, [BIN, "missing.xlsx"]).then(
       () => null,

@@ -3,6 +3,8 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { generatedWorkbook } from "../../bench/generated-workbook";
 import { reportSchema } from "../../src/core";
 import { runCli } from "../hostile/run-cli";
 import { loadSeed } from "../support/seed";
@@ -176,5 +178,67 @@ describe("check-targets <folder>", () => {
     const json = await runCli([folder, "--json", "-"]);
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/--json names a folder/);
+  });
+});
+
+describe("check-targets <folder>: each workbook within its limits", () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), "check-targets-folder-limits-"));
+    await copyFile(sample, join(folder, "a-sample.xlsx"));
+    await generatedWorkbook(loadSeed(), 20_000).xlsx.writeFile(join(folder, "b-list.xlsx"));
+  }, 120_000);
+
+  it("names a workbook that needs more memory than --file-memory, and checks the others", async () => {
+    const r = await runCli([folder, "--lang", "en-US", "--file-memory", "24"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toBe("a-sample.xlsx: 15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos");
+    expect(r.stdout).toMatch(/2 workbooks checked, 1 could not be read/);
+    expect(r.stderr).toBe(
+      `${join(folder, "b-list.xlsx")}: needed more than 24 MiB of memory to check; skipped (the limit is set with --file-memory)\n`,
+    );
+  });
+
+  it("names a workbook that takes longer than --file-timeout, stopped rather than waited for", async () => {
+    const started = performance.now();
+    const r = await runCli([folder, "--lang", "en-US", "--file-timeout", "0.05", "--jobs", "1"]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(r.code).toBe(1);
+    // 50 ms is less than any check takes, or a process takes to start: both are named, in folder order.
+    expect(r.stderr.trimEnd().split("\n")).toEqual(
+      ["a-sample.xlsx", "b-list.xlsx"].map(
+        (f) => `${join(folder, f)}: took longer than 0.05 s to check; skipped (the limit is set with --file-timeout)`,
+      ),
+    );
+    expect(r.stdout).toMatch(/2 workbooks checked, 2 could not be read/);
+    expect(seconds).toBeLessThan(10);
+  });
+});
+
+describe("check-targets <folder>: files that are not workbooks", () => {
+  it("names each with what it is, whatever its kind", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "check-targets-folder-kinds-"));
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await writeFile(join(folder, "old.xls"), ole);
+    await writeFile(join(folder, "wps.et"), ole);
+    const numbers = new JSZip();
+    numbers.file("Index/Document.iwa", "x");
+    await writeFile(join(folder, "mac.numbers"), await numbers.generateAsync({ type: "nodebuffer" }));
+    const ods = new JSZip();
+    ods.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+    await writeFile(join(folder, "calc.ods"), await ods.generateAsync({ type: "nodebuffer" }));
+    await writeFile(join(folder, "list.tsv"), "项目编码\t项目名称\n");
+    await writeFile(join(folder, "readme.txt"), "not a spreadsheet, not listed");
+
+    const r = await runCli([folder, "--lang", "en-US"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^5 workbooks checked, 5 could not be read/);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `${join(folder, "calc.ods")}: an OpenDocument (.ods) file, not an .xlsx workbook; open it in Excel (or WPS) and save it as .xlsx`,
+      `${join(folder, "list.tsv")}: not an .xlsx workbook but a text (TSV) file; open it in Excel (or WPS) and save it as .xlsx`,
+      `${join(folder, "mac.numbers")}: an Apple Numbers file, not an .xlsx workbook; export it from Numbers as .xlsx (File › Export To › Excel)`,
+      `${join(folder, "old.xls")}: an old .xls workbook; open it in Excel (or WPS) and save it as .xlsx`,
+      `${join(folder, "wps.et")}: a WPS .et workbook; open it in Excel (or WPS) and save it as .xlsx`,
+    ]);
   });
 });
