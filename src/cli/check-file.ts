@@ -10,7 +10,7 @@ import {
   type Locale,
   type WorkbookData,
 } from "../core";
-import type { CopyLoss, XlsxPort } from "../xlsx";
+import type { XlsxPort } from "../xlsx";
 import { readWorkbookFile } from "../xlsx/read/read-file";
 import type { CliOptions } from "./options";
 
@@ -22,44 +22,26 @@ function assertNotInput(input: string, out: string): void {
 }
 
 /**
- * The checked copy is written by ExcelJS, which keeps no macros: a copy named .xlsm would be a
- * macro-free file under a macro-enabled name, which Excel refuses to open. It must be an .xlsx.
+ * The checked copy is the original package with our parts added, macros and all, so it keeps the
+ * input's kind: an .xlsm gives an .xlsm (a macro workbook under an .xlsx name is a file Excel
+ * refuses to open), an .xlsx an .xlsx.
  */
-function assertXlsxOut(out: string): void {
+function assertSameKindOut(input: string, out: string): void {
   const ext = extname(out).toLowerCase();
-  if (ext !== ".xlsx") {
+  const kind = extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  if (ext !== kind) {
     throw new WorkbookError(
       "unreadable",
-      `${out}: the checked copy is written as an .xlsx workbook (without macros); name it ….xlsx`,
+      `${out}: the checked copy is written as an ${kind} workbook, as the input is; name it …${kind}`,
     );
   }
 }
 
-const LOSS_WORDS: Record<Locale, Record<CopyLoss, string>> = {
-  "zh-CN": {
-    macros: "宏",
-    charts: "图表",
-    shapes: "形状和文本框",
-    "pivot-tables": "数据透视表",
-    slicers: "切片器",
-    extensions: "其他 Excel 2010 以上版本的工作表功能",
-  },
-  "en-US": {
-    macros: "macros",
-    charts: "charts",
-    shapes: "shapes and text boxes",
-    "pivot-tables": "pivot tables",
-    slicers: "slicers",
-    extensions: "other Excel 2010+ sheet features",
-  },
-};
-
-/** What the checked copy lacks of the original, in one line: the original is not changed. */
-function lossNote(out: string, losses: readonly CopyLoss[], lang: Locale): string {
-  const what = losses.map((l) => LOSS_WORDS[lang][l]);
+/** The parts of the original the checked copy could not keep, in one line: the original is not changed. */
+function lossNote(out: string, parts: readonly string[], lang: Locale): string {
   return lang === "zh-CN"
-    ? `${out}：检查后的副本不含原工作簿的以下内容：${what.join("、")}（原工作簿未改动）`
-    : `${out}: the checked copy lacks these parts of the original: ${what.join(", ")} (the original is unchanged)`;
+    ? `${out}：检查后的副本不含原工作簿的以下部件：${parts.join("、")}（原工作簿未改动）`
+    : `${out}: the checked copy lacks these parts of the original: ${parts.join(", ")} (the original is unchanged)`;
 }
 
 async function writeText(path: string, text: string): Promise<void> {
@@ -115,7 +97,7 @@ export async function checkFile(
 ): Promise<CheckedFile> {
   if (options.out !== null) {
     assertNotInput(input, options.out);
-    assertXlsxOut(options.out);
+    assertSameKindOut(input, options.out);
   }
   const { data, port } = await readInput(input, options.out !== null);
   const result = checkWorkbook(data, { asOf: options.asOf, locale: options.lang, source: basename(input) });

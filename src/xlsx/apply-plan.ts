@@ -10,7 +10,6 @@ import {
   type SheetPlan,
   type WritePlan,
 } from "../core";
-import { deferCells, deferNames } from "./deferred-parts";
 
 /** Fill colours of Excel's own "light red" and "yellow" presets, which clerks recognise. */
 const FLAG_FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
@@ -78,23 +77,12 @@ function writeCell(ws: ExcelJS.Worksheet, planned: PlannedCell): void {
   if (planned.style) applyStyle(cell, planned.style);
 }
 
-/**
- * Where the owned sheets' cells (with their merged areas and row heights) and the owned names go:
- * into ExcelJS's model ("model", for callers that look at the workbook in memory), or into the
- * file when it is saved ("file", see deferred-parts.ts; only XlsxPort.save writes them).
- */
-export type OwnedParts = "model" | "file";
-
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, owned: OwnedParts): void {
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
   for (const { column, width } of plan.columnWidths) ws.getColumn(column).width = width;
-  if (owned === "model") {
-    for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
-    for (const planned of plan.cells) writeCell(ws, planned);
-    mergeDisjoint(ws, plan.merges);
-  } else {
-    for (const planned of deferCells(ws, plan)) writeCell(ws, planned);
-  }
+  for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
+  for (const planned of plan.cells) writeCell(ws, planned);
+  mergeDisjoint(ws, plan.merges);
   if (plan.page) {
     ws.pageSetup = {
       ...ws.pageSetup,
@@ -145,11 +133,11 @@ function addFlag(wb: ExcelJS.Workbook, rule: FlagRule, priority: number): void {
 }
 
 /**
- * Applies a write plan to an ExcelJS workbook in one pass. Checks first, then writes, so a plan
- * that cannot be applied leaves the workbook untouched. With `owned` "file", the owned sheets'
- * cells and the names are kept for XlsxPort.save to write into the file.
+ * Applies a write plan to an ExcelJS workbook in one pass, for callers that look at the workbook
+ * in memory (a checked copy on disk is written from the original file: src/xlsx/write). Checks
+ * first, then writes, so a plan that cannot be applied leaves the workbook untouched.
  */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, owned: OwnedParts = "model"): void {
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   assertReplaceable(wb, plan);
   if (plan.flags !== null) {
     // ExcelJS keeps the rules for which the filter returns true.
@@ -161,9 +149,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, owned: OwnedPar
   }
   if (plan.names !== null) {
     wb.definedNames.model = wb.definedNames.model.filter((n) => !isOwnedName(n.name));
-    if (owned === "model") for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
-    else deferNames(wb, plan.names);
+    for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
   }
-  for (const sheet of plan.sheets) writeSheet(wb, sheet, owned);
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
   plan.flags?.forEach((rule, i) => addFlag(wb, rule, i + 1));
 }

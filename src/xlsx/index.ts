@@ -3,5 +3,5 @@ export { openWorkbook, openWorkbookFile, type OpenedWorkbook } from "./open-work
 export { workbookData } from "./read-workbook";
 export { dateToSerial } from "./cell-data";
 export { applyPlan, mergeDisjoint } from "./apply-plan";
-export { dropUnwritableFormats, keptFormats, restoreFormats, type CopyLoss, type KeptFormats } from "./kept-formats";
+export { writeCheckedCopy, type CheckedCopy } from "./write/write-copy";
 export { writeTableWorkbook, type TableCell, type TableSheet } from "./table-workbook";

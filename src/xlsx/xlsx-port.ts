@@ -1,32 +1,26 @@
 import { writeFile } from "node:fs/promises";
 import type ExcelJS from "exceljs";
 import type { WorkbookData, WorkbookPort, WritePlan } from "../core";
-import { applyPlan, type OwnedParts } from "./apply-plan";
-import { installChunkedXml } from "./chunked-xml";
-import { hasDeferredParts, writeDeferredParts } from "./deferred-parts";
-import { dropUnwritableFormats, hasKept, keptFormats, restoreFormats, type CopyLoss } from "./kept-formats";
+import { applyPlan } from "./apply-plan";
 import { openWorkbookFile } from "./open-workbook";
 import { workbookData } from "./read-workbook";
+import { writeCheckedCopy } from "./write/write-copy";
 
 export type XlsxPortOptions = {
   /**
-   * Where apply() puts what the add-in writes of its own (the cells of the 绩效目标表 and of the
-   * helper sheet, the helper's names): into ExcelJS's workbook, "model", the default, for callers
-   * that look at it in memory; or aside, "file", for save() to write straight into the file —
-   * the command line's choice, as a 100,000-row list plans 1.7 million table cells
-   * (deferred-parts.ts).
+   * Whether apply() also changes ExcelJS's workbook, "model", the default, for callers that look
+   * at it in memory; or only keeps the plan for save(), "file", the command line's choice: the
+   * copy is written from the original file (src/xlsx/write), not from ExcelJS's model.
    */
-  owned?: OwnedParts;
+  owned?: "model" | "file";
 };
 
 /** The workbook port over an ExcelJS workbook: the command line's and the tests' adapter. */
 export class XlsxPort implements WorkbookPort {
-  private readonly owned: OwnedParts;
+  private readonly owned: "model" | "file";
+  private readonly plans: WritePlan[] = [];
 
-  /**
-   * `source` is the file the workbook was loaded from; with it, what ExcelJS cannot write (x14
-   * data bars, icon sets, cross-sheet rules and lists, sparklines) is carried over into a saved copy.
-   */
+  /** `source` is the file the workbook was loaded from: save() writes the copy from it. */
   constructor(
     readonly workbook: ExcelJS.Workbook,
     private readonly source: Buffer | null = null,
@@ -45,32 +39,20 @@ export class XlsxPort implements WorkbookPort {
   }
 
   apply(plan: WritePlan): Promise<void> {
-    applyPlan(this.workbook, plan, this.owned);
+    if (this.owned === "model") applyPlan(this.workbook, plan);
+    this.plans.push(plan);
     return Promise.resolve();
   }
 
   /**
-   * Writes the workbook to a file: the command line's --out. Returns what the copy lacks of the
-   * original (macros, charts …), for the user to be told; the original keeps all of it.
+   * Writes the checked copy, the command line's --out: the original file with what the applied
+   * plans add (src/xlsx/write). Returns the parts of the original the copy could not keep, for
+   * the user to be told (none is expected); the original keeps all of them.
    */
-  async save(path: string): Promise<CopyLoss[]> {
-    installChunkedXml();
-    // Rules ExcelJS would throw on or drop come out of its model, and back from the source file.
-    const dropped = dropUnwritableFormats(this.workbook);
-    const kept = this.source === null ? null : await keptFormats(this.source);
-    const restore = kept !== null && hasKept(kept) ? kept : null;
-    // Only a workbook loaded from a file has such rules; one built in memory never does.
-    if (dropped > 0 && restore === null)
-      throw new Error("conditional formats ExcelJS cannot write, and no source file to copy them from");
-    const deferred = hasDeferredParts(this.workbook);
-    if (restore === null && !deferred) {
-      await this.workbook.xlsx.writeFile(path);
-      return kept?.losses ?? [];
-    }
-    let written: Buffer = Buffer.from(await this.workbook.xlsx.writeBuffer());
-    if (restore !== null) written = await restoreFormats(written, restore);
-    if (deferred) written = await writeDeferredParts(this.workbook, written);
-    await writeFile(path, written);
-    return kept?.losses ?? [];
+  async save(path: string): Promise<string[]> {
+    if (this.source === null) throw new Error("a checked copy is written from the file the workbook was read from");
+    const { bytes, lost } = await writeCheckedCopy(this.source, this.plans);
+    await writeFile(path, bytes);
+    return lost;
   }
 }

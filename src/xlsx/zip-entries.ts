@@ -106,15 +106,45 @@ export async function replaceEntries(
   zip: ZipPackage,
   replacements: ReadonlyMap<string, () => Iterable<string>>,
 ): Promise<Buffer> {
-  for (const name of replacements.keys()) {
+  return await rewriteEntries(zip, { replace: replacements, remove: new Set(), add: [] });
+}
+
+/** A part's new content: bytes as they are, or text produced in chunks (written as UTF-8). */
+export type PartContent = Uint8Array | (() => Iterable<string>);
+
+export type PackageEdits = {
+  replace: ReadonlyMap<string, PartContent>;
+  /** Entries left out of the new package. */
+  remove: ReadonlySet<string>;
+  /** New entries, after every original one. */
+  add: readonly (readonly [string, PartContent])[];
+};
+
+const contentStream = (content: PartContent): ReadableStream<Uint8Array> => {
+  if (typeof content === "function") return utf8Stream(content());
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(content);
+      controller.close();
+    },
+  });
+};
+
+/**
+ * The package with entries replaced, removed and added; every other entry is copied as it is
+ * stored, compressed data and all, keeping the entries' order, names, dates and attributes.
+ */
+export async function rewriteEntries(zip: ZipPackage, edits: PackageEdits): Promise<Buffer> {
+  for (const name of [...edits.replace.keys(), ...edits.remove]) {
     if (!zip.entries.some((e) => e.filename === name)) throw new Error(`no part ${name} to replace in the package`);
   }
   const { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } = await zipJs();
   const writer = new ZipWriter(new Uint8ArrayWriter(), WRITER_OPTIONS);
   for (const entry of zip.entries) {
-    const produce = replacements.get(entry.filename);
+    if (edits.remove.has(entry.filename)) continue;
+    const produce = edits.replace.get(entry.filename);
     if (produce !== undefined) {
-      await writer.add(entry.filename, utf8Stream(produce()), { entry });
+      await writer.add(entry.filename, contentStream(produce), { entry });
     } else {
       // The version needed to extract is the entry's own too (JSZip writes 1.0 even for deflated data),
       // so that the whole record is as it was.
@@ -126,6 +156,15 @@ export async function replaceEntries(
       });
     }
   }
+  for (const [name, content] of edits.add) await writer.add(name, contentStream(content));
   const bytes = await writer.close();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** An entry's stored bytes, uncompressed; null when the package has no such entry. */
+export async function entryBytes(zip: ZipPackage, name: string): Promise<Uint8Array | null> {
+  const entry = zip.entries.find((e) => e.filename === name);
+  if (entry === undefined || entry.directory) return null;
+  const { Uint8ArrayWriter } = await zipJs();
+  return await entry.getData(new Uint8ArrayWriter());
 }

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -77,22 +78,26 @@ describe("an .xlsm workbook", () => {
     expect(r.stdout).toMatch(/error {2}绩效指标!E3/);
   });
 
-  it("gets a checked copy as .xlsx, and is told the copy has no macros", async () => {
-    const out = join(dir, "macros.checked.xlsx");
+  it("gets a checked copy as .xlsm with its macros, byte for byte", async () => {
+    const out = join(dir, "macros.checked.xlsm");
     const r = await runCli([xlsm, "--out", out, "--lang", "en-US"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      `${out}: the checked copy lacks these parts of the original: macros (the original is unchanged)\n`,
-    );
-    expect(await staffChanges(bytes, await readFile(out))).toEqual([]);
+    expect(r.stderr).toBe("");
+    const copy = await readFile(out);
+    expect(await staffChanges(bytes, copy)).toEqual([]);
+    const [before, after] = await Promise.all([JSZip.loadAsync(bytes), JSZip.loadAsync(copy)]);
+    const macros = Object.keys(before.files).filter((f) => f.startsWith("xl/vbaProject"));
+    expect(macros.length).toBeGreaterThan(0);
+    for (const part of macros) {
+      expect(await after.file(part)!.async("nodebuffer")).toEqual(await before.file(part)!.async("nodebuffer"));
+    }
+    const types = await after.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
   });
 
-  it("refuses a copy named .xlsm (it could hold no macros): exit 2, nothing written", async () => {
-    const out = join(dir, "macros.checked.xlsm");
-    expectOneClearLine(
-      await runCli([xlsm, "--out", out]),
-      /written as an \.xlsx workbook \(without macros\); name it ….xlsx$/,
-    );
+  it("refuses a copy named .xlsx (a macro workbook under that name Excel will not open): exit 2, nothing written", async () => {
+    const out = join(dir, "macros.checked.xlsx");
+    expectOneClearLine(await runCli([xlsm, "--out", out]), /written as an \.xlsm workbook, as the input is; name it …\.xlsm$/);
     expect(existsSync(out)).toBe(false);
   });
 });

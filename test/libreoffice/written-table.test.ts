@@ -2,11 +2,10 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { fromA1, toA1, type SheetPlan } from "../../src/core";
 import { main } from "../../src/cli/main";
 import { openWorkbook, workbookData } from "../../src/xlsx";
-import { partsOf } from "../../src/xlsx/kept-formats";
+import { sheetPart } from "../roundtrip/package-parts";
 import { checkWorkbook, planTableWrite } from "../../src/core";
 import { generatedWorkbook } from "../../bench/generated-workbook";
 import { loadSeed } from "../support/seed";
@@ -19,10 +18,7 @@ import { assertLibreOffice, convert } from "../support/libreoffice";
  */
 /** The manual page breaks of a sheet, from its XML (ExcelJS does not read them). */
 async function rowBreaks(file: string, sheet: string): Promise<number[]> {
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const read = async (path: string) => (await zip.file(path)?.async("string")) ?? null;
-  const part = (await partsOf(read)).sheets.get(sheet);
-  const xml = (part === undefined ? null : await read(part)) ?? "";
+  const xml = (await sheetPart(await readFile(file), sheet)) ?? "";
   const breaks = /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml)?.[1] ?? "";
   return [...breaks.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
 }
