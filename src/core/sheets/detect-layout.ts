@@ -1,5 +1,6 @@
 import { isAmbiguousOperatorHeader, type HeaderRole } from "./header-roles";
 import { headerValue, type SheetView } from "./sheet-view";
+import { placeWeightColumns } from "./weight-columns";
 
 /** The four layouts of SPEC §4. */
 export type LayoutKind = "indicator-list" | "project-list" | "goal-list" | "standard-form";
@@ -24,11 +25,13 @@ export type RoleOf = (text: string) => HeaderRole | null;
 export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRow {
   const found: HeaderRow = { row, dataRow: row + 1, columns: {}, headers: {}, operatorCandidates: [] };
   const span = view.rowSpan(row);
+  const weights: { col: number; text: string }[] = [];
   for (let c = 0; c < span; c++) {
     if (view.isCovered(row, c)) continue;
     const text = view.headerText(row, c);
     const role = roleOf(text);
     if (role === null) continue;
+    if (role === "weight") weights.push({ col: c, text });
     if (role === "operator" || role === "direction") {
       found.operatorCandidates.push({ col: c, role, ambiguous: isAmbiguousOperatorHeader(text) });
     }
@@ -37,6 +40,7 @@ export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRo
       found.headers[role] = text;
     }
   }
+  placeWeightColumns(found, weights);
   return found;
 }
 
