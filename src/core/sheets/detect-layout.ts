@@ -1,5 +1,5 @@
 import { contentRoles, isLevel1Name, isLevel2Name, isTargetLike, type RoleSources } from "./content-roles";
-import { isAmbiguousOperatorHeader, type HeaderRole } from "./header-roles";
+import { HEADER_SYNONYMS, isAmbiguousOperatorHeader, normalizeHeader, type HeaderRole } from "./header-roles";
 import { headerValue, type SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
 import { placeWeightColumns } from "./weight-columns";
@@ -25,6 +25,16 @@ export type HeaderRow = {
 
 export type RoleOf = (text: string) => HeaderRole | null;
 
+/**
+ * Of two name headers the more specific wins: 三级指标 over a 绩效指标(90分) section label merged
+ * down the form's left edge (Sichuan's 自评表), whatever their order.
+ */
+function nameRank(text: string): number {
+  const names: readonly string[] = HEADER_SYNONYMS.name;
+  const at = names.indexOf(normalizeHeader(text));
+  return at < 0 ? names.length : at;
+}
+
 /** Roles of one row; the first column of a role wins, operator-like columns are all kept. */
 export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRow {
   const found: HeaderRow = { row, dataRow: row + 1, columns: {}, headers: {}, operatorCandidates: [] };
@@ -39,7 +49,7 @@ export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRo
     if (role === "operator" || role === "direction") {
       found.operatorCandidates.push({ col: c, role, ambiguous: isAmbiguousOperatorHeader(text) });
     }
-    if (found.columns[role] === undefined) {
+    if (found.columns[role] === undefined || (role === "name" && nameRank(text) < nameRank(found.headers.name ?? ""))) {
       found.columns[role] = c;
       found.headers[role] = text;
     }
@@ -188,16 +198,31 @@ function completed(view: SheetView, header: HeaderRow, parse: TargetParser | und
 }
 
 /**
+ * 指标内容 heads the measure's name in some regions' forms (一级指标 | 二级指标 | 指标内容 | 指标值)
+ * and its description in others: with no other name column, it is the name.
+ */
+function namedByDescription(header: HeaderRow): HeaderRow {
+  const { name, goalName, description } = header.columns;
+  if (name !== undefined || goalName !== undefined || description === undefined) return header;
+  const columns: ColumnMap = { ...header.columns, name: description };
+  delete columns.description;
+  const headers = { ...header.headers, name: header.headers.description ?? "" };
+  delete headers.description;
+  return { ...header, columns, headers, sources: { ...header.sources, name: "content" } };
+}
+
+/**
  * A header that its words alone do not make a table (预期目标, 当年预期实现值, 指标内容 are in no
  * list), made one by what its columns hold. A table its words do not name needs a target column
  * by content and level names below it, so a workbook that is not a target table yields none.
  */
 function byContent(view: SheetView, row: number, roleOf: RoleOf, parse: TargetParser, hits: number): HeaderRow | null {
-  const header = withSubHeader(view, rowRoles(view, row, roleOf), roleOf);
+  const header = namedByDescription(withSubHeader(view, rowRoles(view, row, roleOf), roleOf));
   const found = contentRoles(view, header, parse);
   const joined = withContentRoles(header, found);
   const kind = classify(joined.columns);
-  if (kind === null || kind === "project-list" || (found.target === undefined && found.name === undefined)) return null;
+  const decided = found.target !== undefined || found.name !== undefined || header.sources?.name === "content";
+  if (kind === null || kind === "project-list" || !decided) return null;
   const levels = joined.columns.level1 !== undefined || joined.columns.level2 !== undefined;
   if (hits === 0 && (found.target === undefined || !levels)) return null;
   return joined;
