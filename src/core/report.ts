@@ -85,7 +85,10 @@ function sheetsOf(model: WorkbookModel): NonNullable<Report["sheets"]> {
         headerRow: l.headerRow + 1,
         columns: Object.fromEntries(Object.entries(l.columns).map(([role, col]) => [role, columnLetters(col)])),
         source: l.source,
+        // Only where content decided a role: absent, every role was decided by its header (or the saved mapping).
+        ...(Object.values(l.decided).includes("content") ? { decided: { ...l.decided } } : {}),
       })),
+    ...(sheet.skip === undefined ? {} : { skip: { ...sheet.skip } }),
   }));
 }
 

@@ -52,6 +52,20 @@ export const reportTableSchema = z.object({
   columns: z.record(z.string(), z.string()),
   /** detected now, or applied from the workbook's saved mapping (saved / corrected). */
   source: z.enum(["detected", "saved", "corrected"]),
+  /**
+   * Per role: decided by the header's words or by the column's content (a header in no list).
+   * Present when content decided any role; absent, every role was decided by its header (or,
+   * per `source`, by the saved mapping).
+   */
+  decided: z.record(z.string(), z.enum(["header", "content", "saved"])).optional(),
+});
+
+/** Why a sheet holding target-like cells was still skipped, and where the first such cell is. */
+export const reportSkipSchema = z.object({
+  reason: z.enum(["no-header", "no-target-column", "no-indicator-column"]),
+  /** How many cells read as targets (≥95%, 100 人次), and the first of them (A1). */
+  targetCells: z.number().int().nonnegative(),
+  firstTarget: z.string(),
 });
 
 /** What became of a sheet: read for data, read as 指标定义, the add-in's own, or skipped (none of the layouts). */
@@ -59,6 +73,8 @@ export const reportSheetSchema = z.object({
   name: z.string(),
   role: z.enum(["data", "definitions", "owned", "skipped"]),
   tables: z.array(reportTableSchema),
+  /** On a skipped sheet with target-like cells: why no table was read there. */
+  skip: reportSkipSchema.optional(),
 });
 
 /** The report of SPEC §7: what the CLI writes as JSON and the task pane shows. */

@@ -53,6 +53,8 @@ function labelRole(text: string, roleOf: RoleOf): BlockRole | "section" | null {
   if (text.length > 20) return null;
   // 预算规模及资金用途: the section label whose second line holds the fund use.
   if (text.includes("资金用途")) return "use";
+  // The reference template's 资金情况（万元） block: 年度资金总额 is the project's budget.
+  if (/^(年度)?资金总额[:：]?$/.test(text.replace(/[\s\u3000]+/g, ""))) return "budget";
   return /^(资金)?支出计划/.test(text) ? "section" : null;
 }
 

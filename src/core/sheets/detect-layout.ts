@@ -1,5 +1,8 @@
-import { isAmbiguousOperatorHeader, type HeaderRole } from "./header-roles";
+import { contentRoles, isLevel1Name, isLevel2Name, isTargetLike, type RoleSources } from "./content-roles";
+import { HEADER_SYNONYMS, isAmbiguousOperatorHeader, normalizeHeader, type HeaderRole } from "./header-roles";
 import { headerValue, type SheetView } from "./sheet-view";
+import type { TargetParser } from "./target-cache";
+import { placeWeightColumns } from "./weight-columns";
 
 /** The four layouts of SPEC §4. */
 export type LayoutKind = "indicator-list" | "project-list" | "goal-list" | "standard-form";
@@ -16,27 +19,42 @@ export type HeaderRow = {
   headers: Partial<Record<HeaderRole, string>>;
   /** Columns headed as an operator or a direction; their content decides which is which. */
   operatorCandidates: { col: number; role: "operator" | "direction"; ambiguous: boolean }[];
+  /** Roles decided by the cells below rather than the header's words (absent: all by header). */
+  sources?: RoleSources;
 };
 
 export type RoleOf = (text: string) => HeaderRole | null;
+
+/**
+ * Of two name headers the more specific wins: 三级指标 over a 绩效指标(90分) section label merged
+ * down the form's left edge (Sichuan's 自评表), whatever their order.
+ */
+function nameRank(text: string): number {
+  const names: readonly string[] = HEADER_SYNONYMS.name;
+  const at = names.indexOf(normalizeHeader(text));
+  return at < 0 ? names.length : at;
+}
 
 /** Roles of one row; the first column of a role wins, operator-like columns are all kept. */
 export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRow {
   const found: HeaderRow = { row, dataRow: row + 1, columns: {}, headers: {}, operatorCandidates: [] };
   const span = view.rowSpan(row);
+  const weights: { col: number; text: string }[] = [];
   for (let c = 0; c < span; c++) {
     if (view.isCovered(row, c)) continue;
     const text = view.headerText(row, c);
     const role = roleOf(text);
     if (role === null) continue;
+    if (role === "weight") weights.push({ col: c, text });
     if (role === "operator" || role === "direction") {
       found.operatorCandidates.push({ col: c, role, ambiguous: isAmbiguousOperatorHeader(text) });
     }
-    if (found.columns[role] === undefined) {
+    if (found.columns[role] === undefined || (role === "name" && nameRank(text) < nameRank(found.headers.name ?? ""))) {
       found.columns[role] = c;
       found.headers[role] = text;
     }
   }
+  placeWeightColumns(found, weights);
   return found;
 }
 
@@ -130,18 +148,127 @@ function roleCount(view: SheetView, row: number, roleOf: RoleOf): number {
   return hits;
 }
 
-/** Every header row of a sheet, top to bottom: tables may be stacked anywhere in it. */
-export function findHeaders(view: SheetView, roleOf: RoleOf): HeaderRow[] {
+/** Header rows whose roles are looked for in the cells below: bounded, so no sheet pays for every row. */
+const MAX_CONTENT_TRIES = 24;
+
+/** A level name (产出指标, 数量指标) somewhere in the row. */
+function hasLevelName(view: SheetView, row: number): boolean {
+  if (row >= view.rowCount) return false;
+  const span = view.rowSpan(row);
+  for (let c = 0; c < span; c++) {
+    const text = view.headerText(row, c);
+    if (text !== "" && text.length <= 16 && (isLevel1Name(text) || isLevel2Name(text))) return true;
+  }
+  return false;
+}
+
+/** A row that can head a table: two or more short texts, none of them a target or a level name. */
+function looksLikeHeader(view: SheetView, row: number, parse: TargetParser): boolean {
+  let texts = 0;
+  const span = view.rowSpan(row);
+  for (let c = 0; c < span; c++) {
+    if (view.isCovered(row, c) || view.isBlankCell(row, c)) continue;
+    const text = view.headerText(row, c);
+    if (text === "" || isTargetLike(text, parse) || isLevel1Name(text) || isLevel2Name(text)) return false;
+    texts++;
+  }
+  return texts >= 2;
+}
+
+/** The header with the roles its cells' content decides added, each marked as decided so. */
+function withContentRoles(header: HeaderRow, found: ColumnMap): HeaderRow {
+  const roles = Object.keys(found) as HeaderRole[];
+  if (roles.length === 0) return header;
+  const sources: RoleSources = { ...header.sources };
+  for (const role of roles) sources[role] = "content";
+  return { ...header, columns: { ...header.columns, ...found }, sources };
+}
+
+/**
+ * A header found by its words, completed from content: an unnamed column of 产出指标 … is level 1.
+ * Project lists are left as they are.
+ */
+function completed(view: SheetView, header: HeaderRow, parse: TargetParser | undefined): HeaderRow {
+  if (parse === undefined || classify(header.columns) === "project-list") return header;
+  const found = contentRoles(view, header, parse);
+  const levels: ColumnMap = {};
+  if (found.level1 !== undefined) levels.level1 = found.level1;
+  if (found.level2 !== undefined) levels.level2 = found.level2;
+  return withContentRoles(header, levels);
+}
+
+/**
+ * 指标内容 heads the measure's name in some regions' forms (一级指标 | 二级指标 | 指标内容 | 指标值)
+ * and its description in others: with no other name column, it is the name.
+ */
+function namedByDescription(header: HeaderRow): HeaderRow {
+  const { name, goalName, description } = header.columns;
+  if (name !== undefined || goalName !== undefined || description === undefined) return header;
+  const columns: ColumnMap = { ...header.columns, name: description };
+  delete columns.description;
+  const headers = { ...header.headers, name: header.headers.description ?? "" };
+  delete headers.description;
+  return { ...header, columns, headers, sources: { ...header.sources, name: "content" } };
+}
+
+/**
+ * A header that its words alone do not make a table (预期目标, 当年预期实现值, 指标内容 are in no
+ * list), made one by what its columns hold. A table its words do not name needs a target column
+ * by content and level names below it, so a workbook that is not a target table yields none.
+ */
+function byContent(view: SheetView, row: number, roleOf: RoleOf, parse: TargetParser, hits: number): HeaderRow | null {
+  const header = namedByDescription(withSubHeader(view, rowRoles(view, row, roleOf), roleOf));
+  const found = contentRoles(view, header, parse);
+  const joined = withContentRoles(header, found);
+  const kind = classify(joined.columns);
+  const decided = found.target !== undefined || found.name !== undefined || header.sources?.name === "content";
+  if (kind === null || kind === "project-list" || !decided) return null;
+  const levels = joined.columns.level1 !== undefined || joined.columns.level2 !== undefined;
+  if (hits === 0 && (found.target === undefined || !levels)) return null;
+  return joined;
+}
+
+/**
+ * Every header row of a sheet, top to bottom: tables may be stacked anywhere in it. With a
+ * target parser, headers in no list are recognised by their columns' content too.
+ */
+export function findHeaders(view: SheetView, roleOf: RoleOf, parse?: TargetParser): HeaderRow[] {
   const out: HeaderRow[] = [];
+  let tries = 0;
+  // Whether a row holds a level name: rows r and r+1 are asked about, each looked at once.
+  const levels = new Map<number, boolean>();
+  const levelAt = (row: number): boolean => {
+    let known = levels.get(row);
+    if (known === undefined) {
+      known = hasLevelName(view, row);
+      if (levels.size > 4) levels.clear();
+      levels.set(row, known);
+    }
+    return known;
+  };
   for (let r = 0; r < view.rowCount; r++) {
-    if (roleCount(view, r, roleOf) < MIN_ROLES) continue;
-    const header = rowRoles(view, r, roleOf);
-    if (Object.keys(header.columns).length < MIN_ROLES) continue;
-    // The second row may be what makes it a layout (项目编码 | 项目名称 | 资金支出计划 over 3月底 …).
-    const joined = withSubHeader(view, header, roleOf);
-    if (classify(joined.columns) === null) continue;
-    out.push(joined);
-    r = joined.dataRow - 1;
+    const hits = roleCount(view, r, roleOf);
+    if (hits >= MIN_ROLES) {
+      const header = rowRoles(view, r, roleOf);
+      if (Object.keys(header.columns).length >= MIN_ROLES) {
+        // The second row may be what makes it a layout (项目编码 | 项目名称 | 资金支出计划 over 3月底 …).
+        const joined = withSubHeader(view, header, roleOf);
+        if (classify(joined.columns) !== null) {
+          const found = completed(view, joined, parse);
+          out.push(found);
+          r = found.dataRow - 1;
+          continue;
+        }
+      }
+    }
+    if (parse === undefined || tries >= MAX_CONTENT_TRIES) continue;
+    if (hits === 0 && (!levelAt(r + 1) || levelAt(r))) continue;
+    if (!looksLikeHeader(view, r, parse)) continue;
+    tries++;
+    const found = byContent(view, r, roleOf, parse, hits);
+    if (found === null) continue;
+    out.push(found);
+    r = found.dataRow - 1;
   }
   return out;
 }

@@ -62,6 +62,8 @@ export const HEADER_SYNONYMS = {
   measureUnit: ["度量单位", "计量单位", "指标单位", "measurement unit", "measure unit", "unit of measure"],
   basis: ["指标值确定依据", "确定依据", "指标值设定依据", "依据", "basis", "basis of target"],
   weight: ["分值", "权重", "指标分值", "权重分值", "weight", "points"],
+  /** A 绩效评价表's 权重 beside 一级指标: the level-1 group's share, merged over its rows (weight-columns.ts). */
+  level1Weight: ["一级指标权重", "一级指标分值", "level-1 weight"],
   actual: ["完成值", "实际完成值", "实际值", "1-6月完成值", "全年完成值", "actual", "actual value", "achieved"],
   deviationReason: ["偏差原因", "偏差原因分析", "未完成原因", "deviation reason", "reason"],
   budget: ["预算数", "预算金额", "年度预算", "年度预算数", "项目预算", "预算规模", "budget"],

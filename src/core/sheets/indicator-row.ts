@@ -42,7 +42,11 @@ function combineTarget(
     return { text: shown, target: own, fromColumns: true, error: null };
   }
   const target = { ...own, operator: own.operator ?? operator, unit: own.unit ?? unit };
-  return { text: shown, target, fromColumns: true, error: null };
+  // A split column left empty on this row leaves the target as incomplete as `85%` alone.
+  const hasOperatorColumn = columns.operator !== undefined && columns.operator !== targetCol;
+  const lacks =
+    (hasOperatorColumn && target.operator === null) || (columns.measureUnit !== undefined && target.unit === null);
+  return { text: shown, target, fromColumns: !lacks, error: null };
 }
 
 /** A module function, not a closure per row: a list has tens of thousands of rows. */

@@ -3,6 +3,7 @@ import type { RoleOf } from "./detect-layout";
 import { readIndicatorRow, refAt, type TableSpan } from "./indicator-row";
 import type { SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
+import { WeightLedger } from "./weight-columns";
 
 export type IndicatorListResult = { indicators: Indicator[]; projects: Project[] };
 
@@ -24,8 +25,11 @@ export function readIndicatorList(
   const projects = new Map<string, Project>();
   const nameCol = columns.name ?? columns.goalName;
   const carried: Partial<Record<(typeof CARRIED)[number], string>> = {};
+  const weights = new WeightLedger(view, columns);
 
   for (let r = table.dataRow; r < table.endRow; r++) {
+    // A name merged over several rows is one indicator: its other rows add only their weights.
+    if (weights.continues(indicators[indicators.length - 1], r)) continue;
     // A named row is not blank: only rows without a name pay for a look at every cell.
     const named = nameCol !== undefined && view.text(r, nameCol) !== "";
     if (!named && view.isRowBlank(r)) continue;
@@ -51,6 +55,8 @@ export function readIndicatorList(
       projects.set(key, project);
     }
     indicators.push(indicator);
+    weights.add(indicator, r);
   }
+  weights.settle();
   return { indicators, projects: [...projects.values()] };
 }

@@ -6,6 +6,7 @@ import { readIndicatorRow } from "./indicator-row";
 import { planInPoints } from "./plan-values";
 import type { SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
+import { WeightLedger } from "./weight-columns";
 
 /** One block of the standard form: the project from its labels, the indicators from its grid. */
 export type StandardBlock = {
@@ -91,9 +92,14 @@ export function readStandardForms(
     const indicators: Indicator[] = [];
     const levels = { level1: "", level2: "" };
     let end = header.dataRow - 1;
+    const weights = new WeightLedger(view, columns);
     for (let r = header.dataRow; r < bound; r++) {
       if (view.isRowBlank(r)) continue;
       if (opensBlock(view, r, roleOf)) break;
+      if (weights.continues(indicators[indicators.length - 1], r)) {
+        end = r;
+        continue;
+      }
       // Carried only from rows that hold an indicator, so a title line between blocks carries nothing.
       const level1 = columns.level1 === undefined ? "" : view.text(r, columns.level1);
       const level2 = columns.level2 === undefined ? "" : view.text(r, columns.level2);
@@ -103,8 +109,10 @@ export function readStandardForms(
       levels.level1 = row.level1;
       levels.level2 = row.level2;
       indicators.push(indicator);
+      weights.add(indicator, r);
       end = r;
     }
+    weights.settle();
     blocks.push({ project, indicators, header, columns, top: labels.top, end });
     floor = end + 1;
   }

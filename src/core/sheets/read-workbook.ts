@@ -12,13 +12,19 @@ import { readIndicatorList } from "./read-indicator-list";
 import { readProjectList } from "./read-project-list";
 import { readStandardForms } from "./read-standard-form";
 import { SheetView, type CellError } from "./sheet-view";
+import { skipReason, type SkipReason } from "./skip-reason";
 import { headerFromMapping, type SheetLayout, type TableMapping } from "./table-mapping";
 import { cachedTargetParser, type TargetParser } from "./target-cache";
 
 export type { SheetLayout } from "./table-mapping";
 
 /** What became of each sheet: read for data, read as definitions, the add-in's own, or skipped. */
-export type SheetSummary = { name: string; role: "data" | "definitions" | "owned" | "skipped" };
+export type SheetSummary = {
+  name: string;
+  role: "data" | "definitions" | "owned" | "skipped";
+  /** On a skipped sheet that holds target-like cells: why no table was read there. */
+  skip?: SkipReason;
+};
 
 export type WorkbookModel = {
   /** One per project key, project-list and standard-form data first, completed from the indicator lists. */
@@ -146,7 +152,18 @@ function layoutOf(
     if (header.columns[role] === col && header.headers[role] !== undefined) headers[role] = header.headers[role];
     else headers[role] = view.text(header.row, col);
   }
-  return { sheet: view.name, kind, headerRow: header.row, dataRow: header.dataRow, columns, headers, source };
+  const decided: SheetLayout["decided"] = {};
+  for (const role of Object.keys(columns) as (keyof SheetLayout["columns"])[]) {
+    decided[role] = source === "detected" ? (header.sources?.[role] ?? "header") : "saved";
+  }
+  // 指标方向 / 指标性质 name an operator in some regions and a direction in others: the cells decided.
+  for (const role of ["operator", "direction"] as const) {
+    const col = columns[role];
+    const candidate = header.operatorCandidates.find((c) => c.col === col);
+    if (source === "detected" && candidate !== undefined && (candidate.ambiguous || candidate.role !== role))
+      decided[role] = "content";
+  }
+  return { sheet: view.name, kind, headerRow: header.row, dataRow: header.dataRow, columns, headers, source, decided };
 }
 
 /** The saved tables of one sheet as headers, or null when any no longer fits (the sheet is then detected). */
@@ -195,11 +212,14 @@ export function readWorkbook(data: WorkbookData, options: ReadOptions = {}): Wor
     const view = new SheetView(sheet);
     const planned =
       plannedFromMapping(view, mapping, model.staleMappings) ??
-      findHeaders(view, roleOf).map((header): Planned => ({ header, kind: null, source: "detected" }));
+      findHeaders(view, roleOf, parse).map((header): Planned => ({ header, kind: null, source: "detected" }));
     const read = readSheet(view, planned, parse, roleOf);
     if (read.layouts.length === 0) {
       model.skipped.push(sheet.name);
-      model.sheets.push({ name: sheet.name, role: "skipped" });
+      const skip = skipReason(view, roleOf, parse);
+      model.sheets.push(
+        skip === null ? { name: sheet.name, role: "skipped" } : { name: sheet.name, role: "skipped", skip },
+      );
       continue;
     }
     model.sheets.push({ name: sheet.name, role: "data" });

@@ -38,6 +38,11 @@ export type SheetLayout = {
    * of detection ("corrected": a user changed what had been detected).
    */
   source: "detected" | "saved" | "corrected";
+  /**
+   * How each role's column was decided: by its header's words, by what its cells hold (a header
+   * in no list), or by the saved mapping.
+   */
+  decided: Partial<Record<HeaderRole, "header" | "content" | "saved">>;
 };
 
 const letterToIndex = (letters: string): number => {
