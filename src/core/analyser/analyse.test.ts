@@ -53,7 +53,11 @@ describe("the analyser reads the head of the name", () => {
     });
     expect(of("空调单价", "≤0.2万元")).toMatchObject({ kind: "money", direction: "reverse", cumulative: false });
     expect(of("年征用补偿标准", "≤650万元/半年")).toMatchObject({ kind: "money", period: "年", needsTimeBasis: true });
-    expect(of("外贸出口额", "≥29.69亿人民币")).toMatchObject({ kind: "money", direction: "positive", cumulative: true });
+    expect(of("外贸出口额", "≥29.69亿人民币")).toMatchObject({
+      kind: "money",
+      direction: "positive",
+      cumulative: true,
+    });
     expect(of("购置设备", "≤5000元", { level2: "成本指标" })).toMatchObject({ kind: "money", direction: "reverse" });
   });
 
@@ -102,10 +106,24 @@ describe("the analyser never throws", () => {
   });
 
   it("also on names built from its own vocabulary", () => {
-    const word = fc.constantFrom("投诉", "处理", "率", "不合格", "时限", "（", "）", "每年", "租金", "数", "满意度", "");
+    const word = fc.constantFrom(
+      "投诉",
+      "处理",
+      "率",
+      "不合格",
+      "时限",
+      "（",
+      "）",
+      "每年",
+      "租金",
+      "数",
+      "满意度",
+      "",
+    );
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 6 }), (words) =>
-        analysisSchema.safeParse(analyse({ name: words.join("") })).success,
+      fc.property(
+        fc.array(word, { maxLength: 6 }),
+        (words) => analysisSchema.safeParse(analyse({ name: words.join("") })).success,
       ),
     );
   });

@@ -22,7 +22,22 @@ type Direction = Analysis["direction"];
 type Head = { kind: MeasureKind; word: string; family: string | null; direction: Direction | null };
 
 /** Service hours and the like: a duration of something good, so longer is better. */
-const GOOD_DURATIONS = ["开放", "服务", "运行", "培训", "授课", "教学", "学习", "活动", "演出", "播出", "在线", "值守", "供水", "供电"];
+const GOOD_DURATIONS = [
+  "开放",
+  "服务",
+  "运行",
+  "培训",
+  "授课",
+  "教学",
+  "学习",
+  "活动",
+  "演出",
+  "播出",
+  "在线",
+  "值守",
+  "供水",
+  "供电",
+];
 
 /** Words after the measure that do not change it: 完成率（%）, 拨付及时率情况. */
 const TRAILING_NOISE = /(?:[（(][^（）()]*[）)]|[\s\u3000:：,，。.;；、*＊]+)+$/u;
@@ -63,7 +78,12 @@ function heads(): Head[] {
     ...of("date", DATE_HEADS, "date", "reverse"),
     ...of("money", COST_HEADS, "money", "reverse"),
     ...of("money", GAIN_HEADS, "money", "positive"),
-    ...COUNT_HEADS.map(([word, family]) => ({ kind: "count" as const, word, family: family ?? "count", direction: null })),
+    ...COUNT_HEADS.map(([word, family]) => ({
+      kind: "count" as const,
+      word,
+      family: family ?? "count",
+      direction: null,
+    })),
     ...SIZE_HEADS.map(([word, kind]) => ({
       kind,
       word,
@@ -95,7 +115,8 @@ function kindOfUnit(unit: Unit): { kind: MeasureKind; family: string } | null {
   return null;
 }
 
-const DATE_TEXT = /\d{4}[年/.-]\d{1,2}|\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|前|以前|之前)|年底|年末|月底|月末|季度末|上半年|下半年/;
+const DATE_TEXT =
+  /\d{4}[年/.-]\d{1,2}|\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|前|以前|之前)|年底|年末|月底|月末|季度末|上半年|下半年/;
 const isCostCategory = (level1: string, level2: string) =>
   level1 === "成本指标" || level2 === "成本指标" || level2.endsWith("成本指标");
 
@@ -119,7 +140,12 @@ function directed(head: Head, stem: string): Decided {
   if (head.direction !== null) return { ...base, direction: head.direction, confidence: 0.9, basis: head.word };
   if (head.kind === "duration") {
     const good = endingWith(modifier, GOOD_DURATIONS);
-    return { ...base, direction: good === null ? "reverse" : "positive", confidence: 0.9, basis: (good ?? "") + head.word };
+    return {
+      ...base,
+      direction: good === null ? "reverse" : "positive",
+      confidence: 0.9,
+      basis: (good ?? "") + head.word,
+    };
   }
   const m = modifierDirection(modifier);
   if (m !== null) return { ...base, direction: m.direction, confidence: 0.9, basis: m.word + head.word };

@@ -283,7 +283,16 @@ export const UNIT_PRICE_HEADS = [
 ] as const;
 
 /** Charges for use over time: a price without 天/月/年 is no price. */
-export const TIME_BASED_PRICES = ["租金", "租赁费", "房租", "征用补偿", "征用费", "使用费", "日补助", "住宿费"] as const;
+export const TIME_BASED_PRICES = [
+  "租金",
+  "租赁费",
+  "房租",
+  "征用补偿",
+  "征用费",
+  "使用费",
+  "日补助",
+  "住宿费",
+] as const;
 
 /**
  * Heads of a count, with the family of its unit: 次数 counts times, 人次 visits by people,
