@@ -2,6 +2,7 @@ import type { TargetExpression, Unit } from "../target-expression/schema";
 import type { AnalyserInput, Analysis, MeasureKind } from "./schema";
 import {
   BAD_EVENTS,
+  BAD_MANNERS,
   COST_HEADS,
   COUNT_HEADS,
   DATE_HEADS,
@@ -64,6 +65,9 @@ function modifierDirection(modifier: string): { direction: Direction; word: stri
   const bad = endingWith(modifier, BAD_EVENTS);
   if (good === null && bad === null) return null;
   if (bad !== null && (good === null || bad.length > good.length)) return { direction: "reverse", word: bad };
+  // 逾期发放率: the good verb done badly (late, irregularly, twice) is a bad outcome.
+  const manner = good === null ? null : endingWith(modifier.slice(0, modifier.length - good.length), BAD_MANNERS);
+  if (manner !== null) return { direction: "reverse", word: manner + (good ?? "") };
   return { direction: "positive", word: good ?? "" };
 }
 

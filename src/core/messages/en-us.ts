@@ -113,7 +113,9 @@ export const enUS: Catalogue = {
       case "count-family":
         return `"${f.indicator ?? ""}" counts "${d("expected")}", but target "${d("target")}" counts "${d("unit")}" (person-times); write it in "${d("expected")}".`;
       case "kind":
-        return `"${f.indicator ?? ""}" is a rate, but target "${d("target")}" is in "${d("unit")}"; write a percentage such as "≥90%".`;
+        return d("kind") === "count"
+          ? `"${f.indicator ?? ""}" is a count, but target "${d("target")}" is a percentage; give a number and unit such as "≥100${d("expected")}", and set a rate indicator for a share.`
+          : `"${f.indicator ?? ""}" is a rate, but target "${d("target")}" is in "${d("unit")}"; write a percentage such as "≥90%".`;
       case "inconsistent":
         return `${others.trim()} Here target "${d("target")}" is in "${d("unit")}", which does not convert; use one unit for one indicator, "${d("expected")}".`;
       default:

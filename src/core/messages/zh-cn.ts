@@ -120,7 +120,9 @@ export const zhCN: Catalogue = {
       case "count-family":
         return `“${f.indicator ?? ""}”计的是“${d("expected")}”，指标值“${d("target")}”却以“${d("unit")}”计（人次是人数乘次数）；请按“${d("expected")}”填写。`;
       case "kind":
-        return `“${f.indicator ?? ""}”是比率，指标值“${d("target")}”却以“${d("unit")}”计；请写成百分比，例如“≥90%”。`;
+        return d("kind") === "count"
+          ? `“${f.indicator ?? ""}”是数量，指标值“${d("target")}”却是百分比；请写明数量和单位，例如“≥100${d("expected")}”，比例目标请另设“…率”指标。`
+          : `“${f.indicator ?? ""}”是比率，指标值“${d("target")}”却以“${d("unit")}”计；请写成百分比，例如“≥90%”。`;
       case "inconsistent":
         return `${others}本项目的指标值“${d("target")}”以“${d("unit")}”计，两者不能换算；同一指标应使用同一计量单位，请按“${d("expected")}”统一。`;
       default:

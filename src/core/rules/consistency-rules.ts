@@ -10,6 +10,9 @@ import { indicatorFinding, projectLabel, type Rule, type RuleContext } from "./c
 const TIME_PERS = new Set(["天", "日", "年", "半年", "月", "季", "季度", "周", "小时", "时", "次"]);
 const timeOf = (unit: Unit): string | null => unit.per?.split("/").find((p) => TIME_PERS.has(p)) ?? null;
 
+/** Counts of people, households and times: 人次 is not 人, and neither is 户 or 次. */
+const PEOPLE_AND_TIMES = new Set(["count:人", "count:人次", "count:户", "count:次", "count:户次"]);
+
 /** The words a count family is read as, for the message. */
 const COUNT_WORD = (family: string): string => family.replace(/^count:/, "");
 
@@ -36,14 +39,20 @@ function ownProblem(row: Row): Problem | null {
     family.startsWith("count:") &&
     dimension.startsWith("count:") &&
     dimension !== family &&
-    (dimension === "count:人次" || family === "count:人次")
+    PEOPLE_AND_TIMES.has(dimension) &&
+    PEOPLE_AND_TIMES.has(family)
   ) {
     return { reason: "count-family", details: { expected: COUNT_WORD(family) } };
   }
   if ((analysis.kind === "rate" || analysis.kind === "satisfaction") && analysis.confidence >= 0.8) {
     if (dimension !== "percent" && dimension !== "percentage-point" && dimension !== "number") {
-      return { reason: "kind", details: { expected: "%" } };
+      return { reason: "kind", details: { kind: "rate", expected: "%" } };
     }
+  }
+  // 应受助学生数 100%: a count is a number of something, not a share.
+  if (analysis.kind === "count" && analysis.confidence >= 0.8 && dimension === "percent") {
+    const expected = family !== null && family.startsWith("count:") ? COUNT_WORD(family) : "个";
+    return { reason: "kind", details: { kind: "count", expected } };
   }
   return null;
 }
