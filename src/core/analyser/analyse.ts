@@ -111,7 +111,8 @@ function kindOfUnit(unit: Unit): { kind: MeasureKind; family: string } | null {
   const d = unit.dimension.split("/")[0] ?? "";
   if (d === "percent" || d === "percentage-point") return { kind: "rate", family: "percent" };
   if (d.startsWith("money:")) return { kind: "money", family: "money" };
-  if (d.startsWith("count:")) return { kind: "count", family: d };
+  // A counting word the unit reader does not know (万粒, 株) still counts things.
+  if (d.startsWith("count:") || d.startsWith("unit:")) return { kind: "count", family: d.replace(/^unit:/, "count:") };
   if (d === "duration" || d === "workday") return { kind: "duration", family: "duration" };
   if (d === "length" || d === "area") return { kind: d, family: d };
   if (d === "mass") return { kind: "weight", family: "mass" };

@@ -67,6 +67,8 @@ export const BAD_EVENTS = [
   "未达标",
   "调整",
   "变更",
+  "争议",
+  "纠纷",
   "不满意",
   "投诉量",
 ] as const;

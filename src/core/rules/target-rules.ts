@@ -62,7 +62,7 @@ function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => s
       } else if (judgement.requiresNumber) {
         const from = judgement.requiresNumberFrom === "definition" ? definedBy(ctx, ind) : "";
         out.push(found(ctx, ind, "target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
-      } else if (ind.level2 === "时效指标" && lacksTime(t.text)) {
+      } else if (ind.level2.startsWith("时效指标") && lacksTime(t.text)) {
         out.push(found(ctx, ind, "target-not-quantitative", "warning", { reason: "no-time", level2: ind.level2 }));
       }
       const target = bare(t.text);
