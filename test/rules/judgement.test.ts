@@ -1,5 +1,6 @@
-import type { Finding } from "../../src/core";
-import { checkBuilt, where } from "../support/check-workbook";
+import { checkWorkbook, type Finding } from "../../src/core";
+import { workbookData } from "../../src/xlsx";
+import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 import { workbookOf } from "../support/sheet-builder";
 
 /** Issue 12, "What was seen": the judgement of a reviewer on names no definition covers. */
@@ -200,5 +201,24 @@ describe("consistency without definitions", () => {
     expect(rent).toMatch(/13020823P00925610021Y 各启用隔离点相关费用：≤25000元\/天（指标!F2）/);
     expect(rent).toMatch(/例如“≤25000元\/天”/);
     expect(report.findings.find((f) => f.cell === "F7")?.message).toMatch(/请按“家”统一/);
+  });
+});
+
+describe("monitoring agrees with the review on a deadline", () => {
+  it("judges 5个工作日 against 3个工作日内 as late, with no direction warning on the target", async () => {
+    const wb = workbookOf({
+      指标: [
+        [...HEADER, "实际完成值"],
+        [CODE, "执法经费", "产出指标", "时效指标", "审批办结时限", "3个工作日内", "5个工作日"],
+        [CODE, "执法经费", "产出指标", "时效指标", "投诉响应时间", "≤5个工作日", "4个工作日"],
+      ],
+    });
+    const { findings } = await checkWorkbook(workbookData(await roundTrip(wb)), {
+      asOf: "2026-12-31",
+      locale: "zh-CN",
+      source: "judgement.xlsx",
+    });
+    expect(of(findings, "target-direction")).toEqual([]);
+    expect(of(findings, "actual-fails-target")).toEqual(["actual-fails-target 指标!G2"]);
   });
 });

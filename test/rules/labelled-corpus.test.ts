@@ -24,7 +24,9 @@ type Row = {
 };
 
 const FILE = join(__dirname, "..", "fixtures", "indicators", "published.tsv");
-const [header, ...lines] = readFileSync(FILE, "utf8").split("\n").filter((l) => l.trim() !== "");
+const [header, ...lines] = readFileSync(FILE, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
 const rows: Row[] = lines.map((line) => {
   const [source, name, level1, level2, target, operator, kind, direction, unit, wrong] = line.split("\t");
   return {

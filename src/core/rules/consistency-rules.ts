@@ -118,15 +118,20 @@ export const checkConsistency: Rule = (ctx) => {
   const others = new Map<Row, Row[]>();
   for (const group of byName.values()) {
     const partitions = new Map<string, Row[]>();
-    for (const r of group)
-      partitions.set(r.target.unit.dimension, [...(partitions.get(r.target.unit.dimension) ?? []), r]);
+    for (const r of group) {
+      const same = partitions.get(r.target.unit.dimension);
+      if (same === undefined) partitions.set(r.target.unit.dimension, [r]);
+      else same.push(r);
+    }
     if (partitions.size < 2) continue;
     const reference = referenceOf(
       [...partitions.values()],
       group.some((r) => r.analysis.needsTimeBasis),
     );
     if (reference === undefined) continue;
-    for (const r of group) if (!reference.includes(r)) others.set(r, reference);
+    // A long list repeats a name thousands of times: membership by set, not by scanning.
+    const inReference = new Set(reference);
+    for (const r of group) if (!inReference.has(r)) others.set(r, reference);
   }
   const out: Finding[] = [];
   for (const r of rows) {
