@@ -98,6 +98,7 @@ const RULE_OF_LABEL: Record<string, Finding["rule"]> = {
   "not-quantitative": "target-not-quantitative",
   "no-time": "target-not-quantitative",
   category: "category-misuse",
+  unparseable: "target-unparseable",
 };
 
 const FLIP: Record<string, string> = { ">=": "<=", "<=": ">=", ">": "<", "<": ">" };

@@ -232,6 +232,9 @@ export const DURATION_HEADS = [
   "等候时间",
 ] as const;
 
+/** How long a work lasts: longer is better (工程设计使用年限 ≥20年). */
+export const LIFE_HEADS = ["使用年限", "设计年限", "设计使用年限", "使用寿命", "寿命", "保质期", "质保期"] as const;
+
 export const DATE_HEADS = ["日期", "时间节点", "完成时间节点", "截止日期"] as const;
 
 /** Amounts of money whose less is better. */
