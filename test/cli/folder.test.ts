@@ -105,7 +105,7 @@ describe("check-targets <folder>", () => {
       report01.projects.map((p) => [p.code, p.name, p.light]),
     );
     const sum = (column: number) => dept01.reduce((total, row) => total + Number(row[column] ?? 0), 0);
-    expect([sum(5), sum(6), sum(7)]).toEqual([2, 21, 0]);
+    expect([sum(5), sum(6), sum(7)]).toEqual([2, 38, 0]);
     const failed = byProject.filter((row) => row[1] === "could not be read");
     expect(failed.map((row) => row[0])).toEqual(["locked.xlsx", "notes.csv", "truncated.xlsx"]);
     expect(String(failed[0]?.[10])).toMatch(/password-protected/);
