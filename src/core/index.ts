@@ -55,3 +55,4 @@ export {
   type Match,
   type MatchResult,
 } from "./definitions";
+export { analyse, analysisSchema, measureKindSchema, type Analysis, type AnalyserInput, type MeasureKind } from "./analyser";

@@ -39,7 +39,7 @@ describe("bin/check-targets.js", () => {
       (e: { code: number; stdout: string }) => e,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stdout).toMatch(/^sample\.xlsx: 15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos/);
+    expect(failure?.stdout).toMatch(/^sample\.xlsx: 15 projects, 95 indicators — 2 errors, 38 warnings, 0 infos/);
   });
 
   it("checks a folder as a real process: a line per workbook, the bad file on stderr, exit 1, no progress when piped", async () => {
@@ -52,8 +52,8 @@ describe("bin/check-targets.js", () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toBe(
-      "a.xlsx: 15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos\n" +
-        "2 workbooks checked, 1 could not be read — 2 errors, 21 warnings, 0 infos\n",
+      "a.xlsx: 15 projects, 95 indicators — 2 errors, 38 warnings, 0 infos\n" +
+        "2 workbooks checked, 1 could not be read — 2 errors, 38 warnings, 0 infos\n",
     );
     expect(failure?.stderr).toMatch(/^check-targets: .*b\.xlsx: not an \.xlsx workbook but a text file.*\n$/);
   });

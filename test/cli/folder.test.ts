@@ -59,11 +59,11 @@ describe("check-targets <folder>", () => {
       Array.from(
         { length: 20 },
         (_, i) =>
-          `dept${String(i + 1).padStart(2, "0")}.xlsx: 15 projects, 95 indicators — 2 errors, 21 warnings, 0 infos`,
+          `dept${String(i + 1).padStart(2, "0")}.xlsx: 15 projects, 95 indicators — 2 errors, 38 warnings, 0 infos`,
       ),
     );
     expect(out.slice(20)).toEqual([
-      "23 workbooks checked, 3 could not be read — 40 errors, 420 warnings, 0 infos",
+      "23 workbooks checked, 3 could not be read — 40 errors, 760 warnings, 0 infos",
       `reports: ${reports}`,
       `summary: ${join(reports, "summary.xlsx")}`,
     ]);
@@ -79,7 +79,7 @@ describe("check-targets <folder>", () => {
     expect(written).toHaveLength(20);
     for (const file of written) {
       const report = reportSchema.parse(JSON.parse(await readFile(join(reports, file), "utf8")));
-      expect(report.summary).toMatchObject({ projects: 15, indicators: 95, errors: 2, warnings: 21 });
+      expect(report.summary).toMatchObject({ projects: 15, indicators: 95, errors: 2, warnings: 38 });
     }
 
     // The summary workbook: a row per workbook and project, a row per failure.
@@ -107,7 +107,7 @@ describe("check-targets <folder>", () => {
       report01.projects.map((p) => [p.code, p.name, p.light]),
     );
     const sum = (column: number) => dept01.reduce((total, row) => total + Number(row[column] ?? 0), 0);
-    expect([sum(5), sum(6), sum(7)]).toEqual([2, 21, 0]);
+    expect([sum(5), sum(6), sum(7)]).toEqual([2, 38, 0]);
     const failed = byProject.filter((row) => row[1] === "could not be read");
     expect(failed.map((row) => row[0])).toEqual(["locked.xlsx", "notes.csv", "truncated.xlsx"]);
     expect(String(failed[0]?.[10])).toMatch(/password-protected/);
@@ -120,7 +120,7 @@ describe("check-targets <folder>", () => {
     const target = join(await mkdtemp(join(tmpdir(), "check-targets-summary-")), "汇总.xlsx");
     const r = await runCli([folder, "--summary", target]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/共检查 1 个工作簿 —— 错误 2，警告 21，提示 0/);
+    expect(r.stdout).toMatch(/共检查 1 个工作簿 —— 错误 2，警告 38，提示 0/);
     expect(r.stdout).toContain(`汇总：${target}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);

@@ -117,8 +117,9 @@ describe("the 指标定义 sheet", () => {
     });
     const zh = await checkBuilt(wb);
     const relevant = zh.findings.filter((f) => f.rule === "definition-invalid" || f.rule === "indicator-unmapped");
-    // The row was not used, so 隔离点租金 stays unmapped.
-    expect(where(relevant)).toEqual(["indicator-unmapped 指标!C2", "definition-invalid 指标定义!F2"]);
+    // The row was not used, so 隔离点租金 stays unmapped; the analyser reads it (a rent), so no note.
+    expect(where(relevant)).toEqual(["definition-invalid 指标定义!F2"]);
+    expect(zh.report.projects[0]?.indicators[0]?.definition).toBeNull();
     const message = (r: typeof zh) => r.report.findings.find((f) => f.rule === "definition-invalid")?.message;
     expect(message(zh)).toBe(
       "“指标定义”第 2 行未使用：计量单位“元每天天”无法识别；请填写“元”“万元/天”“%”“家”这样的单位。",

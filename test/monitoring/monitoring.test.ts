@@ -89,7 +89,8 @@ describe("monitoring (绩效运行监控)", () => {
   it("says what is wrong in the finding's message", async () => {
     const r = await check("2026-06-30");
     const message = (cell: string) => r.report.findings.find((f) => `${f.sheet}!${f.cell}` === cell)?.message;
-    expect(message(actualAt(1, "空调单价"))).toMatch(/^完成值“2500元”未达到指标值“≤0.2 万元”/);
+    // A ceiling is exceeded, not "not reached" (issue 12).
+    expect(message(actualAt(1, "空调单价"))).toMatch(/^完成值“2500元”超出了指标值“≤0.2 万元”的上限/);
     expect(message(spentAt(5))).toMatch(/支出进度 10% 落后于计划 50%（6月底）/);
   });
 });
@@ -133,9 +134,28 @@ describe("self-evaluation scores (绩效自评), scored by hand", () => {
 
 describe("traffic lights", () => {
   it("red for errors, amber for warnings only, blue when every quantitative target is beaten by 20%", async () => {
-    const r = await check("2026-06-30", {
+    // Since issue 12 a 时效 target without a time (按时拨付) is a warning: table 11 states its deadline here.
+    const timely = {
+      ...seed,
+      projects: seed.projects.map((p) =>
+        p.table !== 11
+          ? p
+          : {
+              ...p,
+              indicators: p.indicators.map((i) =>
+                i.level2 === "时效指标" ? { ...i, target: "6月底前拨付", targetRaw: "6月底前拨付" } : i,
+              ),
+            },
+      ),
+    };
+    const overrides = {
       actuals: { "11/签约项目个数": "30个", "11/制作宣传片和招商画册费用": "19万元", "11/服务对象满意度": "99%" },
       reasons: { "11/签约项目个数": "招商成效好", "11/制作宣传片和招商画册费用": "节约开支" },
+    };
+    const r = await checkWorkbook(workbookData(await roundTrip(monitoringWorkbook(timely, overrides))), {
+      asOf: "2026-06-30",
+      locale: "zh-CN",
+      source: "monitoring.xlsx",
     });
     const light = (table: number) => r.report.projects.find((p) => p.code === seed.projects[table - 1]!.code)?.light;
     expect(light(11)).toBe("blue");

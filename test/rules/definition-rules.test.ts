@@ -135,7 +135,7 @@ describe("target-goal-mismatch", () => {
     ]);
     const messages = report.findings.filter((f) => f.rule === "target-goal-mismatch").map((f) => f.message);
     expect(messages).toEqual([
-      "指标值“≥30亿元”与部门整体目标“外贸进出口总额：等于42.4亿人民币”不一致（折合 30亿人民币）；应与部门目标一致，例如“≥42.4亿人民币”。",
+      "指标值“≥30亿元”与部门整体目标“外贸进出口总额：等于42.4亿人民币”不一致；应与部门目标一致，例如“≥42.4亿人民币”。",
       "指标值“≥6000万美元”与部门整体目标“外贸进出口总额：等于42.4亿人民币”的单位不能换算；应与部门目标一致，例如“≥42.4亿人民币”。",
     ]);
   });
@@ -161,7 +161,7 @@ describe("target-goal-mismatch", () => {
     // 人民币 goal can be compared with it (亿元 and 美元 do not convert).
     expect(of(findings, "target-goal-mismatch")).toEqual(["target-goal-mismatch 指标!E4"]);
     expect(report.findings.find((f) => f.rule === "target-goal-mismatch")?.message).toContain(
-      "部门整体目标“外贸进出口总额：等于42.4亿人民币”不一致（折合 30亿人民币）",
+      "部门整体目标“外贸进出口总额：等于42.4亿人民币”不一致；应与部门目标一致",
     );
   });
 
@@ -206,9 +206,9 @@ describe("the message catalogues", () => {
     max: 100,
     goal: "实际利用外资",
     goalTarget: "等于848万美元",
-    goalUnit: "万美元",
+    targetUnit: "亿美元",
     reason: "value",
-    converted: 8580000,
+    converted: 0.0848,
     missing: "both",
     level1: "产出指标",
     limit: 500,
@@ -252,5 +252,43 @@ describe("the message catalogues", () => {
     }
     expect(zh).not.toBe(en);
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  // Issue 12's reasons, each its own sentence.
+  it.each([
+    ["target-not-quantitative", "vague"],
+    ["target-not-quantitative", "no-time"],
+    ["target-unit", "period"],
+    ["target-unit", "no-time-basis"],
+    ["target-unit", "count-family"],
+    ["target-unit", "kind"],
+    ["target-unit", "inconsistent"],
+    ["category-misuse", "quality-count"],
+    ["category-misuse", "quality-money"],
+    ["category-misuse", "economic"],
+  ] as const)("words %s (%s) in both languages, without gaps", (rule, reason) => {
+    const finding: Finding = {
+      rule,
+      severity: "warning",
+      sheet: "指标",
+      cell: "E2",
+      project: "A",
+      projectKey: "A",
+      indicator: "年征用补偿标准",
+      details: {
+        ...details,
+        reason,
+        namePeriod: "年",
+        targetPeriod: "半年",
+        suggested: "≤130元/间/天",
+        others: "B 项目：≤25000元/天（指标!E3）",
+        expected: reason === "count-family" ? "次" : "元/天",
+      },
+    };
+    const messages = [formatFinding(finding, "zh-CN"), formatFinding(finding, "en-US")];
+    for (const m of messages) expect(m).not.toMatch(/undefined|null|NaN|“”|""/);
+    expect(new Set(messages).size).toBe(2);
+    const plain = formatFinding({ ...finding, details: { ...details, reason: "other" } }, "zh-CN");
+    expect(messages[0]).not.toBe(plain);
   });
 });

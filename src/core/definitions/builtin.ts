@@ -73,7 +73,7 @@ const ENTRIES: readonly Entry[] = [
     ],
     level1: OUTPUT,
     level2: "时效指标",
-    direction: "positive",
+    // No direction: 资金拨付情况 is a state, 资金拨付时间 a deadline (better shorter); the analyser reads which.
   },
   {
     id: "fund-disbursement-rate",

@@ -1,6 +1,6 @@
 import type { Indicator } from "../model/project";
 import type { Unit } from "../target-expression/schema";
-import { defaultDirection } from "./direction";
+import { analyse, type Analysis } from "../analyser";
 import { requiresNumber } from "./framework";
 import type { Definition, Direction } from "./schema";
 import { TupleMemo } from "./tuple-memo";
@@ -8,8 +8,13 @@ import { TupleMemo } from "./tuple-memo";
 /** What an indicator is judged by: its definition where it has one, its category and name where not. */
 export type Judgement = {
   direction: Direction;
-  /** Where the direction came from, for the message. */
-  directionFrom: "definition" | "row" | "default";
+  /**
+   * Where the direction came from, for the message: the definition, the row's own 正向/反向,
+   * the analyser's reading of the name, or the category alone (a cost) when the name told nothing.
+   */
+  directionFrom: "definition" | "row" | "analyser" | "default";
+  /** What the analyser read from the name, description and target; used where no definition says. */
+  analysis: Analysis;
   requiresNumber: boolean;
   requiresNumberFrom: "definition" | "category" | null;
   unit: Unit | null;
@@ -30,23 +35,25 @@ function isBoundedRate(ind: Indicator): boolean {
 
 /**
  * The expectations for one indicator. The definition decides what it says; the row's own
- * 正向/反向 column, then the built-in defaults (costs are reverse, 数量 and 成本 need a number,
+ * 正向/反向 column, then the analyser's reading of the name (costs are reverse, 数量 and 成本 need a number,
  * rates live in 0–100%) decide the rest. A category's demand for a number is never lifted.
  */
 export function judge(ind: Indicator, definition: Definition | null): Judgement {
+  const analysis = analyse(ind);
   const byCategory = requiresNumber(ind.level1, ind.level2);
   const direction: Pick<Judgement, "direction" | "directionFrom"> =
     definition?.direction != null
       ? { direction: definition.direction, directionFrom: "definition" }
       : ind.direction != null
         ? { direction: ind.direction, directionFrom: "row" }
-        : { direction: defaultDirection(ind.level1, ind.level2, ind.name), directionFrom: "default" };
+        : { direction: analysis.direction, directionFrom: analysis.confidence > 0 ? "analyser" : "default" };
   const defRange =
     definition !== null && (definition.min !== null || definition.max !== null)
       ? { min: definition.min, max: definition.max, unit: definition.unit }
       : null;
   return {
     ...direction,
+    analysis,
     requiresNumber: byCategory || definition?.requiresNumber === true,
     requiresNumberFrom: byCategory ? "category" : definition?.requiresNumber === true ? "definition" : null,
     unit: definition?.unit ?? null,
@@ -61,7 +68,8 @@ export function judge(ind: Indicator, definition: Definition | null): Judgement 
 export function cachedJudge(): (ind: Indicator, definition: Definition | null) => Judgement {
   const seen = new TupleMemo<Judgement>();
   return (ind, definition) =>
-    seen.get([definition?.id ?? "", ind.direction ?? "", ind.level1, ind.level2, ind.name, ind.description], () =>
-      judge(ind, definition),
+    seen.get(
+      [definition?.id ?? "", ind.direction ?? "", ind.level1, ind.level2, ind.name, ind.description, ind.targetText],
+      () => judge(ind, definition),
     );
 }

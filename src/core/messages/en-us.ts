@@ -1,10 +1,17 @@
 import type { Catalogue, Detail } from "./catalogue";
+import { boundOf, type Bound } from "./bound";
 
 const MISUSE: Record<string, string> = {
   satisfaction: "satisfaction measures belong under 满意度指标 (satisfaction)",
   execution: "budget execution is not a benefit; score it separately or under outputs",
   cost: "a cost is not a benefit; file it under 成本指标 (cost)",
   level2: "the level-2 category does not belong to this level-1 category; pick one of its own",
+  "quality-count":
+    "the target is a count, not a standard of quality; counts belong under 产出指标 / 数量指标 (quantity), qualities are pass or compliance rates",
+  "quality-money":
+    "the target is an amount of money, not a standard of quality; amounts belong under 产出指标 / 数量指标 (quantity), or cost, and qualities are pass or compliance rates",
+  economic:
+    "it measures an economic output (money); file it under 效益指标 / 经济效益指标 (economic benefit), not social benefit",
 };
 const PLAN: Record<string, string> = {
   empty: "has a gap",
@@ -64,6 +71,15 @@ function rangeText(d: Detail): string {
 
 const example = (level2: string): string => (level2.includes("成本") ? "≤5万元" : "≥5个");
 
+/** Why the direction is what it is: the definition, the row's column, or the analyser's reading. */
+function directionWhy(d: Detail): string {
+  if (d("definition") !== "") return ` (definition "${d("definition")}")`;
+  if (d("from") === "row") return " (the row's direction column)";
+  if (d("from") === "analyser")
+    return d("basis") === "" ? " (inferred from the name)" : ` (inferred from "${d("basis")}" in the name)`;
+  return d("direction") === "reverse" ? " (a cost)" : "";
+}
+
 export const enUS: Catalogue = {
   "target-missing": (d) =>
     d("error") !== ""
@@ -74,25 +90,46 @@ export const enUS: Catalogue = {
   "target-unparseable": (d) =>
     `Target "${d("target")}" cannot be read; check for typos (letter O for zero) and write it like "≥80%".`,
   "target-not-quantitative": (d) =>
-    d("definition") !== ""
-      ? `The definition "${d("definition")}" requires a number, but "${d("target")}" is qualitative; give a number and unit such as "≥90%".`
-      : `${d("level2")} must be quantitative, but "${d("target")}" is qualitative; give a number such as "${example(d("level2"))}".`,
+    d("reason") === "vague"
+      ? `Target "${d("target")}" states a direction of change but no number, date or checkable state, so it cannot be assessed; give a value or an amount of change, e.g. "≥90%" or "较上年下降5%".`
+      : d("reason") === "no-time"
+        ? `Timeliness target "${d("target")}" states no time, so timeliness cannot be assessed; give a deadline, e.g. "12月31日前完成" or "≤30日".`
+        : d("definition") !== ""
+          ? `The definition "${d("definition")}" requires a number, but "${d("target")}" is qualitative; give a number and unit such as "≥90%".`
+          : `${d("level2")} must be quantitative, but "${d("target")}" is qualitative; give a number such as "${example(d("level2"))}".`,
   "target-direction": (d) => {
-    const why = d("definition") !== "" ? ` (definition "${d("definition")}")` : "";
+    const why = directionWhy(d);
     return d("direction") === "reverse"
-      ? `Lower is better for this measure${why || " (a cost)"}, but target "${d("target")}" uses ≥/>; use ≤, e.g. "${d("suggested")}".`
+      ? `Lower is better for this measure${why}, but target "${d("target")}" uses ≥/>; use ≤, e.g. "${d("suggested")}".`
       : `Higher is better for this measure${why}, but target "${d("target")}" uses ≤/<; use ≥ or =, e.g. "${d("suggested")}".`;
   },
-  "target-unit": (d) =>
-    `Target "${d("target")}" is in "${d("unit")}", which does not convert to "${d("expected")}", the unit of ${d("definition") === "" ? "its definition" : `definition "${d("definition")}"`}; write it in "${d("expected")}".`,
+  "target-unit": (d, f) => {
+    const others = d("others") === "" ? "" : ` Other projects write the same indicator as ${d("others")}.`;
+    switch (d("reason")) {
+      case "period":
+        return `The name "${f.indicator ?? ""}" counts per ${d("namePeriod")}, but target "${d("target")}" counts per ${d("targetPeriod")};${others} use one period: correct the target or the name.`;
+      case "no-time-basis":
+        return `"${f.indicator ?? ""}" is a charge for time (rent, requisition compensation), but target "${d("target")}" has no time basis (per day, month or year);${others} state it, e.g. "${d("suggested")}".`;
+      case "count-family":
+        return `"${f.indicator ?? ""}" counts "${d("expected")}", but target "${d("target")}" counts "${d("unit")}" (person-times); write it in "${d("expected")}".`;
+      case "kind":
+        return d("kind") === "count"
+          ? `"${f.indicator ?? ""}" is a count, but target "${d("target")}" is a percentage; give a number and unit such as "≥100${d("expected")}", and set a rate indicator for a share.`
+          : `"${f.indicator ?? ""}" is a rate, but target "${d("target")}" is in "${d("unit")}"; write a percentage such as "≥90%".`;
+      case "inconsistent":
+        return `${others.trim()} Here target "${d("target")}" is in "${d("unit")}", which does not convert; use one unit for one indicator, "${d("expected")}".`;
+      default:
+        return `Target "${d("target")}" is in "${d("unit")}", which does not convert to "${d("expected")}", the unit of ${d("definition") === "" ? "its definition" : `definition "${d("definition")}"`}; write it in "${d("expected")}".`;
+    }
+  },
   "target-out-of-range": (d) =>
     `Target "${d("target")}" is outside the valid range (${rangeText(d)}); use a value within it.`,
   "target-goal-mismatch": (d) =>
     d("reason") === "unit"
       ? `Target "${d("target")}" cannot be converted to the unit of the department goal "${d("goal")}: ${d("goalTarget")}"; it should agree with the goal, e.g. "${d("expected")}".`
-      : `Target "${d("target")}" disagrees with the department goal "${d("goal")}: ${d("goalTarget")}"${d("converted") === "" ? "" : ` (it is ${d("converted")} ${d("goalUnit")})`}; it should agree with the goal, e.g. "${d("expected")}".`,
+      : `Target "${d("target")}" disagrees with the department goal "${d("goal")}: ${d("goalTarget")}"${d("converted") === "" ? "" : ` (the goal is ${d("converted")} ${d("targetUnit")})`}; it should agree with the goal, e.g. "${d("expected")}".`,
   "target-incomplete": (d) =>
-    `Target "${d("target")}" lacks ${MISSING_PART[d("missing")] ?? "a part"}; complete it, e.g. "≥85%".`,
+    `Target "${d("target")}" lacks ${MISSING_PART[d("missing")] ?? "a part"}; complete it${d("suggested") === "" ? "" : `, e.g. "${d("suggested")}"`}.`,
   "category-misuse": (d) =>
     `"${d("level1")} / ${d("level2")}" is misfiled: ${
       d("reason") === "definition"
@@ -104,10 +141,12 @@ export const enUS: Catalogue = {
   "target-exceeds-budget": (d) =>
     `Cost target "${d("target")}" (${d("limit")} 万元) exceeds the project's budget of ${d("budget")} 万元; check the amount and unit: a cost cannot exceed the budget.`,
   "weights-sum": (d) => `The weights add up to ${d("sum")}; they should add up to ${d("expected")}.`,
-  "indicator-unmapped": (d, f) =>
-    d("candidate") !== ""
-      ? `No definition found for "${f.indicator ?? ""}"; only its form was checked. The closest is "${d("candidate")}" (similarity ${d("score")}): if it is the same indicator, add "${f.indicator ?? ""}" to its synonyms on the 指标定义 sheet; otherwise define it there.`
-      : `No definition found for "${f.indicator ?? ""}"; only its form was checked. Define it (name, unit, direction) on the 指标定义 sheet.`,
+  "indicator-unmapped": (d, f) => {
+    const where = d("cells") === "" ? "" : ` (at ${d("cells")})`;
+    return d("candidate") !== ""
+      ? `No definition found for "${f.indicator ?? ""}" and its name does not tell what it measures${where}; only its form was checked. The closest is "${d("candidate")}" (similarity ${d("score")}): if it is the same indicator, add "${f.indicator ?? ""}" to its synonyms on the 指标定义 sheet; otherwise define it there.`
+      : `No definition found for "${f.indicator ?? ""}" and its name does not tell what it measures${where}; only its form was checked. Define it (name, unit, direction) on the 指标定义 sheet.`;
+  },
   "indicator-duplicate": (d) =>
     `This indicator appears twice in the project (first at ${d("first")}); merge or rename it.`,
   "category-missing": (d) =>
@@ -122,8 +161,15 @@ export const enUS: Catalogue = {
     `Project code "${d("code")}" does not match the pattern; it should be 8 digits, P, 11 digits and a digit or capital letter.`,
   "project-duplicate": (d) =>
     `Project code "${d("code")}" appears again (first at ${d("first")}) with different content; list a project once, and give different projects their own codes.`,
-  "actual-fails-target": (d) =>
-    `Actual "${d("actual")}" fails target "${d("target")}"; check the actual or give a deviation reason.`,
+  "actual-fails-target": (d) => {
+    const verb: Record<Bound, string> = {
+      floor: `falls short of target "${d("target")}"`,
+      ceiling: `exceeds the ceiling of target "${d("target")}"`,
+      exact: `differs from target "${d("target")}"`,
+      range: `is outside the range of target "${d("target")}"`,
+    };
+    return `Actual "${d("actual")}" ${verb[boundOf(d("target"))]}; check the actual or give a deviation reason.`;
+  },
   "actual-unparseable": (d) =>
     `Actual "${d("actual")}" cannot be read or compared with target "${d("target")}"; write a number in the target's unit.`,
   "actual-behind": (d) =>

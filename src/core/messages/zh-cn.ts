@@ -1,16 +1,32 @@
 import type { Catalogue, Detail } from "./catalogue";
+import { boundOf, type Bound } from "./bound";
 
 const MISUSE: Record<string, string> = {
   satisfaction: "满意度类指标应放在“满意度指标/服务对象满意度指标”下",
   execution: "预算执行率不是效益，应单独计分或放在产出指标下",
   cost: "成本不是效益，应放在成本指标下",
   level2: "二级指标与一级指标不对应，请按指标框架选择该一级指标下的二级指标",
+  "quality-count":
+    "指标值是数量（个数、次数），不是质量标准；数量应归入“产出指标 / 数量指标”，质量指标应写合格率、达标率等",
+  "quality-money":
+    "指标值是金额，不是质量标准；金额目标应归入“产出指标 / 数量指标”（成本类归入成本指标），质量指标应写合格率、达标率等",
+  economic: "该指标衡量的是经济产出（金额），应归入“效益指标 / 经济效益指标”，而不是社会效益指标",
 };
 const PLAN: Record<string, string> = {
   empty: "有空缺",
   range: "超出 0–100%",
   falling: "比前一期低",
   last: "12月底不是 100%",
+};
+const PERIOD: Record<string, string> = {
+  年: "年",
+  半年: "半年",
+  季: "季度",
+  季度: "季度",
+  月: "月",
+  周: "周",
+  天: "天",
+  日: "天",
 };
 const MISSING_PART: Record<string, string> = {
   operator: "比较符号（≥、≤、=）",
@@ -60,6 +76,14 @@ function rangeText(d: Detail): string {
   return min !== "" ? `不低于 ${min}${unit}` : `不高于 ${max}${unit}`;
 }
 
+/** Why the direction is what it is: the definition, the row's column, or the analyser's reading. */
+function directionWhy(d: Detail, word: string): string {
+  if (d("definition") !== "") return `（指标定义“${d("definition")}”为${word}指标）`;
+  if (d("from") === "row") return `（本行指标方向为${word}）`;
+  if (d("from") === "analyser") return d("basis") === "" ? "（据指标名称推断）" : `（据指标名称“${d("basis")}”推断）`;
+  return d("direction") === "reverse" ? "（成本类）" : "";
+}
+
 const example = (level2: string): string => (level2.includes("成本") ? "≤5万元" : "≥5个");
 
 export const zhCN: Catalogue = {
@@ -72,27 +96,46 @@ export const zhCN: Catalogue = {
   "target-unparseable": (d) =>
     `指标值“${d("target")}”无法识别，请检查是否有错字（如字母 O 代替数字 0），写成“≥80%”这样的形式。`,
   "target-not-quantitative": (d) =>
-    d("definition") !== ""
-      ? `按指标定义“${d("definition")}”，该指标应为定量指标，“${d("target")}”是定性表述；请改为带数值和单位的目标，例如“≥90%”。`
-      : `${d("level2")}应为定量指标，“${d("target")}”是定性表述；请改为数值目标，例如“${example(d("level2"))}”。`,
+    d("reason") === "vague"
+      ? `指标值“${d("target")}”只说了变化方向，没有数值、时间或可核验的状态，无法考核；请写明目标值或变化幅度，例如“≥90%”或“较上年下降5%”。`
+      : d("reason") === "no-time"
+        ? `时效指标的指标值“${d("target")}”没有写明时间，无法考核是否按时；请写明完成时限，例如“12月31日前完成”或“≤30日”。`
+        : d("definition") !== ""
+          ? `按指标定义“${d("definition")}”，该指标应为定量指标，“${d("target")}”是定性表述；请改为带数值和单位的目标，例如“≥90%”。`
+          : `${d("level2")}应为定量指标，“${d("target")}”是定性表述；请改为数值目标，例如“${example(d("level2"))}”。`,
   "target-direction": (d) => {
-    const why =
-      d("definition") !== ""
-        ? `指标定义“${d("definition")}”为${d("direction") === "reverse" ? "反向" : "正向"}指标`
-        : "";
-    return d("direction") === "reverse"
-      ? `该指标越低越好（${why || "成本类"}），指标值“${d("target")}”却用了“≥/＞”；应使用“≤”，例如“${d("suggested")}”。`
-      : `该指标越高越好${why ? `（${why}）` : ""}，指标值“${d("target")}”却用了“≤/＜”；应使用“≥”或“=”，例如“${d("suggested")}”。`;
+    const reverse = d("direction") === "reverse";
+    const why = directionWhy(d, reverse ? "反向" : "正向");
+    return reverse
+      ? `该指标越低越好${why}，指标值“${d("target")}”却用了“≥/＞”；应使用“≤”，例如“${d("suggested")}”。`
+      : `该指标越高越好${why}，指标值“${d("target")}”却用了“≤/＜”；应使用“≥”或“=”，例如“${d("suggested")}”。`;
   },
-  "target-unit": (d) =>
-    `指标值“${d("target")}”的单位“${d("unit")}”与指标定义${d("definition") === "" ? "" : `“${d("definition")}”`}的单位“${d("expected")}”不一致，两者不能换算；请按“${d("expected")}”填写。`,
+  "target-unit": (d, f) => {
+    const others = d("others") === "" ? "" : `同名指标在其他项目中写作 ${d("others")}；`;
+    switch (d("reason")) {
+      case "period":
+        return `指标名称“${f.indicator ?? ""}”按${PERIOD[d("namePeriod")] ?? d("namePeriod")}计，指标值“${d("target")}”却按${PERIOD[d("targetPeriod")] ?? d("targetPeriod")}计；${others}请统一期间：改指标值，或改指标名称。`;
+      case "no-time-basis":
+        return `“${f.indicator ?? ""}”是按时间计价的费用（租金、征用补偿），指标值“${d("target")}”没有时间基准（每天、每月或每年）；${others}请写明，例如“${d("suggested")}”。`;
+      case "count-family":
+        return `“${f.indicator ?? ""}”计的是“${d("expected")}”，指标值“${d("target")}”却以“${d("unit")}”计（人次是人数乘次数）；请按“${d("expected")}”填写。`;
+      case "kind":
+        return d("kind") === "count"
+          ? `“${f.indicator ?? ""}”是数量，指标值“${d("target")}”却是百分比；请写明数量和单位，例如“≥100${d("expected")}”，比例目标请另设“…率”指标。`
+          : `“${f.indicator ?? ""}”是比率，指标值“${d("target")}”却以“${d("unit")}”计；请写成百分比，例如“≥90%”。`;
+      case "inconsistent":
+        return `${others}本项目的指标值“${d("target")}”以“${d("unit")}”计，两者不能换算；同一指标应使用同一计量单位，请按“${d("expected")}”统一。`;
+      default:
+        return `指标值“${d("target")}”的单位“${d("unit")}”与指标定义${d("definition") === "" ? "" : `“${d("definition")}”`}的单位“${d("expected")}”不一致，两者不能换算；请按“${d("expected")}”填写。`;
+    }
+  },
   "target-out-of-range": (d) => `指标值“${d("target")}”超出有效范围（${rangeText(d)}）；请改为该范围内的数值。`,
   "target-goal-mismatch": (d) =>
     d("reason") === "unit"
       ? `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”的单位不能换算；应与部门目标一致，例如“${d("expected")}”。`
-      : `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”不一致${d("converted") === "" ? "" : `（折合 ${d("converted")}${d("goalUnit")}）`}；应与部门目标一致，例如“${d("expected")}”。`,
+      : `指标值“${d("target")}”与部门整体目标“${d("goal")}：${d("goalTarget")}”不一致${d("converted") === "" ? "" : `（部门目标折合 ${d("converted")}${d("targetUnit")}）`}；应与部门目标一致，例如“${d("expected")}”。`,
   "target-incomplete": (d) =>
-    `指标值“${d("target")}”缺少${MISSING_PART[d("missing")] ?? "部分内容"}，请补全，例如“≥85%”。`,
+    `指标值“${d("target")}”缺少${MISSING_PART[d("missing")] ?? "部分内容"}，请补全${d("suggested") === "" ? "" : `，例如“${d("suggested")}”`}。`,
   "category-misuse": (d) =>
     `“${d("level1")} / ${d("level2")}”归类不当：${
       d("reason") === "definition"
@@ -104,10 +147,12 @@ export const zhCN: Catalogue = {
   "target-exceeds-budget": (d) =>
     `成本指标值“${d("target")}”（折合 ${d("limit")} 万元）超过了项目预算 ${d("budget")} 万元；请核对金额和单位，成本不应超过项目预算。`,
   "weights-sum": (d) => `各指标分值合计为 ${d("sum")}，应为 ${d("expected")}；请调整分值。`,
-  "indicator-unmapped": (d, f) =>
-    d("candidate") !== ""
-      ? `未找到“${f.indicator ?? ""}”的指标定义，仅检查了填写格式。最接近的是“${d("candidate")}”（相似度 ${d("score")}）：如是同一指标，请在“指标定义”表中把“${f.indicator ?? ""}”填为它的同义词；否则请补充该指标的定义。`
-      : `未找到“${f.indicator ?? ""}”的指标定义，仅检查了填写格式；可在“指标定义”表中补充该指标（名称、计量单位、方向）。`,
+  "indicator-unmapped": (d, f) => {
+    const where = d("cells") === "" ? "" : `（出现在 ${d("cells")}）`;
+    return d("candidate") !== ""
+      ? `未找到“${f.indicator ?? ""}”的指标定义，也无法从名称判断其计量类型${where}，仅检查了填写格式。最接近的是“${d("candidate")}”（相似度 ${d("score")}）：如是同一指标，请在“指标定义”表中把“${f.indicator ?? ""}”填为它的同义词；否则请补充该指标的定义。`
+      : `未找到“${f.indicator ?? ""}”的指标定义，也无法从名称判断其计量类型${where}，仅检查了填写格式；可在“指标定义”表中补充该指标（名称、计量单位、方向）。`;
+  },
   "indicator-duplicate": (d) => `同一项目中该三级指标重复出现（首次在 ${d("first")}），请合并或改名。`,
   "category-missing": (d) =>
     d("level2") === ""
@@ -120,8 +165,15 @@ export const zhCN: Catalogue = {
   "project-code": (d) => `项目编码“${d("code")}”格式不符；应为 8 位数字 + P + 11 位数字 + 1 位数字或大写字母。`,
   "project-duplicate": (d) =>
     `项目编码“${d("code")}”重复出现（首次在 ${d("first")}），且内容不同；同一项目只应填写一次，不同项目应使用各自的编码。`,
-  "actual-fails-target": (d) =>
-    `完成值“${d("actual")}”未达到指标值“${d("target")}”；请核实完成值，或在偏差原因中说明。`,
+  "actual-fails-target": (d) => {
+    const verb: Record<Bound, string> = {
+      floor: `未达到指标值“${d("target")}”`,
+      ceiling: `超出了指标值“${d("target")}”的上限`,
+      exact: `不等于指标值“${d("target")}”`,
+      range: `不在指标值“${d("target")}”的范围内`,
+    };
+    return `完成值“${d("actual")}”${verb[boundOf(d("target"))]}；请核实完成值，或在偏差原因中说明。`;
+  },
   "actual-unparseable": (d) =>
     `完成值“${d("actual")}”无法识别或与指标值“${d("target")}”单位不可比；请按指标值的单位填写数值。`,
   "actual-behind": (d) =>

@@ -11,9 +11,37 @@ function misuse(ctx: RuleContext, ind: Indicator): { reason: string; expected?: 
   if (/满意度|满意率/.test(name) && level1 !== "" && level1 !== "满意度指标") return { reason: "satisfaction" };
   if (/预算执行率|资金执行率|支出进度/.test(name) && level1 === "效益指标") return { reason: "execution" };
   if (isCost(level1, level2) && level1 === "效益指标") return { reason: "cost" };
+  const filed = byMeasure(ctx, ind);
+  if (filed !== null) return filed;
   const allowed = FRAMEWORKS[ctx.settings.framework][level1];
   if (allowed !== undefined && level2 !== "" && !allowed.includes(level2)) return { reason: "level2" };
   return definedElsewhere(ctx, ind);
+}
+
+/** Dimensions of the target's unit that are amounts, not qualities. */
+const isAmountUnit = (dimension: string): "money" | "count" | null =>
+  dimension.startsWith("money:") ? "money" : dimension.startsWith("count:") ? "count" : null;
+
+/**
+ * Filed otherwise than what it measures says: an amount or a count is not a quality (≤858亿美元
+ * under 质量指标), and money a department earns or brings in is an economic, not a social, benefit
+ * (外贸出口额 under 社会效益指标).
+ */
+function byMeasure(ctx: RuleContext, ind: Indicator): { reason: string; expected: string } | null {
+  const { analysis } = ctx.judgementOf(ind);
+  if (ind.level2 === "质量指标") {
+    const t = ind.target;
+    const amount = t.kind === "quantitative" && t.unit !== null ? isAmountUnit(t.unit.dimension) : null;
+    if (amount === "count") return { reason: "quality-count", expected: "产出指标 / 数量指标" };
+    if (amount === "money") {
+      const expected = analysis.direction === "reverse" ? "成本指标" : "产出指标 / 数量指标";
+      return { reason: "quality-money", expected };
+    }
+  }
+  if (ind.level2 === "社会效益指标" && analysis.kind === "money" && analysis.direction === "positive") {
+    return { reason: "economic", expected: "效益指标 / 经济效益指标" };
+  }
+  return null;
 }
 
 /**
@@ -38,7 +66,7 @@ export const checkCategoryMisuse: Rule = (ctx) => {
   const seen = new TupleMemo<{ reason: string; expected?: string } | null>();
   const out: Finding[] = [];
   for (const ind of ctx.model.indicators) {
-    const found = seen.get([ind.name, ind.level1, ind.level2], () => misuse(ctx, ind));
+    const found = seen.get([ind.name, ind.level1, ind.level2, ind.targetText], () => misuse(ctx, ind));
     if (found === null) continue;
     const at = ind.cells.level2 ?? ind.cells.name;
     out.push(

@@ -63,6 +63,14 @@ export function makeContext(
   };
 }
 
+/**
+ * A project as findings name it: by code and name, since names repeat (four projects of the seed
+ * are called （2）已启用疫情防控隔离点相关费用).
+ */
+export function projectLabel(project: Pick<Project, "code" | "name">): string {
+  return project.code === null || project.code === "" ? project.name : `${project.code} ${project.name}`;
+}
+
 export function indicatorFinding(
   ctx: RuleContext,
   rule: RuleId,
@@ -77,7 +85,7 @@ export function indicatorFinding(
     severity,
     sheet: at.sheet,
     cell: at.cell,
-    project: project?.name ?? indicator.projectKey,
+    project: project === undefined ? indicator.projectKey : projectLabel(project),
     projectKey: indicator.projectKey,
     indicator: indicator.name,
     details,
@@ -96,7 +104,7 @@ export function projectFinding(
     severity,
     sheet: at.sheet,
     cell: at.cell,
-    project: project.name,
+    project: projectLabel(project),
     projectKey: project.key,
     indicator: null,
     details,

@@ -1,28 +1,45 @@
 import type { Finding } from "../model/finding";
 import { append } from "../model/arrays";
 import type { Goal, Indicator } from "../model/project";
+import { normalizeName } from "../definitions/similarity";
 import { convert, formatTarget } from "../target-expression";
 import type { Quantitative } from "../target-expression/schema";
 import { indicatorFinding, type Rule, type RuleContext } from "./context";
 
-/** An indicator no definition fits: still checked for form; the closest definition is offered, not applied. */
+/**
+ * An indicator no definition fits and the analyser cannot read either: one note per distinct
+ * name per workbook, listing where it occurs, with the closest definition offered, not applied.
+ * A name the analyser reads (a rate, a count, a cost…) is checked by that reading and needs no note.
+ */
 export const checkUnmapped: Rule = (ctx) => {
-  const out: Finding[] = [];
+  const byName = new Map<string, Indicator[]>();
   for (const ind of ctx.model.indicators) {
-    if (ind.name === "") continue;
-    const { match, candidate } = ctx.matchOf(ind);
-    if (match !== null) continue;
+    if (ind.name === "" || ctx.matchOf(ind).match !== null) continue;
+    if (ctx.judgementOf(ind).analysis.kind !== "unknown") continue;
+    const key = normalizeName(ind.name);
+    const list = byName.get(key);
+    if (list === undefined) byName.set(key, [ind]);
+    else list.push(ind);
+  }
+  const out: Finding[] = [];
+  for (const inds of byName.values()) {
+    const first = inds[0];
+    if (first === undefined) continue;
+    const { candidate } = ctx.matchOf(first);
     out.push(
-      indicatorFinding(ctx, "indicator-unmapped", "info", ind, ind.cells.name, {
+      indicatorFinding(ctx, "indicator-unmapped", "info", first, first.cells.name, {
         candidate: candidate?.definition.name ?? null,
         candidateId: candidate?.definition.id ?? null,
         score: candidate?.score ?? null,
+        count: inds.length,
+        cells: inds.map((i) => `${i.cells.name.sheet}!${i.cells.name.cell}`).join("、"),
       }),
     );
   }
   return out;
 };
 
+/** `converted`: the goal's value in the target's own unit (848万美元 → 0.0848亿美元), for the message. */
 type Verdict = { reason: "unit" | "value"; converted: number | null };
 
 /**
@@ -37,7 +54,11 @@ function disagreement(t: Quantitative, goal: Quantitative, tolerance: number): V
   if (low === null || high === null) return { reason: "unit", converted: null };
   const slack = tolerance * Math.abs(goal.value);
   const agrees = goal.value >= low - slack && goal.value <= high + slack;
-  return agrees ? null : { reason: "value", converted: t.operator === "range" ? null : low };
+  if (agrees) return null;
+  // Shown only where the scales differ (848万美元 against 亿美元): 42.4亿人民币 needs no restating as 亿元.
+  if (t.unit === null || goal.unit === null || t.unit.scale === goal.unit.scale)
+    return { reason: "value", converted: null };
+  return { reason: "value", converted: convert(goal.value, goal.unit, t.unit) };
 }
 
 /** The target the goal implies for a project indicator, with the operator its direction expects. */
@@ -71,7 +92,7 @@ function goalFindings(ctx: RuleContext, ind: Indicator, goals: readonly Goal[]):
       goalCell: `${goal.sheet}!${goal.cell}`,
       reason: verdict.reason,
       converted: verdict.converted,
-      goalUnit: goal.target.unit?.text ?? "",
+      targetUnit: t.unit?.text ?? "",
       expected: suggestion(goal.target, direction),
     }),
   ];

@@ -1,15 +1,18 @@
 import type { Finding } from "../model/finding";
 import { checkCellErrors } from "./cell-error-rule";
 import { checkCategoryMissing, checkCategoryMisuse, checkDuplicateIndicators, checkWeights } from "./category-rules";
+import { checkConsistency } from "./consistency-rules";
 import type { Rule, RuleContext } from "./context";
 import { checkGoalMismatch, checkUnmapped } from "./definition-rules";
 import { checkBudgetSum, checkDuplicateProjects, checkPlan, checkProjectCodes } from "./project-rules";
+import { oneFixPerCell } from "./one-fix";
 import { checkTargets } from "./target-rules";
 
 /** Target review (申报审核): always run. */
 export const REVIEW_RULES: readonly Rule[] = [
   checkTargets,
   checkGoalMismatch,
+  checkConsistency,
   checkUnmapped,
   checkCategoryMisuse,
   checkDuplicateIndicators,
@@ -23,7 +26,7 @@ export const REVIEW_RULES: readonly Rule[] = [
 ];
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REVIEW_RULES): Finding[] {
-  return rules.flatMap((rule) => rule(ctx));
+  return oneFixPerCell(rules.flatMap((rule) => rule(ctx)));
 }
 
 export { makeContext, type RuleContext } from "./context";

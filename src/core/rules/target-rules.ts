@@ -1,4 +1,5 @@
 import type { Judgement } from "../definitions/judgement";
+import { isVague, lacksTime } from "../analyser/vague";
 import { isCost } from "../definitions/framework";
 import type { Finding, FindingDetails, RuleId, Severity } from "../model/finding";
 import type { Indicator } from "../model/project";
@@ -55,9 +56,14 @@ function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => s
       out.push(found(ctx, ind, "target-unparseable", "error"));
       return;
     case "qualitative": {
-      if (judgement.requiresNumber) {
+      // One finding on the cell: a vague target is worse than a merely qualitative one.
+      if (isVague(t.text)) {
+        out.push(found(ctx, ind, "target-not-quantitative", "warning", { reason: "vague", level2: ind.level2 }));
+      } else if (judgement.requiresNumber) {
         const from = judgement.requiresNumberFrom === "definition" ? definedBy(ctx, ind) : "";
         out.push(found(ctx, ind, "target-not-quantitative", "warning", { level2: ind.level2, definition: from }));
+      } else if (ind.level2.startsWith("时效指标") && lacksTime(t.text)) {
+        out.push(found(ctx, ind, "target-not-quantitative", "warning", { reason: "no-time", level2: ind.level2 }));
       }
       const target = bare(t.text);
       if (target !== "" && target === bare(ind.name)) out.push(found(ctx, ind, "target-restates-name", "warning"));
@@ -67,6 +73,22 @@ function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => s
       quantitativeRules(ctx, ind, t, judgement, out);
       return;
   }
+}
+
+const PERCENT_UNIT: Unit = { text: "%", dimension: "percent", scale: 1, per: null };
+
+/**
+ * A target completed, keeping its value: 100% → =100% (a rate cannot exceed it), 85% → ≥85% for
+ * a measure better higher, ≤ for one better lower; a missing unit is the analyser's (% for a rate).
+ * Empty when the unit cannot be told: the message then asks for it without an example.
+ */
+function completed(t: Quantitative, j: Judgement): string {
+  const rate = j.analysis.kind === "rate" || j.analysis.kind === "satisfaction";
+  const unit = t.unit ?? j.unit ?? (rate ? PERCENT_UNIT : null);
+  if (unit === null) return "";
+  const full = unit.dimension === "percent" && t.value >= 100 && j.direction === "positive";
+  const operator = t.operator ?? (full ? "=" : j.direction === "positive" ? ">=" : "<=");
+  return formatTarget({ ...t, operator, unit });
 }
 
 /** The target's bounds in the range's unit; null when they measure different things. */
@@ -83,13 +105,16 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
     out.push(
       found(ctx, ind, "target-incomplete", "warning", {
         missing: t.operator === null ? (t.unit === null ? "both" : "operator") : "unit",
+        suggested: completed(t, j),
       }),
     );
   }
   const contradicts =
     (j.direction === "positive" && (t.operator === "<=" || t.operator === "<")) ||
     (j.direction === "reverse" && (t.operator === ">=" || t.operator === ">"));
-  if (contradicts) {
+  // Where nothing told the direction (no definition, no column, a name the analyser cannot read)
+  // a flag would be a guess: a reviewer who sees one wrong "应使用≤" stops trusting the rest.
+  if (contradicts && j.directionFrom !== "default") {
     const from = j.directionFrom === "definition" ? definedBy(ctx, ind) : "";
     const suggested = formatTarget({ ...t, operator: j.direction === "positive" ? ">=" : "<=" });
     out.push(
@@ -97,6 +122,8 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
         direction: j.direction,
         parsed: formatTarget(t),
         definition: from,
+        from: j.directionFrom,
+        basis: j.directionFrom === "analyser" ? j.analysis.basis : "",
         suggested,
       }),
     );

@@ -53,6 +53,8 @@ export function compareWithTarget(
   fallbackOperator?: Operator,
 ): Comparison {
   const op = target.operator ?? fallbackOperator;
+  // 下降5% bounds a change from a baseline the sheet does not hold: an actual level cannot be judged by it.
+  if (target.change !== undefined) return "incomparable";
   if (op === undefined || !Number.isFinite(actual.value)) return "incomparable";
   const from = actual.unit ?? target.unit;
   const to = target.unit ?? actual.unit;

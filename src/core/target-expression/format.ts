@@ -1,4 +1,4 @@
-import type { Operator, TargetExpression, Unit } from "./schema";
+import type { Operator, Quantitative, TargetExpression, Unit } from "./schema";
 
 const SYMBOL: Record<Exclude<Operator, "range">, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
 
@@ -12,6 +12,15 @@ export function formatNumber(n: number): string {
   return String(n);
 }
 
+const CHANGE_WORD = { increase: "提高", decrease: "下降" } as const;
+
+function formatLevel(expr: Quantitative): string {
+  const unit = describeUnit(expr.unit);
+  if (expr.operator === "range") return `[${formatNumber(expr.value)},${formatNumber(expr.max ?? expr.value)}]${unit}`;
+  const op = expr.operator === null ? "" : SYMBOL[expr.operator];
+  return `${op}${formatNumber(expr.value)}${unit}`;
+}
+
 /**
  * A parsed target written back in one canonical form for messages: `≥80%`, `≤0.2万元`,
  * `[80,100]%`, `≤25000元/日`. Operators become symbols, numbers lose thousands separators and
@@ -21,11 +30,8 @@ export function formatNumber(n: number): string {
 export function formatTarget(expr: TargetExpression): string {
   switch (expr.kind) {
     case "quantitative": {
-      const unit = describeUnit(expr.unit);
-      if (expr.operator === "range")
-        return `[${formatNumber(expr.value)},${formatNumber(expr.max ?? expr.value)}]${unit}`;
-      const op = expr.operator === null ? "" : SYMBOL[expr.operator];
-      return `${op}${formatNumber(expr.value)}${unit}`;
+      const change = expr.change === undefined ? "" : CHANGE_WORD[expr.change];
+      return change + formatLevel(expr);
     }
     case "missing": {
       const op = expr.operator === null || expr.operator === "range" ? "" : SYMBOL[expr.operator];

@@ -4,7 +4,7 @@ import { startsArabic } from "./number";
 import { readPrefixOperator } from "./operator";
 import { charAt, indexWords, isHan, matchWord } from "./scan";
 import type { TargetExpression } from "./schema";
-import { KNOWN_WORDS, SYMBOLIC_OPERATORS } from "./vocabulary";
+import { CHANGE_BASES, CHANGE_WORDS, KNOWN_WORDS, SYMBOLIC_OPERATORS } from "./vocabulary";
 
 const KNOWN_INDEX = indexWords(KNOWN_WORDS.map((w) => [w, true] as const));
 
@@ -60,6 +60,34 @@ function withoutNote(s: string): Strict | null {
   return strict.ok && strict.expr.kind === "quantitative" ? strict : null;
 }
 
+/** `30日内完成`, `3个工作日内办结`: the verb after a deadline says what is done by then, not how much. */
+const DEADLINE_VERB =
+  /^(.+?(?:内|以内|之内|前|以前|之前))(?:完成|办结|办理完毕|处理完毕|完成拨付|拨付到位|拨付|到位|兑付|兑现|答复|回复|处理|解决)$/u;
+
+function withoutDeadlineVerb(s: string): Strict | null {
+  const m = DEADLINE_VERB.exec(s);
+  if (m === null || m[1] === undefined) return null;
+  const strict = parseStrict(m[1]);
+  return strict.ok && strict.expr.kind === "quantitative" ? strict : null;
+}
+
+/**
+ * `下降5%`, `同比增长10%`, `较上年提高≥2个百分点`: a change from a baseline. 降低至/提高到 are
+ * levels and are read by the grammar's operators; only a change word followed by the amount is
+ * taken here.
+ */
+function asChange(s: string): Strict | null {
+  const base = CHANGE_BASES.find((b) => s.startsWith(b));
+  const at = base?.length ?? 0;
+  const word = CHANGE_WORDS.find(([w]) => s.startsWith(w, at));
+  if (word === undefined) return null;
+  const rest = s.slice(at + word[0].length);
+  if (rest.startsWith("至") || rest.startsWith("到")) return null;
+  const strict = withoutNote(rest) ?? parseStrict(rest);
+  if (!strict.ok || strict.expr.kind !== "quantitative") return null;
+  return { ok: true, expr: { ...strict.expr, change: word[1] } };
+}
+
 /**
  * Reads a 指标值 (or a 完成值, which has no operator). Never throws: every text ends up
  * quantitative, qualitative, missing or unparseable.
@@ -69,7 +97,7 @@ export function parseTarget(text: string): TargetExpression {
     const original = text.trim();
     const s = normalise(text);
     if (s === "" || PLACEHOLDER.test(s)) return { kind: "missing", operator: null, unit: null };
-    const strict = withoutNote(s) ?? parseStrict(s);
+    const strict = asChange(s) ?? withoutDeadlineVerb(s) ?? withoutNote(s) ?? parseStrict(s);
     if (!strict.ok) return classifyFailure(s, original, strict);
     const { expr } = strict;
     // `2021年` alone is a year, not 2021 years.

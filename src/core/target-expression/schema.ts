@@ -34,6 +34,11 @@ export const quantitativeSchema = z.object({
   max: z.number().nullable(),
   /** null when the text carries no unit (`≥180`). */
   unit: unitSchema.nullable(),
+  /**
+   * Set when the target is a change from a baseline, not a level: 下降5% (decrease), 同比增长10%
+   * (increase). The value and operator then bound the change. Absent for a level.
+   */
+  change: z.enum(["increase", "decrease"]).optional(),
 });
 export const qualitativeSchema = z.object({ kind: z.literal("qualitative"), text: z.string() });
 export const missingSchema = z.object({

@@ -111,6 +111,10 @@ const MEASURES: ReadonlyArray<readonly [string, string, number]> = [
   ["公里", "length", 1000],
   ["千米", "length", 1000],
   ["km", "length", 1000],
+  ["厘米", "length", 0.01],
+  ["cm", "length", 0.01],
+  ["毫米", "length", 0.001],
+  ["mm", "length", 0.001],
   ["平方米", "area", 1],
   ["m2", "area", 1],
   ["平方公里", "area", 1e6],
@@ -269,7 +273,48 @@ export const VERBAL_OPERATORS: ReadonlyMap<string, PrefixOperator> = new Map([
   ["大约", verbal("=", true)],
   ["约", verbal("=", true)],
   ["控制在", verbal("<=", true)],
+  // "Brought down to" / "raised to" a level: a bound that a suffix (降低至5%以下) may restate.
+  ["降低至", verbal("<=", true)],
+  ["降低到", verbal("<=", true)],
+  ["下降至", verbal("<=", true)],
+  ["下降到", verbal("<=", true)],
+  ["减少至", verbal("<=", true)],
+  ["减少到", verbal("<=", true)],
+  ["压减至", verbal("<=", true)],
+  ["压减到", verbal("<=", true)],
+  ["控制到", verbal("<=", true)],
+  ["降至", verbal("<=", true)],
+  ["降到", verbal("<=", true)],
+  ["提高至", verbal(">=", true)],
+  ["提高到", verbal(">=", true)],
+  ["提升至", verbal(">=", true)],
+  ["提升到", verbal(">=", true)],
+  ["增加至", verbal(">=", true)],
+  ["增加到", verbal(">=", true)],
+  ["增长至", verbal(">=", true)],
+  ["增长到", verbal(">=", true)],
+  ["上升至", verbal(">=", true)],
+  ["上升到", verbal(">=", true)],
 ]);
+
+/**
+ * A change from a baseline (last year's, usually) written before the amount: 下降5%, 同比增长10%.
+ * Not a level: 下降5% is met by a fall of 5% whatever the level.
+ */
+export const CHANGE_WORDS: ReadonlyArray<readonly [string, "increase" | "decrease"]> = [
+  ["下降", "decrease"],
+  ["降低", "decrease"],
+  ["减少", "decrease"],
+  ["压减", "decrease"],
+  ["减低", "decrease"],
+  ["提高", "increase"],
+  ["提升", "increase"],
+  ["增加", "increase"],
+  ["增长", "increase"],
+  ["上升", "increase"],
+];
+/** What a change is measured from, when written: 同比, 较上年. */
+export const CHANGE_BASES = ["较上年度", "较上一年度", "较上年", "比上年", "同比", "环比", "较去年", "比去年"] as const;
 
 /** Written after the number. 以上/以下 include the number itself, as in Chinese legal usage. */
 export const SUFFIX_OPERATORS: ReadonlyMap<string, Exclude<Operator, "range">> = new Map([
