@@ -9,6 +9,8 @@ import { buildReport, sortFindings } from "./report";
 import { makeContext, runRules, type RuleContext } from "./rules";
 import {
   deviationOf,
+  executionBudget,
+  unusedColumns,
   exceedsEveryTarget,
   fiscalYearOf,
   monitoringFindings,
@@ -19,7 +21,7 @@ import {
   type YearPosition,
 } from "./monitoring";
 import { indicatorsByProject } from "./model/group";
-import type { Indicator } from "./model/project";
+import type { Indicator, Project } from "./model/project";
 import type { Direction } from "./definitions/direction";
 import { definitionFindings, settingsFindings } from "./rules/input-findings";
 import type { WorkbookData } from "./sheets/grid";
@@ -84,7 +86,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
   ];
   const fiscalYear = fiscalYearOf(data, options.asOf, settingsYear(settings), options.fiscalYear ?? null);
   const position = yearPosition(options.asOf, fiscalYear.year);
-  const monitored = monitor(ctx, position);
+  const monitored = monitor(ctx, position, data);
   append(findings, monitored.findings);
   const sorted = sortFindings(
     findings,
@@ -125,8 +127,9 @@ const settingsYear = (settings: Settings): number | null =>
  * Monitoring (绩效运行监控) and self-evaluation (绩效自评): where actual values or spending are
  * present, the monitoring rules, each project's score, and the projects that earn a blue light.
  */
-function monitor(ctx: RuleContext, position: YearPosition) {
-  const findings = monitoringFindings({ rules: ctx, position, settings: ctx.settings });
+function monitor(ctx: RuleContext, position: YearPosition, data: WorkbookData) {
+  const budgetOf = (p: Project) => executionBudget(data, p);
+  const findings = monitoringFindings({ rules: ctx, position, settings: ctx.settings, budgetOf });
   const directionOf = (ind: Indicator) => ctx.judgementOf(ind).direction;
   const byProject = indicatorsByProject(ctx.model.indicators);
   const scores = new Map<string, ProjectScore>();
@@ -136,9 +139,11 @@ function monitor(ctx: RuleContext, position: YearPosition) {
     const indicators = byProject.get(project.key) ?? [];
     if (project.spent === null && indicators.every((i) => i.actualText === null)) continue;
     projects.add(project.key);
-    scores.set(project.key, scoreProject(project, indicators, ctx.settings, directionOf, position));
+    scores.set(project.key, scoreProject(project, indicators, ctx.settings, directionOf, position, budgetOf(project)));
     if (exceedsEveryTarget(indicators, directionOf)) blue.add(project.key);
   }
+  // Where monitoring ran, a column it could not place is named, so a clerk knows it was not used.
+  if (projects.size > 0) append(findings, unusedColumns(data, ctx.model.layouts));
   return { findings, scores, blue, projects };
 }
 

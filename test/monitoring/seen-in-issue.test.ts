@@ -154,3 +154,73 @@ describe("qualitative answers", () => {
     expect(r.report.projects[0]?.light).toBe("green");
   });
 });
+
+describe("the columns staff use", () => {
+  const cell = (v: string | number | null) => (v === null ? null : { value: v });
+  const sheetOf = (name: string, rows: (string | number | null)[][]) => ({
+    name,
+    visibility: "visible" as const,
+    rows: rows.map((r) => r.map(cell)),
+    merges: [],
+  });
+
+  it.each([
+    ["全年预算数", "1-6月执行数（万元）", "偏差原因分析"],
+    ["调整后预算数", "截至6月底支出", "偏差原因分析及改进措施"],
+    ["年初预算数", "已支出金额", "原因分析"],
+    ["Adjusted budget", "Spent to date", "Reason for deviation"],
+  ])("%s, %s and %s give the spending check, the 预算执行率 and the reason", (budget, spent, reason) => {
+    const data: WorkbookData = {
+      sheets: [
+        sheetOf("项目", [
+          ["项目名称", budget, "3月底", "6月底", "10月底", "12月底", spent],
+          ["道路维护", 100, "25%", "50%", "75%", "100%", 10],
+        ]),
+        sheetOf("指标", [
+          ["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "完成值", reason],
+          ["道路维护", "产出指标", "质量指标", "验收合格率", "≥95%", "80%", null],
+        ]),
+      ],
+    };
+    const r = check(data, "2024-06-30");
+    expect(r.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(
+      expect.arrayContaining([
+        "spending-behind-plan 项目!G2",
+        "actual-fails-target 指标!F2",
+        "deviation-reason-missing 指标!G2",
+      ]),
+    );
+    expect(r.report.projects[0]?.evaluation?.executionRate).toBe(0.1);
+  });
+
+  it("divides by the adjusted 全年预算数 where 年初预算数 comes first", () => {
+    const data: WorkbookData = {
+      sheets: [
+        sheetOf("项目", [
+          ["项目名称", "年初预算数", "全年预算数", "全年执行数"],
+          ["道路维护", 100, 120, 108],
+        ]),
+      ],
+    };
+    const r = check(data, "2024-01-20", 2023);
+    expect(r.report.projects[0]?.evaluation?.executionRate).toBe(0.9);
+  });
+
+  it("names a column it cannot place but that holds values (info), and leaves the light alone", () => {
+    const data: WorkbookData = {
+      sheets: [
+        sheetOf("指标", [
+          ["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "自评分"],
+          ["道路维护", "产出指标", "质量指标", "验收合格率", "≥95%", "96%", 10],
+        ]),
+      ],
+    };
+    const r = check(data, "2024-06-30");
+    const unused = r.findings.filter((f) => f.rule === "column-unused");
+    expect(unused.map((f) => `${f.severity} ${f.sheet}!${f.cell} ${f.details.header}`)).toEqual([
+      "info 指标!G1 自评分",
+    ]);
+    expect(r.report.findings.find((f) => f.rule === "column-unused")?.message).toMatch(/^“自评分”一栏有内容/);
+    expect(r.report.projects[0]?.light).toBe("green");
+  });
+});

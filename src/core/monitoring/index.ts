@@ -7,3 +7,4 @@ export { deviationOf, formatDeviation, type Deviation } from "./deviation";
 export { fiscalYearOf, type FiscalYear, type FiscalYearSource } from "./fiscal-year";
 export { gradeOf, type ScoreGrade, type ScoreKind } from "./score";
 export { readAnswer, deadlineOf } from "./qualitative";
+export { executionBudget, unusedColumns } from "./budget-columns";

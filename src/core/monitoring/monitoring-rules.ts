@@ -8,7 +8,13 @@ import { CHECKPOINT_LABELS, type YearPosition } from "./as-of";
 import { deadlineOf } from "./qualitative";
 import type { Settings } from "../settings";
 
-export type MonitoringContext = { rules: RuleContext; position: YearPosition; settings: Settings };
+export type MonitoringContext = {
+  rules: RuleContext;
+  position: YearPosition;
+  settings: Settings;
+  /** The budget spending is measured against (the adjusted one where given); the project's by default. */
+  budgetOf?: (p: Project) => number | null;
+};
 
 /** How far the actual lies beyond its target, as a share: 0.3 = 30% better than required. */
 function beyond(value: number, target: Quantitative): number {
@@ -114,10 +120,11 @@ function indicatorRules(m: MonitoringContext, ind: Indicator): Finding[] {
 
 function spendingRule(m: MonitoringContext, p: Project): Finding[] {
   const checkpoint = m.position.checkpoint;
-  if (checkpoint === null || p.spent === null || p.cells.spent === null || !p.budget || p.plan === null) return [];
+  const budget = m.budgetOf?.(p) ?? p.budget;
+  if (checkpoint === null || p.spent === null || p.cells.spent === null || !budget || p.plan === null) return [];
   const planned = p.plan[checkpoint];
   if (planned === null || planned === undefined) return [];
-  const progress = (p.spent / p.budget) * 100;
+  const progress = (p.spent / budget) * 100;
   const behind = planned - progress;
   if (behind <= m.settings.spendingWarning) return [];
   const severity = behind > m.settings.spendingError ? "error" : "warning";
