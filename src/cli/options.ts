@@ -4,7 +4,7 @@ import { err, ok, type Result } from "../core";
 
 export const USAGE = [
   "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-|folder] [--as-of YYYY-MM-DD]",
-  "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx]",
+  "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx] [--year YYYY]",
 ].join("\n");
 
 const optionsSchema = z.object({
@@ -18,6 +18,13 @@ const optionsSchema = z.object({
   recursive: z.boolean(),
   /** The summary workbook (one row per workbook and project); with a folder, default <--json>/summary.xlsx. */
   summary: z.string().min(1).nullable(),
+  /** The fiscal year to judge; else the workbook's settings, else the year its titles name. */
+  year: z.coerce
+    .number({ error: "--year takes a year such as 2023" })
+    .int({ error: "--year takes a year such as 2023" })
+    .min(1900, { error: "--year takes a year such as 2023" })
+    .max(2100, { error: "--year takes a year such as 2023" })
+    .nullable(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -42,6 +49,7 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
         clear: { type: "boolean", default: false },
         recursive: { type: "boolean", short: "r", default: false },
         summary: { type: "string" },
+        year: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -61,6 +69,7 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     clear: values.clear ?? false,
     recursive: values.recursive ?? false,
     summary: values.summary ?? null,
+    year: values.year === undefined || values.year.trim() === "" ? null : values.year,
   });
   if (!result.success) return err(result.error.issues.map((i) => i.message).join("; "));
   return ok(result.data);
