@@ -224,3 +224,25 @@ describe("the columns staff use", () => {
     expect(r.report.projects[0]?.light).toBe("green");
   });
 });
+
+describe("预计得分 before the year ends, 自评得分 after", () => {
+  const rows: Row[] = [
+    { name: "培训人次", target: "≥500人次", actual: "200人次" },
+    { name: "维修路段", target: "10-20个", actual: "15个" },
+    { name: "群众满意度", level1: "满意度指标", target: "≥90%", actual: "90%" },
+  ];
+
+  it("projects a quantity that adds up at the year's pace, and leaves ranges and states as they are", () => {
+    const mid = check(workbook(rows), "2024-06-30").report.projects[0]!;
+    const pace = 100 / ((182 / 366) * 100);
+    expect(mid.evaluation).toMatchObject({ kind: "projected" });
+    // 产出 50 split over two indicators; 200 人次 at the pace of 49.7% of the year is 402 of 500.
+    expect(mid.indicators.map((i) => i.score)).toEqual([Math.round(25 * ((200 * pace) / 500) * 100) / 100, 25, 10]);
+  });
+
+  it("scores the actuals as they stand once the year is over, with the grade", () => {
+    const end = check(workbook(rows), "2025-01-20", 2024).report.projects[0]!;
+    expect(end.indicators.map((i) => i.score)).toEqual([10, 25, 10]);
+    expect(end.evaluation).toMatchObject({ kind: "final", total: null, grade: null });
+  });
+});

@@ -43,7 +43,9 @@ export function earnedShare(ind: Indicator, settings: Settings, directionOf: Dir
   const target = judgedTarget(ind.target, direction);
   const read = actualInTargetUnit(actual, target);
   if (read === null) return null;
-  const value = isCumulative(target, direction) ? read * pace : read;
+  // Only an "at least" target is projected: a range or an exact figure is not reached by going faster.
+  const projected = isCumulative(target, direction) && (target.operator === ">=" || target.operator === ">");
+  const value = projected ? read * pace : read;
   if (target.operator === "range") {
     const max = target.max ?? target.value;
     if (value >= target.value && value <= max) return 1;
