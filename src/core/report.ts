@@ -126,6 +126,14 @@ const NO_BASIS: Omit<LightBasis, "light"> = {
   reasons: 0,
 };
 
+/** Findings give red, amber or green only (blue is earned, never found). */
+const statusOf = (light: TrafficLight | undefined): NonNullable<ReportProject["targetStatus"]> =>
+  light === "red" || light === "amber" ? light : "green";
+
+/** The project's `evaluation` entry where it was scored; none otherwise (older readers see no change). */
+const evaluationEntry = (score: ProjectScore | undefined): Pick<ReportProject, "evaluation"> =>
+  score === undefined ? {} : { evaluation: evaluationOf(score) };
+
 /** The self-evaluation as the report carries it. */
 function evaluationOf(score: ProjectScore): NonNullable<ReportProject["evaluation"]> {
   return {
@@ -237,12 +245,9 @@ export function buildReport({
             lightReason: formatLightReason({ light: lightOf(p.key), ...(bases.get(p.key) ?? NO_BASIS) }, locale),
           }
         : {}),
-      targetStatus:
-        targetStatus.get(p.key) === "blue"
-          ? "green"
-          : ((targetStatus.get(p.key) ?? "green") as "red" | "amber" | "green"),
+      targetStatus: statusOf(targetStatus.get(p.key)),
       score: scores?.get(p.key)?.total ?? null,
-      ...(scores?.has(p.key) ? { evaluation: evaluationOf(scores.get(p.key) as ProjectScore) } : {}),
+      ...evaluationEntry(scores?.get(p.key)),
       indicators: (indicatorsOf.get(p.key) ?? []).map((i, k) =>
         reportedIndicator(
           i,

@@ -138,7 +138,7 @@ export const enUS: Catalogue = {
   "actual-pending": (d, f) =>
     `Actual "${d("actual")}" says the result is not in yet; ${f.severity === "warning" ? "the year has ended: enter the result, or the indicator cannot be scored" : "enter it when it is, before the year ends"}.`,
   "column-unused": (d) =>
-    `Column "${d("header")}" holds values but the check cannot tell what it means, so it was not used; if it should be, assign it in the mapping or use a common header.`,
+    `${d("header") === "" ? "This column" : `Column "${d("header")}"`} holds values but the check cannot tell what it means, so it was not used; if it should be, assign it in the mapping or use a common header.`,
   "cell-error": (d) =>
     `${d("column") === "" ? "This cell" : `The ${d("column")} cell`} shows the error value ${d("error")} (a broken formula), so the check cannot read its value; correct the formula or type the value.`,
   "definition-invalid": (d) =>
