@@ -91,7 +91,7 @@ async function writeReport(
 /** Checks one workbook; writes the report and the checked copy where asked. */
 export async function checkFile(
   input: string,
-  options: Pick<CliOptions, "asOf" | "lang" | "out" | "clear">,
+  options: Pick<CliOptions, "asOf" | "lang" | "out" | "clear"> & { year?: number | null },
   jsonPath: string | null,
   writeJson: (text: string) => void,
 ): Promise<CheckedFile> {
@@ -100,7 +100,12 @@ export async function checkFile(
     assertSameKindOut(input, options.out);
   }
   const { data, port } = await readInput(input, options.out !== null);
-  const result = checkWorkbook(data, { asOf: options.asOf, locale: options.lang, source: basename(input) });
+  const result = checkWorkbook(data, {
+    asOf: options.asOf,
+    locale: options.lang,
+    source: basename(input),
+    fiscalYear: options.year ?? null,
+  });
   if (jsonPath !== null) await writeReport(input, result, jsonPath, writeJson);
   const notes: string[] = [];
   if (options.out !== null && port !== null) {

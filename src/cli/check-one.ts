@@ -9,7 +9,7 @@ export type Task = {
   path: string;
   file: string;
   report: string | null;
-  options: Pick<CliOptions, "asOf" | "lang">;
+  options: Pick<CliOptions, "asOf" | "lang"> & { year?: number | null };
 };
 
 /**

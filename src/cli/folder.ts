@@ -118,7 +118,12 @@ export async function checkFolder(dir: string, options: CliOptions, io: FolderIo
   const reports = reportPaths(options.json, files);
   const tasks: Task[] = paths.map((path, i) => {
     const file = files[i] ?? path;
-    return { path, file, report: reports[i] ?? null, options: { asOf: options.asOf, lang: options.lang } };
+    return {
+      path,
+      file,
+      report: reports[i] ?? null,
+      options: { asOf: options.asOf, lang: options.lang, year: options.year },
+    };
   });
   const isolated = new IsolatedChecks(limitsOf(options));
   const outcomes = await inOrder(tasks, options.jobs, (task) => isolated.check(task), {

@@ -5,7 +5,7 @@ import { err, ok, type Result } from "../core";
 
 export const USAGE = [
   "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-|folder] [--as-of YYYY-MM-DD]",
-  "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx]",
+  "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx] [--year YYYY]",
   "                     [--jobs N] [--file-timeout SECONDS] [--file-memory MIB]",
 ].join("\n");
 
@@ -33,6 +33,13 @@ const optionsSchema = z.object({
   fileTimeout: z.number({ error: "--file-timeout takes a number of seconds" }).positive(),
   /** A folder: the MiB of heap one workbook's check may use before it is stopped and named. */
   fileMemory: z.number({ error: "--file-memory takes a number of MiB, at least 16" }).min(16),
+  /** The fiscal year to judge; else the workbook's settings, else the year its titles name. */
+  year: z.coerce
+    .number({ error: "--year takes a year such as 2023" })
+    .int({ error: "--year takes a year such as 2023" })
+    .min(1900, { error: "--year takes a year such as 2023" })
+    .max(2100, { error: "--year takes a year such as 2023" })
+    .nullable(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -60,6 +67,7 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
         jobs: { type: "string" },
         "file-timeout": { type: "string" },
         "file-memory": { type: "string" },
+        year: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -82,6 +90,7 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     jobs: numeric(values.jobs, Math.min(FOLDER_DEFAULTS.jobs, availableParallelism())),
     fileTimeout: numeric(values["file-timeout"], FOLDER_DEFAULTS.fileTimeout),
     fileMemory: numeric(values["file-memory"], FOLDER_DEFAULTS.fileMemory),
+    year: values.year === undefined || values.year.trim() === "" ? null : values.year,
   });
   if (!result.success) return err(result.error.issues.map((i) => i.message).join("; "));
   return ok(result.data);

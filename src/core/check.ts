@@ -7,9 +7,21 @@ import type { Report } from "./model/report";
 import type { Locale } from "./messages";
 import { buildReport, sortFindings } from "./report";
 import { makeContext, runRules, type RuleContext } from "./rules";
-import { exceedsEveryTarget, monitoringFindings, scoreProject, yearPosition, type ProjectScore } from "./monitoring";
+import {
+  deviationOf,
+  executionBudget,
+  unusedColumns,
+  exceedsEveryTarget,
+  fiscalYearOf,
+  monitoringFindings,
+  scoreProject,
+  yearPosition,
+  type FiscalYear,
+  type ProjectScore,
+  type YearPosition,
+} from "./monitoring";
 import { indicatorsByProject } from "./model/group";
-import type { Indicator } from "./model/project";
+import type { Indicator, Project } from "./model/project";
 import type { Direction } from "./definitions/direction";
 import { definitionFindings, settingsFindings } from "./rules/input-findings";
 import type { WorkbookData } from "./sheets/grid";
@@ -27,6 +39,8 @@ export type CheckOptions = {
   source: string;
   /** Overrides the workbook's own settings (which override the defaults), key by key. */
   settings?: Partial<Settings>;
+  /** The fiscal year to judge (--year, the pane's field); else the settings sheet's, else the workbook's. */
+  fiscalYear?: number | null;
 };
 
 export type CheckResult = {
@@ -41,6 +55,9 @@ export type CheckResult = {
   mapping: TableMapping[];
   /** Whether more is better for an indicator, as the check judged it (the live flags need it). */
   directionOf: (indicator: Indicator) => Direction;
+  /** The fiscal year judged and where the as-of date falls in it (the live flags need it). */
+  fiscalYear: FiscalYear;
+  position: YearPosition;
 };
 
 /**
@@ -67,12 +84,15 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     ...definitionFindings(definitions.issues),
     ...settingsFindings([...(stored.ok ? [] : stored.error.issues), ...stale]),
   ];
-  const monitored = monitor(ctx, options.asOf);
+  const fiscalYear = fiscalYearOf(data, options.asOf, settingsYear(settings), options.fiscalYear ?? null);
+  const position = yearPosition(options.asOf, fiscalYear.year);
+  const monitored = monitor(ctx, position, data);
   append(findings, monitored.findings);
   const sorted = sortFindings(
     findings,
     data.sheets.map((s) => s.name),
   );
+  const directionOf = (ind: Indicator): Direction => ctx.judgementOf(ind).direction;
   const report = buildReport({
     model,
     findings: sorted,
@@ -82,8 +102,10 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     definitionOf: (ind) => ctx.matchOf(ind).match,
     scores: monitored.scores,
     blue: monitored.blue,
+    monitored: monitored.projects,
+    fiscalYear,
+    deviationOf: (ind) => deviationOf(ind, directionOf),
   });
-  const directionOf = (ind: Indicator): Direction => ctx.judgementOf(ind).direction;
   return {
     report,
     model,
@@ -92,27 +114,37 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     library,
     mapping: mappingFromLayouts(model.layouts),
     directionOf,
+    fiscalYear,
+    position,
   };
 }
+
+/** The settings sheet's fiscal year: a year, or `auto` to find it in the workbook. */
+const settingsYear = (settings: Settings): number | null =>
+  settings.fiscalYear === "auto" ? null : Number(settings.fiscalYear);
 
 /**
  * Monitoring (绩效运行监控) and self-evaluation (绩效自评): where actual values or spending are
  * present, the monitoring rules, each project's score, and the projects that earn a blue light.
  */
-function monitor(ctx: RuleContext, asOf: string) {
-  const position = yearPosition(asOf);
-  const findings = monitoringFindings({ rules: ctx, position, settings: ctx.settings });
+function monitor(ctx: RuleContext, position: YearPosition, data: WorkbookData) {
+  const budgetOf = (p: Project) => executionBudget(data, p);
+  const findings = monitoringFindings({ rules: ctx, position, settings: ctx.settings, budgetOf });
   const directionOf = (ind: Indicator) => ctx.judgementOf(ind).direction;
   const byProject = indicatorsByProject(ctx.model.indicators);
   const scores = new Map<string, ProjectScore>();
   const blue = new Set<string>();
+  const projects = new Set<string>();
   for (const project of ctx.model.projects) {
     const indicators = byProject.get(project.key) ?? [];
     if (project.spent === null && indicators.every((i) => i.actualText === null)) continue;
-    scores.set(project.key, scoreProject(project, indicators, ctx.settings, directionOf));
+    projects.add(project.key);
+    scores.set(project.key, scoreProject(project, indicators, ctx.settings, directionOf, position, budgetOf(project)));
     if (exceedsEveryTarget(indicators, directionOf)) blue.add(project.key);
   }
-  return { findings, scores, blue };
+  // Where monitoring ran, a column it could not place is named, so a clerk knows it was not used.
+  if (projects.size > 0) append(findings, unusedColumns(data, ctx.model.layouts));
+  return { findings, scores, blue, projects };
 }
 
 export async function check(port: WorkbookPort, options: CheckOptions): Promise<CheckResult> {

@@ -40,6 +40,7 @@ export {
 export { tableMappingSchema } from "./sheets/table-mapping";
 export type { ReadOptions, SheetSummary } from "./sheets/read-workbook";
 export { reportSheetSchema, type ReportSheet } from "./model/report";
+export type { ReportEvaluation, ReportFiscalYear } from "./model/report";
 export {
   BUILTIN_DEFINITIONS,
   DEFINITION_SHEET,

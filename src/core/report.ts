@@ -2,20 +2,30 @@ import type { Match } from "./definitions/library";
 import type { Finding, Severity } from "./model/finding";
 import { indicatorsByProject } from "./model/group";
 import type { Indicator } from "./model/project";
-import type { IndicatorScore, ProjectScore } from "./monitoring";
-import type { Report, TrafficLight } from "./model/report";
+import {
+  isMonitoringFinding,
+  type Deviation,
+  type FiscalYear,
+  type IndicatorScore,
+  type ProjectScore,
+} from "./monitoring";
+import type { Report, ReportProject, TrafficLight } from "./model/report";
 import { formatFinding, type Locale } from "./messages";
+import { formatLightReason, type LightBasis } from "./messages/light-reason";
 import { columnLetters, fromA1 } from "./sheets/address";
 import type { WorkbookModel } from "./sheets/read-workbook";
 
 const LIGHT_OF: Readonly<Record<Severity, TrafficLight>> = { error: "red", warning: "amber", info: "green" };
 const RANK: Readonly<Record<TrafficLight, number>> = { blue: 0, green: 1, amber: 2, red: 3 };
 
-/** The worst severity among a project's findings, as a light. */
-function lightsByProject(findings: readonly Finding[]): Map<string, TrafficLight> {
+/** The worst severity among a project's findings (those `counts` keeps), as a light. */
+function lightsByProject(
+  findings: readonly Finding[],
+  counts: (f: Finding) => boolean = () => true,
+): Map<string, TrafficLight> {
   const lights = new Map<string, TrafficLight>();
   for (const f of findings) {
-    if (f.projectKey === null) continue;
+    if (f.projectKey === null || !counts(f)) continue;
     const l = LIGHT_OF[f.severity];
     if (RANK[l] > RANK[lights.get(f.projectKey) ?? "green"]) lights.set(f.projectKey, l);
   }
@@ -71,7 +81,70 @@ export type ReportInput = {
   scores?: ReadonlyMap<string, ProjectScore>;
   /** Projects that beat every quantitative target by 20%: their green light turns blue. */
   blue?: ReadonlySet<string>;
+  /**
+   * Projects with actuals or spending: their light says how the year is going (monitoring findings
+   * only, SPEC §5); an unmonitored project's light is its target review's.
+   */
+  monitored?: ReadonlySet<string>;
+  /** The fiscal year judged, where monitoring ran. */
+  fiscalYear?: FiscalYear;
+  /** An indicator's deviation from its target, where it has one. */
+  deviationOf?: (indicator: Indicator) => Deviation | null;
 };
+
+const RULE_BASIS: Readonly<Partial<Record<Finding["rule"], keyof Omit<LightBasis, "light">>>> = {
+  "actual-fails-target": "failed",
+  "actual-behind": "behind",
+  "actual-unparseable": "unreadable",
+  "actual-pending": "pending",
+  "spending-behind-plan": "spending",
+  "deviation-reason-missing": "reasons",
+};
+
+/** Monitoring findings counted by kind, per project: what the light's reason says. */
+function lightBases(findings: readonly Finding[]): Map<string, Omit<LightBasis, "light">> {
+  const out = new Map<string, Omit<LightBasis, "light">>();
+  for (const f of findings) {
+    const key = RULE_BASIS[f.rule];
+    if (f.projectKey === null || key === undefined || (f.severity === "info" && key !== "pending")) continue;
+    let b = out.get(f.projectKey);
+    if (b === undefined) {
+      b = { failed: 0, behind: 0, unreadable: 0, pending: 0, spending: 0, reasons: 0 };
+      out.set(f.projectKey, b);
+    }
+    b[key]++;
+  }
+  return out;
+}
+
+const NO_BASIS: Omit<LightBasis, "light"> = {
+  failed: 0,
+  behind: 0,
+  unreadable: 0,
+  pending: 0,
+  spending: 0,
+  reasons: 0,
+};
+
+/** Findings give red, amber or green only (blue is earned, never found). */
+const statusOf = (light: TrafficLight | undefined): NonNullable<ReportProject["targetStatus"]> =>
+  light === "red" || light === "amber" ? light : "green";
+
+/** The project's `evaluation` entry where it was scored; none otherwise (older readers see no change). */
+const evaluationEntry = (score: ProjectScore | undefined): Pick<ReportProject, "evaluation"> =>
+  score === undefined ? {} : { evaluation: evaluationOf(score) };
+
+/** The self-evaluation as the report carries it. */
+function evaluationOf(score: ProjectScore): NonNullable<ReportProject["evaluation"]> {
+  return {
+    kind: score.kind,
+    executionRate: score.executionRate === null ? null : Math.round(score.executionRate * 10_000) / 10_000,
+    executionWeight: score.executionWeight,
+    execution: score.execution,
+    total: score.total,
+    grade: score.grade,
+  };
+}
 
 /** What was read where: every sheet's role and tables, rows 1-based and columns as letters. */
 function sheetsOf(model: WorkbookModel): NonNullable<Report["sheets"]> {
@@ -99,6 +172,7 @@ function reportedIndicator(
   i: Indicator,
   definition: ReportedDefinition | null,
   score: IndicatorScore | undefined,
+  deviation: Deviation | null | undefined,
 ): ReportedIndicator {
   const out: ReportedIndicator = {
     level1: i.level1,
@@ -115,6 +189,7 @@ function reportedIndicator(
     out.weight = Math.round(score.weight * 100) / 100;
     out.score = score.score;
   }
+  if (deviation !== undefined) out.deviation = deviation;
   return out;
 }
 
@@ -138,16 +213,27 @@ export function buildReport({
   definitionOf,
   scores,
   blue,
+  monitored,
+  fiscalYear,
+  deviationOf,
 }: ReportInput): Report {
   const counts = countBySeverity(findings);
   const reportDefinition = reportedDefinitions();
   const lights = lightsByProject(findings);
+  const monitoringLights = lightsByProject(findings, isMonitoringFinding);
+  const targetStatus = lightsByProject(findings, (f) => !isMonitoringFinding(f));
+  const bases = lightBases(findings);
+  const lightOf = (key: string): TrafficLight => {
+    const found = monitored?.has(key) ? monitoringLights.get(key) : lights.get(key);
+    return found ?? (blue?.has(key) ? "blue" : "green");
+  };
   const indicatorsOf = indicatorsByProject(model.indicators);
   const report: Report = {
     schemaVersion: 1,
     source,
     asOf,
-    projects: model.projects.map((p) => ({
+    ...(fiscalYear === undefined ? {} : { fiscalYear: { ...fiscalYear } }),
+    projects: model.projects.map((p): ReportProject => ({
       code: p.code,
       name: p.name,
       sheet: p.sheet,
@@ -156,10 +242,22 @@ export function buildReport({
       other: p.other,
       plan: p.plan === null ? null : [...p.plan],
       spent: p.spent,
-      light: lights.get(p.key) ?? (blue?.has(p.key) ? "blue" : "green"),
+      light: lightOf(p.key),
+      ...(monitored?.has(p.key)
+        ? {
+            lightReason: formatLightReason({ light: lightOf(p.key), ...(bases.get(p.key) ?? NO_BASIS) }, locale),
+          }
+        : {}),
+      targetStatus: statusOf(targetStatus.get(p.key)),
       score: scores?.get(p.key)?.total ?? null,
+      ...evaluationEntry(scores?.get(p.key)),
       indicators: (indicatorsOf.get(p.key) ?? []).map((i, k) =>
-        reportedIndicator(i, reportDefinition(definitionOf?.(i) ?? null), scores?.get(p.key)?.indicators[k]),
+        reportedIndicator(
+          i,
+          reportDefinition(definitionOf?.(i) ?? null),
+          scores?.get(p.key)?.indicators[k],
+          monitored?.has(p.key) ? (deviationOf?.(i) ?? null) : undefined,
+        ),
       ),
     })),
     goals: model.goals.map((g) => ({

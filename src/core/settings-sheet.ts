@@ -61,6 +61,7 @@ const DESCRIPTIONS: Readonly<Record<keyof Settings, string>> = {
   gradeAchieved: "定性指标“达成”的得分比例（80–100%）",
   gradePartial: "定性指标“部分达成”的得分比例（60–80%）",
   gradeFailed: "定性指标“未达成”的得分比例（0–60%）",
+  fiscalYear: "工作簿所属预算年度，如 2023；auto 为从标题、表名和支出计划日期中识别",
 };
 
 const isSettingsSheet = (sheet: SheetData): boolean =>

@@ -49,6 +49,11 @@ export const settingsSchema = z.object({
   gradeAchieved: z.number().min(80).max(100).default(100),
   gradePartial: z.number().min(60).max(80).default(70),
   gradeFailed: z.number().min(0).max(60).default(30),
+  /** The fiscal year the workbook covers: a year such as 2023, or `auto` to find it in the workbook. */
+  fiscalYear: z
+    .string()
+    .regex(/^(auto|(19|20)\d{2})$/)
+    .default("auto"),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -83,8 +83,9 @@ describe("the task pane", () => {
     };
     const data = { data: withActuals, access: { name: "t.xlsx", readOnly: false, protectedSheets: [] } };
     renderPane(fakeWorkbook({}, () => Promise.resolve(data)));
-    // 产出 50 × 40 ÷ 50 + 预算执行率 10 × 100%.
-    expect(await screen.findByText("自评 50.00 分")).toBeTruthy();
+    // At 2026-06-30 the year is under way: 预计得分, 40 人 taken at the year's pace (×365÷181 ≥ 50) earns 产出 50,
+    // and 预算执行率 10 × 100%.
+    expect(await screen.findByText("预计 60.00 分")).toBeTruthy();
   });
 
   it("selects a finding's cell in the sheet when its address is clicked", async () => {

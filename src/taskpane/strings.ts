@@ -25,8 +25,8 @@ export type PaneStrings = {
   infos: string;
   lightsLabel: string;
   light: Readonly<Record<TrafficLight, string>>;
-  /** The self-evaluation score beside a project, once every actual is in. */
-  score: (points: string) => string;
+  /** The self-evaluation score beside a project, once every actual is in; 预计 before the fiscal year ends. */
+  score: (points: string, projected?: boolean) => string;
   severity: Readonly<Record<Severity, string>>;
   findings: string;
   noFindings: string;
@@ -85,7 +85,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     infos: "提示",
     lightsLabel: "各项目状态",
     light: { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" },
-    score: (points) => `自评 ${points} 分`,
+    score: (points, projected) => `${projected ? "预计" : "自评"} ${points} 分`,
     severity: { error: "错误", warning: "警告", info: "提示" },
     findings: "问题",
     noFindings: "没有符合筛选条件的问题。",
@@ -150,7 +150,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     infos: "Notes",
     lightsLabel: "Projects by status",
     light: { red: "Red", amber: "Amber", green: "Green", blue: "Blue" },
-    score: (points) => `self-evaluation ${points}`,
+    score: (points, projected) => `${projected ? "projected" : "self-evaluation"} ${points}`,
     severity: { error: "Error", warning: "Warning", info: "Note" },
     findings: "Findings",
     noFindings: "No finding matches the filters.",

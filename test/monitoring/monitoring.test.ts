@@ -15,6 +15,7 @@ const MONITORING = new Set([
   "actual-fails-target",
   "actual-unparseable",
   "actual-behind",
+  "actual-pending",
   "spending-behind-plan",
   "deviation-reason-missing",
 ]);
@@ -74,12 +75,28 @@ describe("monitoring (绩效运行监控)", () => {
         `deviation-reason-missing warning ${reasonAt(1, "群众满意度")}`,
         `deviation-reason-missing warning ${reasonAt(2, "征用医用隔离点")}`,
         `deviation-reason-missing warning ${reasonAt(11, "签约项目个数")}`,
+        // 资金按时拨付 = 未达成 and 按计划举办招商推介会 = 部分达成 have failed once the year is over.
+        `actual-fails-target error ${actualAt(11, "资金按时拨付")}`,
+        `deviation-reason-missing warning ${reasonAt(11, "资金按时拨付")}`,
+        `actual-fails-target warning ${actualAt(11, "按计划举办招商推介会")}`,
+        `deviation-reason-missing warning ${reasonAt(11, "按计划举办招商推介会")}`,
         `actual-unparseable error ${actualAt(3, "隔离点租金")}`,
         `actual-unparseable error ${actualAt(7, "征用医用隔离点")}`,
         `spending-behind-plan error ${spentAt(4)}`,
         `spending-behind-plan error ${spentAt(5)}`,
       ].sort(),
     );
+  });
+
+  it("samples/monitoring.xlsx 绩效指标!F68: 未达成 with a blank reason is an error and a missing reason at year end", async () => {
+    const r = await check("2026-12-31");
+    const at = (cell: string) =>
+      r.findings.filter((f) => `${f.sheet}!${f.cell}` === cell).map((f) => `${f.rule} ${f.severity}`);
+    expect(actualAt(11, "资金按时拨付")).toBe("绩效指标!F68");
+    expect(at("绩效指标!F68")).toEqual(["actual-fails-target error"]);
+    expect(at("绩效指标!G68")).toEqual(["deviation-reason-missing warning"]);
+    const p11 = r.report.projects.find((p) => p.code === seed.projects[10]!.code);
+    expect(p11?.light).toBe("red");
   });
 
   it("before 3月底 there is no checkpoint to judge spending by", async () => {
@@ -133,34 +150,27 @@ describe("self-evaluation scores (绩效自评), scored by hand", () => {
 });
 
 describe("traffic lights", () => {
-  it("red for errors, amber for warnings only, blue when every quantitative target is beaten by 20%", async () => {
-    // Since issue 12 a 时效 target without a time (按时拨付) is a warning: table 11 states its deadline here.
-    const timely = {
-      ...seed,
-      projects: seed.projects.map((p) =>
-        p.table !== 11
-          ? p
-          : {
-              ...p,
-              indicators: p.indicators.map((i) =>
-                i.level2 === "时效指标" ? { ...i, target: "6月底前拨付", targetRaw: "6月底前拨付" } : i,
-              ),
-            },
-      ),
-    };
-    const overrides = {
+  it("blue when every quantitative target is beaten by 20%", async () => {
+    const r = await check("2026-06-30", {
       actuals: { "11/签约项目个数": "30个", "11/制作宣传片和招商画册费用": "19万元", "11/服务对象满意度": "99%" },
       reasons: { "11/签约项目个数": "招商成效好", "11/制作宣传片和招商画册费用": "节约开支" },
-    };
-    const r = await checkWorkbook(workbookData(await roundTrip(monitoringWorkbook(timely, overrides))), {
-      asOf: "2026-06-30",
-      locale: "zh-CN",
-      source: "monitoring.xlsx",
     });
     const light = (table: number) => r.report.projects.find((p) => p.code === seed.projects[table - 1]!.code)?.light;
     expect(light(11)).toBe("blue");
-    expect(light(14)).toBe("amber");
-    expect(light(5)).toBe("red");
+    // Table 5 lacks its satisfaction target (an error): its targets are red, its year is on course.
+    expect(light(5)).toBe("green");
+    expect(r.report.projects.find((p) => p.code === seed.projects[4]!.code)?.targetStatus).toBe("red");
+  });
+
+  it("does not colour the light with target-wording findings: they have their own status", async () => {
+    const r = await check("2026-06-30");
+    const p14 = r.report.projects.find((p) => p.code === seed.projects[13]!.code);
+    expect(p14?.light).toBe("green");
+    expect(p14?.targetStatus).toBe("amber");
+    expect(p14?.lightReason).toBe("指标和支出均按进度");
+    const p1 = r.report.projects.find((p) => p.code === seed.projects[0]!.code);
+    expect(p1?.light).toBe("red");
+    expect(p1?.lightReason).toBe("2 项指标未达到目标；1 项缺少偏差原因");
   });
 });
 

@@ -157,13 +157,14 @@ describe("the 绩效目标表 during the year", () => {
     const g = grid(table);
     expect(table.page).toMatchObject({ orientation: "landscape", printArea: expect.stringMatching(/^A1:J\d+$/) });
     expect(rowTexts(g, 2)).toEqual(["单位：万元", "监控：红灯"]);
-    expect(rowTexts(g, 3).slice(-2)).toEqual(["自评得分", result.report.projects[0]!.score!.toFixed(2)]);
+    expect(rowTexts(g, 3).slice(-3)).toEqual(["自评得分", result.report.projects[0]!.score!.toFixed(2), "优"]);
     expect(rowTexts(g, 9).slice(-3)).toEqual(["完成值", "偏差", "得分"]);
     const costRow = 10 + seed.projects[0]!.indicators.findIndex((i) => i.name === "空调单价");
     const cost = rowTexts(g, costRow);
-    expect(cost.slice(-3)).toEqual(["2500元", "0.25", "10.00"]);
-    const deviation = table.cells.find((c) => c.address === `I${costRow}`)!.value;
-    expect(deviation).toEqual({ kind: "number", value: expect.closeTo(0.25, 6), format: "+0.0%;-0.0%;0.0%" });
+    // 偏差 in the target's unit: 2500 元 is 0.25 万元, 0.05 万元 over the ≤0.2 万元 limit.
+    expect(cost.slice(-3)).toEqual(["2500元", "+0.05万元", "10.00"]);
+    const satisfaction = 10 + seed.projects[0]!.indicators.findIndex((i) => i.name === "群众满意度");
+    expect(rowTexts(g, satisfaction).slice(-3)).toEqual(["75%", "−5个百分点", expect.any(String)]);
     expect(table.cells.find((c) => c.address === `H${costRow}`)!.style?.fill).toBe("FFC7CE");
   });
 });

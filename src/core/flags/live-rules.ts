@@ -42,6 +42,10 @@ function span(cells: readonly string[]): { top: number; bottom: number; col: num
   return { top: min, bottom: max, col: first.col };
 }
 
+/** A plain number a reviewer means as a share of one against a percent target (monitoring's reading). */
+const isFraction = (value: unknown, target: number): boolean =>
+  typeof value === "number" && Math.abs(value) <= 1.5 && target > 1.5;
+
 const rangeOf = (s: { top: number; bottom: number; col: number }): string =>
   s.top === s.bottom ? toA1(s.top, s.col) : `${toA1(s.top, s.col)}:${toA1(s.bottom, s.col)}`;
 
@@ -103,6 +107,8 @@ function actualFailsTarget({ data, model, position, directionOf }: LiveInput): L
       if (target.operator === ">" || target.operator === "<" || target.operator === "=") continue;
       const cell = sheet?.rows[at.row]?.[at.col] ?? null;
       const scale = target.unit?.dimension === "percent" && isPercentFormat(cell?.numberFormat) ? 100 : 1;
+      // A plain 0.92 against ≥80% is read as 92% (a fraction): no bound fits both it and a typed 92.
+      if (scale === 1 && target.unit?.dimension === "percent" && isFraction(cell?.value, target.value)) continue;
       const min = target.operator === "<=" ? null : target.value / scale;
       const max =
         target.operator === ">="

@@ -162,6 +162,11 @@ export const enUS: Catalogue = {
   "project-duplicate": (d) =>
     `Project code "${d("code")}" appears again (first at ${d("first")}) with different content; list a project once, and give different projects their own codes.`,
   "actual-fails-target": (d) => {
+    const when = d("deadline") === "" ? "the year has ended" : `deadline ${d("deadline")} passed`;
+    if (d("grade") === "部分达成")
+      return `Actual "${d("actual")}" only partly meets target "${d("target")}" (${when}); give a deviation reason.`;
+    if (d("grade") === "未达成")
+      return `Actual "${d("actual")}" says target "${d("target")}" was not met (${when}); give the reason and the remedy.`;
     const verb: Record<Bound, string> = {
       floor: `falls short of target "${d("target")}"`,
       ceiling: `exceeds the ceiling of target "${d("target")}"`,
@@ -177,6 +182,10 @@ export const enUS: Catalogue = {
   "spending-behind-plan": (d) =>
     `Spending ${d("progress")}% is behind the plan's ${d("plan")}% (${d("checkpoint")}); speed up spending or explain why.`,
   "deviation-reason-missing": () => `The actual deviates from the target; give a deviation reason.`,
+  "actual-pending": (d, f) =>
+    `Actual "${d("actual")}" says the result is not in yet; ${f.severity === "warning" ? "the year has ended: enter the result, or the indicator cannot be scored" : "enter it when it is, before the year ends"}.`,
+  "column-unused": (d) =>
+    `${d("header") === "" ? "This column" : `Column "${d("header")}"`} holds values but the check cannot tell what it means, so it was not used; if it should be, assign it in the mapping or use a common header.`,
   "cell-error": (d) =>
     `${d("column") === "" ? "This cell" : `The ${d("column")} cell`} shows the error value ${d("error")} (a broken formula), so the check cannot read its value; correct the formula or type the value.`,
   "definition-invalid": (d) =>

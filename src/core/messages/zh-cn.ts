@@ -166,6 +166,11 @@ export const zhCN: Catalogue = {
   "project-duplicate": (d) =>
     `项目编码“${d("code")}”重复出现（首次在 ${d("first")}），且内容不同；同一项目只应填写一次，不同项目应使用各自的编码。`,
   "actual-fails-target": (d) => {
+    const when = d("deadline") === "" ? "（年度已结束）" : `（期限 ${d("deadline")} 已过）`;
+    if (d("grade") === "部分达成")
+      return `完成值“${d("actual")}”只部分达成指标值“${d("target")}”${when}；请在偏差原因中说明。`;
+    if (d("grade") === "未达成")
+      return `完成值“${d("actual")}”表明指标“${d("target")}”未达成${when}；请在偏差原因中说明原因和改进措施。`;
     const verb: Record<Bound, string> = {
       floor: `未达到指标值“${d("target")}”`,
       ceiling: `超出了指标值“${d("target")}”的上限`,
@@ -181,6 +186,10 @@ export const zhCN: Catalogue = {
   "spending-behind-plan": (d) =>
     `支出进度 ${d("progress")}% 落后于计划 ${d("plan")}%（${d("checkpoint")}）；请加快支出或说明原因。`,
   "deviation-reason-missing": () => `完成值与指标值偏差较大，请填写偏差原因。`,
+  "actual-pending": (d, f) =>
+    `完成值“${d("actual")}”表明结果尚未取得；${f.severity === "warning" ? "年度已结束，请填写实际完成情况，否则不能计分" : "取得后请填写，年底前须有结果"}。`,
+  "column-unused": (d) =>
+    `${d("header") === "" ? "此列" : `“${d("header")}”一栏`}有内容，但检查不知道它的含义，未予使用；如应使用，请在“读取方式”中指定，或改用常见的列名。`,
   "cell-error": (d) =>
     `${d("column") === "" ? "此单元格" : `“${d("column")}”一栏`}显示错误值 ${d("error")}（公式出错），检查读不到其中的值；请改正公式或直接填写。`,
   "definition-invalid": (d) =>

@@ -29,6 +29,9 @@ export const ruleIdSchema = z.enum([
   "actual-behind",
   "spending-behind-plan",
   "deviation-reason-missing",
+  // Monitoring: an answer that is not in yet (正在调查), a column the reader could not place.
+  "actual-pending",
+  "column-unused",
   // Inputs of the check itself: a cell showing an error value where a value is read, a 指标定义
   // row or a settings cell that cannot be used.
   "cell-error",

@@ -22,6 +22,33 @@ export const reportIndicatorSchema = z.object({
   /** Self-evaluation: the weight the indicator carries and what its actual earns (null: not scored). */
   weight: z.number().optional(),
   score: z.number().nullable().optional(),
+  /** Actual less target in the target's unit (个百分点 for a percent target); additive to version 1. */
+  deviation: z.object({ value: z.number(), unit: z.string() }).nullable().optional(),
+});
+
+/** The target-wording status, apart from the light: the worst of the findings that are not monitoring's. */
+export const targetStatusSchema = z.enum(["red", "amber", "green"]);
+
+/**
+ * The self-evaluation beside the light (additive to version 1): 预计得分 (projected) before the
+ * fiscal year ends, 自评得分 (final) after, with 预算执行率 and the grade (优 ≥90, 良 80–90, 中 60–80, 差 <60).
+ */
+export const reportEvaluationSchema = z.object({
+  kind: z.enum(["projected", "final"]),
+  /** 预算执行率, 0–1: spent ÷ the budget (adjusted where the sheet gives it). */
+  executionRate: z.number().nullable(),
+  executionWeight: z.number(),
+  execution: z.number().nullable(),
+  total: z.number().nullable(),
+  grade: z.enum(["优", "良", "中", "差"]).nullable(),
+});
+
+/** The fiscal year judged and where it was found (additive to version 1). */
+export const reportFiscalYearSchema = z.object({
+  year: z.number().int(),
+  source: z.enum(["given", "settings", "title", "sheet-name", "plan", "as-of"]),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
 });
 
 export const reportProjectSchema = z.object({
@@ -34,7 +61,11 @@ export const reportProjectSchema = z.object({
   plan: z.array(nullableNumber).length(4).nullable(),
   spent: nullableNumber,
   light: trafficLightSchema,
+  /** Why the light has its colour, in the report's language; null where nothing was monitored. */
+  lightReason: z.string().nullable().optional(),
+  targetStatus: targetStatusSchema.optional(),
   score: nullableNumber,
+  evaluation: reportEvaluationSchema.optional(),
   indicators: z.array(reportIndicatorSchema),
 });
 
@@ -82,6 +113,7 @@ export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   source: z.string(),
   asOf: z.iso.date(),
+  fiscalYear: reportFiscalYearSchema.optional(),
   projects: z.array(reportProjectSchema),
   goals: z.array(reportGoalSchema),
   findings: z.array(reportFindingSchema),
@@ -101,3 +133,5 @@ export type Report = z.infer<typeof reportSchema>;
 export type ReportProject = z.infer<typeof reportProjectSchema>;
 export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;
 export type ReportSheet = z.infer<typeof reportSheetSchema>;
+export type ReportEvaluation = z.infer<typeof reportEvaluationSchema>;
+export type ReportFiscalYear = z.infer<typeof reportFiscalYearSchema>;

@@ -21,7 +21,8 @@ describe("reading a 完成值", () => {
     ["部分达成", { kind: "grade", grade: "部分达成" }],
     ["未达成", { kind: "grade", grade: "未达成" }],
     ["", { kind: "none" }],
-    ["正在推进", { kind: "text" }],
+    ["正在推进", { kind: "pending" }],
+    ["群众反映良好", { kind: "text" }],
     ["8O家", { kind: "unreadable" }],
     ["≥80%", { kind: "unreadable" }],
   ])("%s", (text, expected) => {

@@ -17,3 +17,22 @@ describe("yearPosition", () => {
     expect(p.yearEnd).toBe(yearEnd);
   });
 });
+
+describe("yearPosition of a fiscal year", () => {
+  it("judges a 2023 workbook checked on 2024-01-20 as final", () => {
+    expect(yearPosition("2024-01-20", 2023)).toMatchObject({ year: 2023, checkpoint: 3, elapsed: 100, yearEnd: true });
+  });
+
+  it("has nothing elapsed of a year not yet begun", () => {
+    expect(yearPosition("2023-12-20", 2024)).toMatchObject({
+      year: 2024,
+      checkpoint: null,
+      elapsed: 0,
+      yearEnd: false,
+    });
+  });
+
+  it("counts the year's own days in the year itself", () => {
+    expect(yearPosition("2024-06-30", 2024).elapsed).toBeCloseTo((182 / 366) * 100, 5);
+  });
+});

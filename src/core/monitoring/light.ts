@@ -1,9 +1,21 @@
+import type { Finding, RuleId } from "../model/finding";
 import type { Indicator } from "../model/project";
-import { convert } from "../target-expression";
-import { judgedTarget, readActual, type DirectionOf } from "./actual";
+import { actualInTargetUnit, judgedTarget, readActual, type DirectionOf } from "./actual";
 
 /** Share by which every quantitative target must be beaten for a blue light (SPEC §5). */
 const BLUE_SHARE = 0.2;
+
+/** The findings that say how the year is going (progress, failures, spending): only they colour a monitored light. */
+export const MONITORING_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "actual-fails-target",
+  "actual-unparseable",
+  "actual-behind",
+  "actual-pending",
+  "spending-behind-plan",
+  "deviation-reason-missing",
+]);
+
+export const isMonitoringFinding = (f: Finding): boolean => MONITORING_RULES.has(f.rule);
 
 /**
  * Blue: the project has actuals and beats every quantitative target by 20% or more
@@ -17,8 +29,7 @@ export function exceedsEveryTarget(indicators: readonly Indicator[], directionOf
     const actual = readActual(ind.actualText);
     if (actual.kind !== "value") return false;
     const target = judgedTarget(ind.target, directionOf(ind));
-    const value =
-      actual.unit === null || target.unit === null ? actual.value : convert(actual.value, actual.unit, target.unit);
+    const value = actualInTargetUnit(actual, target);
     if (value === null || target.operator === "range") return false;
     return target.operator === "<=" || target.operator === "<"
       ? value <= target.value * (1 - BLUE_SHARE)

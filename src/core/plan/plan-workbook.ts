@@ -4,7 +4,6 @@ import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
 import type { WorkbookData } from "../sheets/grid";
 import { indicatorsByProject } from "../model/group";
-import { yearPosition } from "../monitoring/as-of";
 import { deviationOf } from "../monitoring/deviation";
 import { planTargetTable, type BlockMonitoring } from "../target-table/plan-table";
 import type { WritePlan } from "./write-plan";
@@ -27,7 +26,7 @@ export function planFlagWrite(data: WorkbookData, result: CheckResult): WritePla
     data,
     model: result.model,
     settings: result.settings,
-    position: yearPosition(result.report.asOf),
+    position: result.position,
     directionOf: result.directionOf,
   });
   const flags = planFlags(data, result.findings, live);
@@ -55,7 +54,11 @@ function blockMonitoring(result: CheckResult): Map<string, BlockMonitoring> | nu
         p.key,
         {
           light: reported?.light ?? "green",
+          lightReason: reported?.lightReason ?? null,
           score: reported?.score ?? null,
+          scoreKind: reported?.evaluation?.kind ?? (result.position.yearEnd ? "final" : "projected"),
+          grade: reported?.evaluation?.grade ?? null,
+          executionRate: reported?.evaluation?.executionRate ?? null,
           indicators: inds.map((ind, k) => ({
             score: reported?.indicators[k]?.score ?? null,
             deviation: deviationOf(ind, result.directionOf),

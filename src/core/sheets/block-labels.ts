@@ -50,6 +50,8 @@ const isUnitNote = (text: string): boolean => /^单位\s*[:：]/.test(text);
 function labelRole(text: string, roleOf: RoleOf): BlockRole | "section" | null {
   const role = roleOf(text);
   if (role !== null && BLOCK_ROLES.has(role)) return role as BlockRole;
+  // Another column's header among the labels (the 自评表's 分值 beside 全年执行数) is a label, not a value.
+  if (role !== null) return "section";
   if (text.length > 20) return null;
   // 预算规模及资金用途: the section label whose second line holds the fund use.
   if (text.includes("资金用途")) return "use";

@@ -45,6 +45,8 @@ export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRo
     const text = view.headerText(row, c);
     const role = roleOf(text);
     if (role === null) continue;
+    // A label merged down beside the grid (the 自评表's 绩效指标 left of 一级指标) names the rows, not a column.
+    if ((view.mergeAt(row, c)?.bottom ?? row) > row + 1) continue;
     if (role === "weight") weights.push({ col: c, text });
     if (role === "operator" || role === "direction") {
       found.operatorCandidates.push({ col: c, role, ambiguous: isAmbiguousOperatorHeader(text) });

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../model/finding";
 import type { TrafficLight } from "../model/report";
+import { formatDeviation, type Deviation } from "../monitoring/deviation";
 import { indicatorsByProject } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
@@ -147,8 +148,15 @@ function runs(values: readonly string[]): { start: number; end: number }[] {
 /** What the monitoring columns show for one project, from the report. */
 export type BlockMonitoring = {
   light: TrafficLight;
+  /** The light's reason in words. */
+  lightReason?: string | null;
   score: number | null;
-  indicators: readonly { score: number | null; deviation: number | null }[];
+  /** 预计得分 before the fiscal year ends, 自评得分 after; the grade beside it. */
+  scoreKind?: "projected" | "final";
+  grade?: string | null;
+  /** 预算执行率 (0–1) as scored, against the adjusted budget where given. */
+  executionRate?: number | null;
+  indicators: readonly { score: number | null; deviation: Deviation | null }[];
 };
 
 const LIGHT_WORDS: Readonly<Record<TrafficLight, string>> = { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" };
@@ -162,8 +170,6 @@ const LIGHT_LABEL = Object.fromEntries(
   Object.entries(LIGHT_FILL).map(([light, fill]) => [light, { ...STYLES.label, fill }]),
 ) as Record<TrafficLight, CellStyle>;
 
-const percent = (share: number | null): PlannedValue =>
-  share === null ? BLANK : { kind: "number", value: share, format: "+0.0%;-0.0%;0.0%" };
 const points = (n: number | null): PlannedValue => (n === null ? BLANK : { kind: "number", value: n, format: "0.00" });
 
 function projectBlock(
@@ -194,8 +200,9 @@ function projectBlock(
   s.put(3, fixed("项目名称"), STYLES.label);
   s.put(4, s.text(project.name), STYLES.value, last);
   if (monitoring) {
-    s.put(m, fixed("自评得分"), STYLES.label);
-    s.put(m + 1, points(monitoring.score), STYLES.value, right);
+    s.put(m, fixed(monitoring.scoreKind === "projected" ? "预计得分" : "自评得分"), STYLES.label);
+    s.put(m + 1, points(monitoring.score), STYLES.value);
+    s.put(m + 2, s.text(monitoring.grade ?? ""), STYLES.value);
   }
 
   s.next();
@@ -212,7 +219,7 @@ function projectBlock(
   }
   s.next();
   s.put(1, s.text(project.use ?? ""), STYLES.text, last);
-  if (monitoring) s.put(m, BLANK, STYLES.value, right);
+  if (monitoring) s.put(m, s.text(monitoring.lightReason ?? ""), STYLES.text, right);
 
   s.next();
   s.put(0, fixed("资金支出计划（%）"), STYLES.label, 0, s.row + 1);
@@ -220,7 +227,12 @@ function projectBlock(
   if (monitoring) s.put(m, fixed("预算执行率"), STYLES.label, right);
   s.next();
   if (monitoring) {
-    const rate = project.spent === null || !project.budget ? null : project.spent / project.budget;
+    const rate =
+      monitoring.executionRate !== undefined
+        ? monitoring.executionRate
+        : project.spent === null || !project.budget
+          ? null
+          : project.spent / project.budget;
     s.put(m, rate === null ? BLANK : { kind: "number", value: rate, format: "0.0%" }, STYLES.value, right);
   }
   PLAN_SPANS.forEach(([from, to], i) => {
@@ -251,7 +263,8 @@ function projectBlock(
     if (monitoring) {
       const scored = monitoring.indicators[k];
       s.put(m, s.text(ind.actualText ?? ""), marked(STYLES.value, mark(ind.cells.actual)));
-      s.put(m + 1, percent(scored?.deviation ?? null), STYLES.value);
+      const deviation = scored?.deviation ?? null;
+      s.put(m + 1, deviation === null ? BLANK : s.text(formatDeviation(deviation)), STYLES.value);
       s.put(m + 2, points(scored?.score ?? null), STYLES.value);
     }
     const values = [ind.level1, ind.level2, ind.name, ind.description, ind.targetText.trim(), ind.basis];

@@ -16,6 +16,7 @@ import type { Checker } from "../hooks/use-checker";
 import { canFlag, writeBlock } from "../state";
 import { paneStrings } from "../strings";
 import { FindingsView } from "./FindingsView";
+import { FiscalYearField } from "./FiscalYearField";
 import { MappingView } from "./MappingView";
 import { Summary } from "./Summary";
 import { Toolbar } from "./Toolbar";
@@ -78,6 +79,14 @@ export function CheckPane(props: CheckPaneProps) {
         onFillTable={props.onFillTable}
         onClearFlags={props.onClearFlags}
       />
+      {props.setFiscalYear === undefined ? null : (
+        <FiscalYearField
+          locale={locale}
+          value={props.fiscalYear ?? ""}
+          onChange={props.setFiscalYear}
+          judged={outcome?.result.report.fiscalYear ?? null}
+        />
+      )}
       <div className={styles.notices} aria-live="polite">
         {state.status === "idle" ? <Spinner size="small" label={text.idle} /> : null}
         {state.status === "failed" ? (

@@ -85,7 +85,9 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
             <LightBadge light={project.light} text={text} size="small" className={styles.badge} />
             <Caption1>{project.name}</Caption1>
             {project.score !== null && (
-              <Caption1 className={styles.score}>{text.score(project.score.toFixed(2))}</Caption1>
+              <Caption1 className={styles.score}>
+                {text.score(project.score.toFixed(2), project.evaluation?.kind === "projected")}
+              </Caption1>
             )}
           </li>
         ))}

@@ -19,6 +19,9 @@ export type Checker = {
   state: PaneState;
   asOf: string;
   setAsOf(asOf: string): void;
+  /** The fiscal year typed in the pane ("" to find it in the workbook); optional for views built without it. */
+  fiscalYear?: string;
+  setFiscalYear?(year: string): void;
   onCheck(): void;
   onFillTable(): void;
   onClearFlags(): void;
@@ -40,6 +43,10 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
   const text = paneStrings[locale];
   const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
   const [asOf, setAsOf] = useState(today);
+  const [fiscalYear, setFiscalYear] = useState("");
+  // Read when a check runs, so a year typed since the last check applies to the next one.
+  const yearRef = useRef<number | null>(null);
+  yearRef.current = /^(19|20)\d{2}$/.test(fiscalYear.trim()) ? Number(fiscalYear.trim()) : null;
   const [selectError, setSelectError] = useState<string | null>(null);
   // One job at a time: a check, or a write, or a save followed by a check.
   const busy = useRef(false);
@@ -82,7 +89,12 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
       let outcome: CheckOutcome;
       try {
         const { data, access } = await workbook.readWithAccess();
-        const result = checkWorkbook(data, { asOf: date, locale, source: access.name });
+        const result = checkWorkbook(data, {
+          asOf: date,
+          locale,
+          source: access.name,
+          fiscalYear: yearRef.current,
+        });
         outcome = { asOf: date, data, result, access };
       } catch (error) {
         dispatch({ type: "check-failed", message: messageOf(error) });
@@ -114,6 +126,8 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     state,
     asOf,
     setAsOf,
+    fiscalYear,
+    setFiscalYear,
     selectError,
     onCheck: () => {
       if (isIsoDate(asOf)) void exclusive(() => check(asOf));
