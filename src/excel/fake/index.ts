@@ -1,7 +1,7 @@
 /**
  * An in-memory Excel for tests and `npm run preview`: Office.js's object model over plain
  * state, with its load/sync semantics (PropertyNotLoaded, writes queued until sync, no
- * rollback), Excel's read limits (5,000,000 cells a range read; 5 MB a response on the web), a
+ * rollback), Excel's limits (5,000,000 cells a range read; 5 MB a request or a response on the web), a
  * sync counter, read-only, protected and legacy-shared states. See runtime.ts.
  */
 import type { ExcelHost } from "../host";
@@ -46,6 +46,16 @@ export class FakeExcel {
     return this.counter.largestResponse;
   }
 
+  /** The largest request of one sync so far, in bytes (Excel on the web refuses past 5 MB). */
+  get largestRequest(): number {
+    return this.counter.largestRequest;
+  }
+
+  /** The request bytes of every sync so far, in order. */
+  get requests(): readonly number[] {
+    return this.counter.requests;
+  }
+
   /** Starts counting afresh: syncs, runs, the largest read and response. */
   resetSyncs(): void {
     Object.assign(this.counter, newCounter());
@@ -88,4 +98,4 @@ export {
   type FakeSheet,
   type FakeWorkbook,
 } from "./model";
-export { FakeRichApiError, MAX_READ_CELLS, MAX_RESPONSE_BYTES } from "./runtime";
+export { FakeRichApiError, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from "./runtime";

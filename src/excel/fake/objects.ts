@@ -89,7 +89,11 @@ function guardCells(sheet: FakeSheet): void {
 
 function guardLegacyShared(workbook: FakeWorkbook, feature: string): void {
   if (workbook.legacyShared) {
-    throw new FakeRichApiError("AccessDenied", `${feature} is not available in a shared workbook.`);
+    // Office.js documents no answer for this mode: a test chooses it (AccessDenied by default).
+    throw new FakeRichApiError(
+      workbook.legacySharedCode ?? "AccessDenied",
+      `${feature} is not available in a shared workbook.`,
+    );
   }
 }
 
@@ -347,7 +351,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   }
   set visibility(value: FakeVisibility) {
     const workbook = this.workbook;
-    this.write("visibility", (sheet) => {
+    this.write("visibility", value, (sheet) => {
       if (!["Visible", "Hidden", "VeryHidden"].includes(value)) {
         throw new FakeRichApiError("InvalidArgument", `visibility ${String(value)}`);
       }
@@ -385,7 +389,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     const workbook = this.workbook;
     return {
       add: (pageBreakRange: string) =>
-        this.write("horizontalPageBreaks.add", (sheet) => {
+        this.write("horizontalPageBreaks.add", pageBreakRange, (sheet) => {
           requireApi(workbook, "1.9", "Worksheet.horizontalPageBreaks");
           guardCells(sheet);
           const box = parseArea(pageBreakRange);
@@ -462,7 +466,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   activate(): void {
     const workbook = this.workbook;
-    this.write("activate", (sheet) => {
+    this.write("activate", undefined, (sheet) => {
       if (sheet.visibility !== "Visible")
         throw new FakeRichApiError("InvalidOperation", "cannot activate a hidden sheet");
       workbook.activeSheet = sheet.name;
@@ -471,9 +475,17 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   delete(): void {
     const workbook = this.workbook;
-    this.write("delete", (sheet) => {
+    this.write("delete", undefined, (sheet) => {
       guardStructure(workbook);
       guardLegacyShared(workbook, "Deleting a sheet");
+      // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete
+      // operation will fail with an InvalidOperation exception".
+      if (sheet.visibility === "VeryHidden") {
+        throw new FakeRichApiError(
+          "InvalidOperation",
+          `The sheet '${sheet.name}' is very hidden and cannot be deleted.`,
+        );
+      }
       if (!workbook.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new FakeRichApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -518,7 +530,10 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
     return {
       orientation: (s: FakeSheet) => s.page.orientation ?? "Portrait",
       paperSize: (s: FakeSheet) => s.page.paperSize ?? "Letter",
-      zoom: (s: FakeSheet) => ({ horizontalFitToPages: s.page.horizontalFitToPages ?? null }),
+      zoom: (s: FakeSheet) => ({
+        horizontalFitToPages: s.page.horizontalFitToPages ?? null,
+        verticalFitToPages: s.page.verticalFitToPages ?? null,
+      }),
     };
   }
 
@@ -526,7 +541,7 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
     return this.read("orientation");
   }
   set orientation(value: string) {
-    this.write("orientation", (s) => {
+    this.write("orientation", value, (s) => {
       guardCells(s);
       s.page.orientation = value;
     });
@@ -535,23 +550,27 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
     return this.read("paperSize");
   }
   set paperSize(value: string) {
-    this.write("paperSize", (s) => {
+    this.write("paperSize", value, (s) => {
       guardCells(s);
       s.page.paperSize = value;
     });
   }
-  get zoom(): { horizontalFitToPages?: number | null } {
+  get zoom(): { horizontalFitToPages?: number | null; verticalFitToPages?: number | null } {
     return this.read("zoom");
   }
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.write("zoom", (s) => {
+    this.write("zoom", value, (s) => {
       guardCells(s);
       if (value.horizontalFitToPages !== undefined) s.page.horizontalFitToPages = value.horizontalFitToPages;
+      if (value.verticalFitToPages !== undefined) s.page.verticalFitToPages = value.verticalFitToPages;
+      // Fitting to pages, a height not given stays what the sheet had: by default one page
+      // (ECMA-376 CT_PageSetup fitToHeight, default 1), which shrinks a long table onto one page.
+      else if (value.horizontalFitToPages !== undefined) s.page.verticalFitToPages ??= 1;
     });
   }
 
   setPrintArea(area: string): void {
-    this.write("setPrintArea", (s) => {
+    this.write("setPrintArea", area, (s) => {
       guardCells(s);
       if (parseArea(splitSheet(area).area) === null)
         throw new FakeRichApiError("InvalidArgument", `print area ${area}`);
@@ -560,7 +579,7 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
   }
 
   setPrintTitleRows(rows: string): void {
-    this.write("setPrintTitleRows", (s) => {
+    this.write("setPrintTitleRows", rows, (s) => {
       guardCells(s);
       if (parseArea(splitSheet(rows).area) === null)
         throw new FakeRichApiError("InvalidArgument", `title rows ${rows}`);
@@ -637,7 +656,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return this.read("values");
   }
   set values(input: unknown) {
-    this.write("values", ({ sheet, box }) => {
+    this.write("values", input, ({ sheet, box }) => {
       guardCells(sheet);
       each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false));
     });
@@ -646,7 +665,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return this.read("formulas");
   }
   set formulas(input: unknown) {
-    this.write("formulas", ({ sheet, box }) => {
+    this.write("formulas", input, ({ sheet, box }) => {
       guardCells(sheet);
       each(box, input, "formulas", (r, c, v) => enter(cellFor(sheet, r, c), v, true));
     });
@@ -655,7 +674,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return this.read("numberFormat");
   }
   set numberFormat(input: unknown) {
-    this.write("numberFormat", ({ sheet, box }) => {
+    this.write("numberFormat", input, ({ sheet, box }) => {
       guardCells(sheet);
       each(box, input, "numberFormat", (r, c, v) => {
         if (typeof v !== "string") throw new FakeRichApiError("InvalidArgument", "a number format is text");
@@ -788,7 +807,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   merge(across = false): void {
     const workbook = this.workbook;
-    this.write("merge", ({ sheet, box }) => {
+    this.write("merge", across, ({ sheet, box }) => {
       guardCells(sheet);
       guardLegacyShared(workbook, "Merging cells");
       const boxes = across
@@ -814,7 +833,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   select(): void {
     const workbook = this.workbook;
-    this.write("select", ({ sheet, box }) => {
+    this.write("select", undefined, ({ sheet, box }) => {
       if (sheet.visibility !== "Visible")
         throw new FakeRichApiError("InvalidOperation", "cannot select on a hidden sheet");
       workbook.activeSheet = sheet.name;
@@ -982,7 +1001,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
   }
 
   private setFormat(name: keyof FakeCellFormatScalars, value: unknown): void {
-    this.write(name, (t) => formatCells(t, { [name]: value }));
+    this.write(name, value, (t) => formatCells(t, { [name]: value }));
   }
 
   get wrapText(): boolean {
@@ -1015,7 +1034,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
     return this.read("columnWidth");
   }
   set columnWidth(points: number) {
-    this.write("columnWidth", ({ sheet, box }) => {
+    this.write("columnWidth", points, ({ sheet, box }) => {
       guardCells(sheet);
       for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
     });
@@ -1024,7 +1043,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
     return this.read("rowHeight");
   }
   set rowHeight(points: number) {
-    this.write("rowHeight", ({ sheet, box }) => {
+    this.write("rowHeight", points, ({ sheet, box }) => {
       guardCells(sheet);
       for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, points);
     });
@@ -1044,7 +1063,7 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", (t) => formatCells(t, { fill: normaliseColor(value) }));
+    this.write("color", value, (t) => formatCells(t, { fill: normaliseColor(value) }));
   }
 }
 
@@ -1064,19 +1083,19 @@ export class FakeRangeFont extends FakeObject<RangeTarget> {
     return this.read("bold");
   }
   set bold(value: boolean) {
-    this.write("bold", (t) => formatCells(t, { bold: value }));
+    this.write("bold", value, (t) => formatCells(t, { bold: value }));
   }
   get size(): number {
     return this.read("size");
   }
   set size(value: number) {
-    this.write("size", (t) => formatCells(t, { fontSize: value }));
+    this.write("size", value, (t) => formatCells(t, { fontSize: value }));
   }
   get color(): string {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", (t) => formatCells(t, { fontColor: normaliseColor(value) }));
+    this.write("color", value, (t) => formatCells(t, { fontColor: normaliseColor(value) }));
   }
 }
 
@@ -1113,7 +1132,7 @@ export class FakeRangeBorder extends FakeObject<RangeTarget> {
   }
   set style(value: string) {
     const edge = this.edge;
-    this.write("style", (t) => {
+    this.write("style", value, (t) => {
       const { box } = t;
       eachCell(t, (cell, r, c) => {
         const sides: FakeEdge[] = [];
@@ -1231,7 +1250,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
       id: ({ cf }: FormatTarget) => cf.id,
       type: ({ cf }: FormatTarget) => cf.type,
       priority: ({ sheet, cf }: FormatTarget) => sheet.conditionalFormats.indexOf(cf),
-      stopIfTrue: () => false,
+      stopIfTrue: ({ cf }: FormatTarget) => cf.stopIfTrue ?? false,
     };
   }
 
@@ -1251,11 +1270,22 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
     return this.read("priority");
   }
   set priority(value: number) {
-    this.write("priority", ({ sheet, cf }) => {
+    this.write("priority", value, ({ sheet, cf }) => {
       guardCells(sheet);
       const list = sheet.conditionalFormats.filter((f) => f !== cf);
       list.splice(Math.max(0, Math.min(value, list.length)), 0, cf);
       sheet.conditionalFormats = list;
+    });
+  }
+
+  get stopIfTrue(): boolean {
+    return this.read("stopIfTrue");
+  }
+  set stopIfTrue(value: boolean) {
+    this.write("stopIfTrue", value, ({ sheet, cf }) => {
+      guardCells(sheet);
+      if (typeof value !== "boolean") throw new FakeRichApiError("InvalidArgument", `stopIfTrue ${String(value)}`);
+      cf.stopIfTrue = value;
     });
   }
 
@@ -1284,7 +1314,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
 
   delete(): void {
     const workbook = this.workbook;
-    this.write("delete", ({ sheet, cf }) => {
+    this.write("delete", undefined, ({ sheet, cf }) => {
       guardCells(sheet);
       guardLegacyShared(workbook, "Conditional formatting");
       sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f !== cf);
@@ -1325,7 +1355,7 @@ export class FakeConditionalFormatRule extends FakeObject<FormatTarget> {
     return this.read("formula");
   }
   set formula(value: string) {
-    this.write("formula", ({ sheet, cf }) => {
+    this.write("formula", value, ({ sheet, cf }) => {
       guardCells(sheet);
       if (!value.startsWith("="))
         throw new FakeRichApiError("InvalidArgument", `a rule formula starts with "=": ${value}`);
@@ -1359,7 +1389,7 @@ export class FakeConditionalFill extends FakeObject<FormatTarget> {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", ({ sheet, cf }) => {
+    this.write("color", value, ({ sheet, cf }) => {
       guardCells(sheet);
       cf.fill = normaliseColor(value);
     });
@@ -1410,18 +1440,22 @@ export class FakeNamedItemCollection extends FakeCollection<FakeWorkbook, FakeNa
   add(name: string, reference: string | FakeRange, _comment?: string): FakeNamedItem {
     const workbook = this.workbook;
     let created: FakeName | null = null;
-    this.context.enqueue(`names.add(${name})`, () => {
-      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || parseArea(name) !== null) {
-        throw new FakeRichApiError("InvalidArgument", `'${name}' is not a valid name.`);
-      }
-      if (this.find(name) !== null)
-        throw new FakeRichApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
-      if (typeof reference !== "string" || !reference.startsWith("=")) {
-        throw new FakeRichApiError("InvalidArgument", "the fake takes a reference formula such as \"='Sheet'!$A$1\"");
-      }
-      created = { name, formula: reference };
-      workbook.names.push(created);
-    });
+    this.context.enqueue(
+      `names.add(${name})`,
+      () => {
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || parseArea(name) !== null) {
+          throw new FakeRichApiError("InvalidArgument", `'${name}' is not a valid name.`);
+        }
+        if (this.find(name) !== null)
+          throw new FakeRichApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
+        if (typeof reference !== "string" || !reference.startsWith("=")) {
+          throw new FakeRichApiError("InvalidArgument", "the fake takes a reference formula such as \"='Sheet'!$A$1\"");
+        }
+        created = { name, formula: reference };
+        workbook.names.push(created);
+      },
+      [typeof reference === "string" ? reference : null],
+    );
     return new FakeNamedItem(this.context, workbook, `names.add(${name})`, () =>
       created !== null && workbook.names.includes(created) ? created : null,
     );
@@ -1457,7 +1491,7 @@ export class FakeNamedItem extends FakeObject<FakeName> {
 
   delete(): void {
     const workbook = this.workbook;
-    this.write("delete", (name) => {
+    this.write("delete", undefined, (name) => {
       workbook.names = workbook.names.filter((n) => n !== name);
     });
   }
