@@ -15,6 +15,7 @@ export class FakeExcelContext extends FakeRequestContext {
   constructor(counter: SyncCounter, state: FakeWorkbook) {
     super(counter, state.platform === "web" ? MAX_RESPONSE_BYTES : null);
     this.workbook = new FakeWorkbookObject(this, state);
+    this.definedNames = () => state.names.map((n) => n.name);
   }
 }
 

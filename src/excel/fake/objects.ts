@@ -25,6 +25,7 @@ import {
   FakeRichApiError,
   MAX_READ_CELLS,
 } from "./runtime";
+import { checkFormula } from "./formula";
 
 /**
  * The client objects of the in-memory Excel, named and shaped as Office.js's (Workbook,
@@ -103,8 +104,8 @@ function guardStructure(workbook: FakeWorkbook): void {
   }
 }
 
-/** Entering a value as Excel does: "=…" is a formula unless the cell is text-formatted ("@"). */
-function enter(cell: FakeCell, input: unknown, asFormula: boolean): void {
+/** Entering a value as Excel does: "=…" is a formula unless the cell is text-formatted ("@"); a formula Excel cannot take is refused. */
+function enter(cell: FakeCell, input: unknown, asFormula: boolean, names: readonly string[]): void {
   delete cell.formula;
   delete cell.error;
   if (typeof input === "number" || typeof input === "boolean") {
@@ -117,6 +118,7 @@ function enter(cell: FakeCell, input: unknown, asFormula: boolean): void {
     return;
   }
   if (input.startsWith("=") && input.length > 1) {
+    checkFormula(input, "Range", names);
     cell.formula = input.slice(1);
     // The fake does not calculate: a formula's value is unknown (empty) until a test sets it.
     cell.value = null;
@@ -658,7 +660,8 @@ export class FakeRange extends FakeObject<RangeTarget> {
   set values(input: unknown) {
     this.write("values", input, ({ sheet, box }) => {
       guardCells(sheet);
-      each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false));
+      const names = this.context.definedNames();
+      each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false, names));
     });
   }
   get formulas(): unknown[][] {
@@ -667,7 +670,8 @@ export class FakeRange extends FakeObject<RangeTarget> {
   set formulas(input: unknown) {
     this.write("formulas", input, ({ sheet, box }) => {
       guardCells(sheet);
-      each(box, input, "formulas", (r, c, v) => enter(cellFor(sheet, r, c), v, true));
+      const names = this.context.definedNames();
+      each(box, input, "formulas", (r, c, v) => enter(cellFor(sheet, r, c), v, true, names));
     });
   }
   get numberFormat(): string[][] {
@@ -1359,6 +1363,7 @@ export class FakeConditionalFormatRule extends FakeObject<FormatTarget> {
       guardCells(sheet);
       if (!value.startsWith("="))
         throw new FakeRichApiError("InvalidArgument", `a rule formula starts with "=": ${value}`);
+      checkFormula(value, "ConditionalFormatRule.formula", this.context.definedNames());
       cf.formula = value;
     });
   }
@@ -1451,6 +1456,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeWorkbook, FakeNa
         if (typeof reference !== "string" || !reference.startsWith("=")) {
           throw new FakeRichApiError("InvalidArgument", "the fake takes a reference formula such as \"='Sheet'!$A$1\"");
         }
+        checkFormula(reference, "NamedItemCollection.add", this.context.definedNames());
         created = { name, formula: reference };
         workbook.names.push(created);
       },

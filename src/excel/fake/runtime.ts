@@ -134,6 +134,9 @@ export class FakeRequestContext {
     private readonly responseLimit: number | null = null,
   ) {}
 
+  /** The workbook's defined names at sync time, against which an entered formula is checked. */
+  definedNames: () => string[] = () => [];
+
   /** A new object path (a proxy) queued for the next request. */
   notePath(name: string, args: readonly unknown[]): void {
     this.request += objectPathBytes(name, args);
