@@ -1,6 +1,8 @@
 import {
+  checkWorkbook,
   EMPTY_PLAN,
   OWNED,
+  planFlagWrite,
   WorkbookError,
   type CellData,
   type FlagRule,
@@ -112,5 +114,53 @@ describe("a very hidden sheet of ours", () => {
     expect(state.sheets.filter((s) => s.name === OWNED.helperSheet)).toHaveLength(1);
     await port.apply({ ...EMPTY_PLAN, removeSheets: [OWNED.helperSheet] });
     expect(state.sheets.map((s) => s.name)).toEqual(["一"]);
+  });
+});
+
+describe("a strict model: formulas as Excel takes them", () => {
+  const addRule = (fake: FakeExcel, formula: string) =>
+    fake.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem("一").getRange("B2").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = formula;
+      await context.sync();
+    });
+
+  it.each([
+    ["=AND(", "not parsed"],
+    ["=NOSUCHFUNCTION(B2)", "an unknown function"],
+    ["=B2>CT_404", "a name not defined"],
+    ["=ABS(B2)>1e-7", "a number in exponent form"],
+  ])("refuses %s (%s) with InvalidArgument", async (formula) => {
+    const { fake } = setup([sheet("一", 3)]);
+    await expect(addRule(fake, formula)).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("takes our own formulas, names defined first", async () => {
+    const { fake, state } = setup([sheet("一", 3)]);
+    state.names.push({ name: "CT_1", formula: "='检查目标_辅助'!$B$1:$B$3" });
+    await addRule(fake, '=AND(ISTEXT("check-targets:actual"),ISNUMBER(B2),B2<INDEX(CT_1,ROW(B2)))');
+    expect(state.sheets[0]?.conditionalFormats).toHaveLength(1);
+  });
+
+  it("writes a whole check whose budget tolerance JavaScript would print as 1e-7", async () => {
+    const header = ["项目编码", "项目名称", "预算数", "财政资金", "其他资金"].map(cell);
+    const project: SheetData = {
+      name: "项目清单",
+      visibility: "visible",
+      rows: [header, [cell("13020823P00925610020B"), cell("隔离点费用"), cell(100), cell(60), cell(30)]],
+      merges: [],
+      hiddenRows: [],
+    };
+    const { port, state } = setup([project]);
+    const data = await port.read();
+    const result = checkWorkbook(data, {
+      asOf: "2026-06-30",
+      locale: "zh-CN",
+      source: "t.xlsx",
+      settings: { budgetTolerance: 1e-7 },
+    });
+    await port.apply(planFlagWrite(data, result));
+    const formulas = state.sheets[0]?.conditionalFormats.map((cf) => cf.formula) ?? [];
+    expect(formulas.some((f) => f?.includes(">0.0000001)"))).toBe(true);
   });
 });
