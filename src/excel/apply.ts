@@ -12,7 +12,7 @@ import {
   type SheetPlan,
   type WritePlan,
 } from "../core";
-import { areaA1 } from "./a1";
+import { areaA1, splitSheet } from "./a1";
 import { errorCode } from "./errors";
 import type { Capabilities } from "./host";
 import type { AdapterMessages } from "./messages";
@@ -49,11 +49,42 @@ type Inspection = {
 
 const key = (name: string) => name.toLowerCase();
 
-/** Queues every load the write needs, for the sheets we expect, and syncs once. */
+/**
+ * How the flags of a sheet are found: "whole" loads every rule's type and custom formula at once;
+ * "careful" loads the types, then each custom rule's formula in a sync of its own, and skips a rule
+ * Excel cannot read (office-js #6827, #6835: rules made in Excel's interface, two on the same
+ * cells; such a rule is a staff rule, never ours).
+ */
+type FormatsLoad = "whole" | "careful";
+
+const isOurs = (cf: Excel.ConditionalFormat): boolean => {
+  if (cf.type !== "Custom") return false;
+  const custom = cf.customOrNullObject;
+  return !custom.isNullObject && isOwnFlagFormula(custom.rule.formula);
+};
+
+async function oursOneByOne(context: Excel.RequestContext, formats: Excel.ConditionalFormatCollection) {
+  const ours: Excel.ConditionalFormat[] = [];
+  for (const cf of formats.items.filter((f) => f.type === "Custom")) {
+    cf.load("customOrNullObject/rule/formula");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one rule a sync: a rule Excel cannot read fails alone
+      await context.sync();
+    } catch (error) {
+      if (errorCode(error) === "GeneralException") continue;
+      throw error;
+    }
+    if (isOurs(cf)) ours.push(cf);
+  }
+  return ours;
+}
+
+/** Queues every load the write needs, for the sheets we expect, and syncs once (more, carefully, for the flags). */
 async function inspect(
   context: Excel.RequestContext,
   plan: WritePlan,
   expected: readonly string[],
+  formatsLoad: FormatsLoad = "whole",
 ): Promise<Inspection> {
   const workbook = context.workbook;
   workbook.load("readOnly");
@@ -73,7 +104,13 @@ async function inspect(
     const formats =
       plan.flags === null
         ? null
-        : worksheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+        : worksheet
+            .getRange()
+            .conditionalFormats.load(
+              formatsLoad === "whole"
+                ? "items/type,items/id,items/customOrNullObject/rule/formula"
+                : "items/type,items/id",
+            );
     const firstRow = ownedTargets.has(key(name)) ? worksheet.getRange("1:1").getUsedRangeOrNullObject(true) : null;
     if (firstRow !== null) firstRow.load("values");
     return { name, worksheet, formats, firstRow };
@@ -82,11 +119,12 @@ async function inspect(
 
   const sheets = new Map<string, SheetInspection>();
   for (const { name, worksheet, formats, firstRow } of pending) {
-    const ours = (formats?.items ?? []).filter((cf) => {
-      if (cf.type !== "Custom") return false;
-      const custom = cf.customOrNullObject;
-      return !custom.isNullObject && isOwnFlagFormula(custom.rule.formula);
-    });
+    const ours =
+      formats === null
+        ? []
+        : formatsLoad === "whole"
+          ? formats.items.filter(isOurs)
+          : await oursOneByOne(context, formats);
     sheets.set(key(name), {
       name,
       worksheet,
@@ -119,15 +157,18 @@ async function inspectCurrent(
   text: AdapterMessages,
 ): Promise<Inspection> {
   let first: Inspection | null = null;
+  let formatsLoad: FormatsLoad = "whole";
   try {
     first = await inspect(context, plan, expected);
   } catch (error) {
-    // A sheet we expected is gone: nothing was written (loads only); look again.
-    if (errorCode(error) !== "ItemNotFound") throw error;
+    // A sheet we expected is gone: nothing was written (loads only); look again. Any other
+    // failure of a load that read the flags: look again, carefully (office-js #6827, #6835).
+    if (errorCode(error) !== "ItemNotFound" && plan.flags === null) throw error;
+    if (errorCode(error) !== "ItemNotFound") formatsLoad = "careful";
   }
   if (first !== null && sameSheets(first.sheetNames, expected)) return first;
   const names = first?.sheetNames ?? (await listSheets(context));
-  const second = await inspect(context, plan, names);
+  const second = await inspect(context, plan, names, formatsLoad);
   if (!sameSheets(second.sheetNames, names)) throw new WorkbookError("host", text.changed);
   return second;
 }
@@ -400,10 +441,16 @@ function flagSteps(rules: readonly FlagRule[]): WriteStep[] {
  * property), made and undone alone in a sync before anything is written: whatever Excel answers
  * when it refuses, nothing was written.
  */
-async function probe(context: Excel.RequestContext, worksheet: Excel.Worksheet, text: AdapterMessages): Promise<void> {
-  const added = worksheet.getRange("A1").conditionalFormats.add("Custom");
-  added.custom.rule.formula = `=ISTEXT("${FLAG_MARKER}:probe")`;
-  added.delete();
+async function probe(
+  context: Excel.RequestContext,
+  worksheet: Excel.Worksheet | null,
+  text: AdapterMessages,
+): Promise<void> {
+  if (worksheet !== null) {
+    const added = worksheet.getRange("A1").conditionalFormats.add("Custom");
+    added.custom.rule.formula = `=ISTEXT("${FLAG_MARKER}:probe")`;
+    added.delete();
+  }
   try {
     await context.sync();
   } catch (error) {
@@ -428,17 +475,30 @@ export async function applyPhase(
   const inspection = await inspectCurrent(context, plan, expectedSheets, text);
   const replaced = checkWritable(inspection, plan, caps, text);
 
-  const removeFlags = plan.flags === null ? [] : [...inspection.sheets.values()].flatMap((s) => s.ours);
+  const removeFlags =
+    plan.flags === null
+      ? []
+      : [...inspection.sheets.values()].flatMap((s) => s.ours.map((format) => ({ sheet: s.name, format })));
   const removeNames = plan.names === null ? [] : inspection.ourNames;
   const writes =
     removeFlags.length + removeNames.length + replaced.length + plan.sheets.length + (plan.names ?? []).length;
   if (writes + (plan.flags ?? []).length === 0) return;
 
+  // Each old flag is deleted through the collection of its own range, not the whole sheet's
+  // (office-js #5222: ItemNotFound there when another rule shares a cell); its range is loaded
+  // with the probe.
+  const ranges = removeFlags.map(({ format }) => format.getRangeOrNullObject().load("address"));
   const probeSheet = [...inspection.sheets.values()].find((s) => !s.protected && !replaced.includes(s));
-  if (probeSheet !== undefined) await probe(context, probeSheet.worksheet, text);
+  if (probeSheet !== undefined || ranges.length > 0) await probe(context, probeSheet?.worksheet ?? null, text);
 
   const steps: WriteStep[] = [
-    ...removeFlags.map((format) => heldStep(() => format.delete())),
+    ...removeFlags.map(({ sheet, format }, i) => {
+      const range = ranges[i];
+      if (range === undefined || range.isNullObject) return heldStep(() => format.delete());
+      const area = splitSheet(range.address).area;
+      const id = format.id;
+      return (ctx: Excel.RequestContext) => sheetOf(ctx, sheet).getRange(area).conditionalFormats.getItem(id).delete();
+    }),
     ...removeNames.map((name) => heldStep(() => name.delete())),
     ...replaced.map((sheet) =>
       heldStep(() => {

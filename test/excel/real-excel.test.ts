@@ -164,3 +164,95 @@ describe("a strict model: formulas as Excel takes them", () => {
     expect(formulas.some((f) => f?.includes(">0.0000001)"))).toBe(true);
   });
 });
+
+describe("conditional formats Excel has trouble with (office-js #6827, #6835, #5222)", () => {
+  /** Two "Highlight Cell Rules" made in Excel's interface on the same cells. */
+  const uiTwins = () => [
+    {
+      id: "ui-1",
+      type: "CellValue",
+      areas: [{ top: 1, left: 1, bottom: 9, right: 1 }],
+      formula: null,
+      fill: "#FF0000",
+      madeInUi: true,
+    },
+    {
+      id: "ui-2",
+      type: "Custom",
+      areas: [{ top: 1, left: 1, bottom: 9, right: 1 }],
+      formula: "=B2<0",
+      fill: "#00FF00",
+      madeInUi: true,
+    },
+  ];
+
+  it("the model: loading such rules' formulas fails, their types still load", async () => {
+    const { fake, state } = setup([sheet("一", 10)]);
+    state.sheets[0]?.conditionalFormats.push(...uiTwins());
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets
+          .getItem("一")
+          .getRange()
+          .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    const types = await fake.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem("一").getRange().conditionalFormats.load("items/type");
+      await context.sync();
+      return formats.items.map((f) => f.type);
+    });
+    expect(types).toEqual(["CellValue", "Custom"]);
+  });
+
+  it("the model: deleting a rule through the whole sheet's collection fails where another rule shares a cell; through its own range it works", async () => {
+    const { fake, state } = setup([sheet("一", 10)]);
+    state.sheets[0]?.conditionalFormats.push(zebra("staff"), {
+      ...zebra("ours"),
+      areas: [{ top: 1, left: 1, bottom: 1, right: 1 }],
+    });
+    const deleteVia = (address?: string) =>
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("一").getRange(address).conditionalFormats.getItem("ours").delete();
+        await context.sync();
+      });
+    await expect(deleteVia()).rejects.toMatchObject({ code: "ItemNotFound" });
+    await deleteVia("B2");
+    expect(state.sheets[0]?.conditionalFormats.map((cf) => cf.id)).toEqual(["staff"]);
+  });
+
+  it("filling the table loads no conditional format, so such a sheet cannot stop it", async () => {
+    const { port, state } = setup([sheet("一", 10)]);
+    state.sheets[0]?.conditionalFormats.push(...uiTwins());
+    await port.read();
+    const table: SheetPlan = {
+      name: OWNED.tableSheet,
+      visibility: "visible",
+      cells: [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } }],
+      merges: [],
+      columnWidths: [],
+      rowHeights: [],
+      page: null,
+    };
+    await port.apply({ ...EMPTY_PLAN, sheets: [table] });
+    expect(state.sheets.map((s) => s.name)).toEqual(["一", OWNED.tableSheet]);
+  });
+
+  it("a check writes and replaces its flags on such a sheet, with a staff rule over the same cells, keeping every staff rule", async () => {
+    const { port, state } = setup([sheet("一", 10)]);
+    state.sheets[0]?.conditionalFormats.push(...uiTwins(), zebra("zebra"));
+    await port.read();
+    await port.apply({ ...EMPTY_PLAN, names: [], flags: [flag("一", "B2")] });
+    await port.apply({ ...EMPTY_PLAN, names: [], flags: [flag("一", "B3", "warning")] });
+    const formats = state.sheets[0]?.conditionalFormats ?? [];
+    expect(formats.filter((cf) => cf.formula?.includes("check-targets")).map((cf) => [cf.areas, cf.fill])).toEqual([
+      [[{ top: 2, left: 1, bottom: 2, right: 1 }], "#FFEB9C"],
+    ]);
+    expect(formats.filter((cf) => !cf.formula?.includes("check-targets")).map((cf) => cf.id)).toEqual([
+      "ui-1",
+      "ui-2",
+      "zebra",
+    ]);
+  });
+});

@@ -38,6 +38,8 @@ export type FakeConditionalFormat = {
   formula: string | null;
   /** "#RRGGBB" or null. */
   fill: string | null;
+  /** Made in Excel's interface (a staff rule), as opposed to through the API. */
+  madeInUi?: boolean;
   /** Stops the rules below it from formatting a cell where it is true. */
   stopIfTrue?: boolean;
 };

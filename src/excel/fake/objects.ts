@@ -1165,6 +1165,34 @@ export class FakeRangeBorder extends FakeObject<RangeTarget> {
 // Conditional formats
 // ------------------------------------------------------------------------------------------
 
+const isWholeSheet = ({ boxes }: AreasTarget): boolean =>
+  boxes.some((b) => b.top === 0 && b.left === 0 && b.bottom === MAX_ROWS - 1 && b.right === MAX_COLS - 1);
+
+/**
+ * office-js #6827, #6835: reading the rule or format of a rule made in Excel's interface fails
+ * when another such rule applies to exactly the same cells (two "Highlight Cell Rules" on one
+ * range; a rule duplicated in the rules manager). The type, id and priority still read.
+ */
+function guardReadable({ sheet, cf }: FormatTarget): void {
+  const twin = sheet.conditionalFormats.some(
+    (other) => other !== cf && other.madeInUi === true && JSON.stringify(other.areas) === JSON.stringify(cf.areas),
+  );
+  if (cf.madeInUi === true && twin) {
+    throw new FakeRichApiError("GeneralException", "An internal error has occurred.");
+  }
+}
+
+/**
+ * office-js #5222: deleting a rule reached through the whole sheet's collection
+ * (getRange().conditionalFormats) fails with ItemNotFound when another rule shares a cell with it.
+ */
+function guardDeletable({ sheet, cf }: FormatTarget, viaWholeSheet: boolean): void {
+  const shared = sheet.conditionalFormats.some(
+    (other) => other !== cf && other.areas.some((a) => cf.areas.some((b) => intersects(a, b))),
+  );
+  if (viaWholeSheet && shared) throw new FakeRichApiError("ItemNotFound", "Item Not Found.");
+}
+
 export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget, FakeConditionalFormatObject> {
   constructor(
     context: FakeRequestContext,
@@ -1179,14 +1207,19 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget,
     return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => boxes.some((b) => intersects(a, b))));
   }
 
-  private item(sheet: FakeSheet, cf: FakeConditionalFormat, location: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.workbook, location, () =>
-      sheet.conditionalFormats.includes(cf) ? { sheet, cf } : null,
+  private item(sheet: FakeSheet, cf: FakeConditionalFormat, location: string, wholeSheet: boolean) {
+    return new FakeConditionalFormatObject(
+      this.context,
+      this.workbook,
+      location,
+      () => (sheet.conditionalFormats.includes(cf) ? { sheet, cf } : null),
+      () => wholeSheet,
     );
   }
 
   protected itemsOf(target: AreasTarget): FakeConditionalFormatObject[] {
-    return this.inRange(target).map((cf) => this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`));
+    const wholeSheet = isWholeSheet(target);
+    return this.inRange(target).map((cf) => this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`, wholeSheet));
   }
 
   add(type: string): FakeConditionalFormatObject {
@@ -1218,11 +1251,17 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget,
   }
 
   getItem(id: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.workbook, `${this.location}.getItem(${id})`, () => {
-      const target = this.areas();
-      const cf = this.inRange(target).find((f) => f.id === id);
-      return cf === undefined ? null : { sheet: target.sheet, cf };
-    });
+    return new FakeConditionalFormatObject(
+      this.context,
+      this.workbook,
+      `${this.location}.getItem(${id})`,
+      () => {
+        const target = this.areas();
+        const cf = this.inRange(target).find((f) => f.id === id);
+        return cf === undefined ? null : { sheet: target.sheet, cf };
+      },
+      () => isWholeSheet(this.areas()),
+    );
   }
 
   clearAll(): void {
@@ -1245,8 +1284,24 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
     private readonly workbook: FakeWorkbook,
     location: string,
     locate: () => FormatTarget | null,
+    private readonly viaWholeSheet: () => boolean = () => false,
   ) {
     super(context, location, locate);
+  }
+
+  /** ExcelApi 1.6: the range the rule applies to; a null object when it applies to several areas. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.workbook,
+      `${this.location}.getRangeOrNullObject()`,
+      () => {
+        const { sheet, cf } = this.target();
+        const [only, ...more] = cf.areas;
+        return only === undefined || more.length > 0 ? null : { sheet, box: { ...only } };
+      },
+      true,
+    );
   }
 
   protected scalars() {
@@ -1297,6 +1352,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
   get custom(): FakeCustomConditionalFormat {
     return (this.children.custom ??= new FakeCustomConditionalFormat(this.context, `${this.location}.custom`, () => {
       const target = this.target();
+      guardReadable(target);
       if (target.cf.type !== "Custom") {
         throw new FakeRichApiError("InvalidOperation", "This operation is not permitted for the current object.");
       }
@@ -1310,6 +1366,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
       `${this.location}.customOrNullObject`,
       () => {
         const target = this.target();
+        guardReadable(target);
         return target.cf.type === "Custom" ? target : null;
       },
       true,
@@ -1318,9 +1375,11 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
 
   delete(): void {
     const workbook = this.workbook;
+    const viaWholeSheet = this.viaWholeSheet;
     this.write("delete", undefined, ({ sheet, cf }) => {
       guardCells(sheet);
       guardLegacyShared(workbook, "Conditional formatting");
+      guardDeletable({ sheet, cf }, viaWholeSheet());
       sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f !== cf);
     });
   }
