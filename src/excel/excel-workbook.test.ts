@@ -116,15 +116,32 @@ describe("ExcelWorkbook.read", () => {
     expect(data.sheets[0]?.rows).toEqual([[cell("a")]]);
   });
 
-  it("reads on without merges when Excel refuses more than 512 merged areas", async () => {
+  it("reads all of more than 512 merged areas in row chunks, without reading the data twice", async () => {
     const merges = Array.from({ length: 600 }, (_, i) => ({ top: i, left: 0, bottom: i, right: 1 }));
     const rows = Array.from({ length: 600 }, (_, i) => [cell(`r${i}`)]);
     const { port, fake } = setup({ sheets: [sheetData("S", rows, { merges })] });
     const data = await port.read();
     expect(data.sheets[0]?.rows).toHaveLength(600);
-    expect(data.sheets[0]?.merges).toEqual([]);
-    // Sheets, extents, data; then the data again without merges.
-    expect(fake.syncs).toBe(4);
+    expect(data.sheets[0]?.merges).toEqual(merges);
+    // Sheets, extents with merges (refused), extents alone, merges in chunks of 200 rows, data once.
+    expect(fake.syncs).toBe(5);
+    expect(fake.requests.filter((bytes) => bytes > 20_000)).toHaveLength(0);
+  });
+
+  it("lists a merge once, by its top-left cell, as Excel does (office-js #3611)", async () => {
+    const { fake } = setup({
+      sheets: [
+        sheetData("S", [[cell("a")], [cell("b")], [cell("c")]], { merges: [{ top: 0, left: 0, bottom: 2, right: 1 }] }),
+      ],
+    });
+    const listed = await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      const top = ws.getRange("A1:B1").getMergedAreasOrNullObject().load("address");
+      const below = ws.getRange("A2:B3").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+      return [top.isNullObject ? null : top.address, below.isNullObject ? null : below.address];
+    });
+    expect(listed).toEqual(["S!A1:B3", null]);
   });
 
   it("reports a read-only workbook and protected staff sheets, and reads them", async () => {

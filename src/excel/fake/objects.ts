@@ -799,7 +799,10 @@ export class FakeRange extends FakeObject<RangeTarget> {
       () => {
         requireApi(workbook, "1.13", "Range.getMergedAreasOrNullObject");
         const { sheet, box } = this.range();
-        const boxes = sheet.merges.filter((m) => intersects(m, box));
+        // office-js #3611: only the merged areas whose top-left cell lies in the range.
+        const boxes = sheet.merges.filter(
+          (m) => m.top >= box.top && m.top <= box.bottom && m.left >= box.left && m.left <= box.right,
+        );
         if (boxes.length > MAX_MERGED_AREAS) {
           throw new FakeRichApiError("GeneralException", `more than ${MAX_MERGED_AREAS} merged areas in the range`);
         }
