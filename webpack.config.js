@@ -112,6 +112,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/host-check/unsupported-host.js", to: "unsupported-host.js" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -116,15 +116,32 @@ describe("ExcelWorkbook.read", () => {
     expect(data.sheets[0]?.rows).toEqual([[cell("a")]]);
   });
 
-  it("reads on without merges when Excel refuses more than 512 merged areas", async () => {
+  it("reads all of more than 512 merged areas in row chunks, without reading the data twice", async () => {
     const merges = Array.from({ length: 600 }, (_, i) => ({ top: i, left: 0, bottom: i, right: 1 }));
     const rows = Array.from({ length: 600 }, (_, i) => [cell(`r${i}`)]);
     const { port, fake } = setup({ sheets: [sheetData("S", rows, { merges })] });
     const data = await port.read();
     expect(data.sheets[0]?.rows).toHaveLength(600);
-    expect(data.sheets[0]?.merges).toEqual([]);
-    // Sheets, extents, data; then the data again without merges.
-    expect(fake.syncs).toBe(4);
+    expect(data.sheets[0]?.merges).toEqual(merges);
+    // Sheets, extents with merges (refused), extents alone, merges in chunks of 200 rows, data once.
+    expect(fake.syncs).toBe(5);
+    expect(fake.requests.filter((bytes) => bytes > 20_000)).toHaveLength(0);
+  });
+
+  it("lists a merge once, by its top-left cell, as Excel does (office-js #3611)", async () => {
+    const { fake } = setup({
+      sheets: [
+        sheetData("S", [[cell("a")], [cell("b")], [cell("c")]], { merges: [{ top: 0, left: 0, bottom: 2, right: 1 }] }),
+      ],
+    });
+    const listed = await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      const top = ws.getRange("A1:B1").getMergedAreasOrNullObject().load("address");
+      const below = ws.getRange("A2:B3").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+      return [top.isNullObject ? null : top.address, below.isNullObject ? null : below.address];
+    });
+    expect(listed).toEqual(["S!A1:B3", null]);
   });
 
   it("reports a read-only workbook and protected staff sheets, and reads them", async () => {
@@ -276,6 +293,8 @@ describe("ExcelWorkbook.apply", () => {
       paperSize: "A4",
       orientation: "Landscape",
       horizontalFitToPages: 1,
+      // As the file path writes it: one page wide, as many tall as needed (not Excel's default of one).
+      verticalFitToPages: 0,
       printArea: "A1:D3",
       printTitleRows: "1:1",
       rowBreaks: [2],
@@ -420,7 +439,8 @@ describe("ExcelWorkbook.apply", () => {
     state.sheets.pop();
     fake.resetSyncs();
     await port.apply(flagsOnly([flag("绩效指标", ["E2"])]));
-    expect(fake.syncs).toBe(4);
+    // Inspect, look again, probe, write.
+    expect(fake.syncs).toBe(5);
     expect(state.sheets[0]?.conditionalFormats).toHaveLength(1);
   });
 });
@@ -437,11 +457,12 @@ describe("a whole check (read, check, flag)", () => {
     return { syncs: fake.syncs, flagged: helper?.rows.length ?? 0 };
   }
 
-  it("costs the same number of syncs (5) on 100 rows, on 10,000, and with a stray value at XFD1048576", async () => {
+  it("costs the same number of syncs (6) on 100 rows, on 10,000, and with a stray value at XFD1048576", async () => {
     const small = await fullCheck(100);
     const large = await fullCheck(10_000);
     const stray = await fullCheck(100, true);
-    expect(small.syncs).toBe(5);
+    // Read: sheets, extents, data; write: inspect, probe, write.
+    expect(small.syncs).toBe(6);
     expect(large.syncs).toBe(small.syncs);
     expect(stray.syncs).toBe(small.syncs);
     expect(large.flagged).toBeGreaterThan(small.flagged);

@@ -38,7 +38,7 @@ export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> 
     changed: "检查之后工作簿的工作表有变化，未写入任何内容。请重新检查。",
     multiArea: "此版本的 Excel 不能把一条条件格式规则用于多个不相邻的区域（需要 ExcelApi 1.9），未写入任何内容。",
     unsupported:
-      "此版本的 Excel 不支持本加载项需要的功能（ExcelApi 1.8）。请使用 Office 2019 或更高版本，或 Microsoft 365。",
+      "此版本的 Excel 不支持本加载项需要的功能。需要：Windows 上的 Microsoft 365 或 Office 2021 及更高版本（并安装 Microsoft Edge WebView2 运行时）、Mac 版 Office，或网页版 Excel。",
     sheetsTooLarge: (sheets) =>
       `工作表${largeZh(sheets)}的已用区域太大，此版本的 Excel（不支持 ExcelApi 1.9）无法读取，未检查任何内容。` +
       "通常是远离数据的单元格（例如 XFD1048576）里有多余的内容：请按 Ctrl+End 找到并删除它，保存后重新检查；或在 Microsoft 365 或网页版 Excel 中检查。",
@@ -63,7 +63,7 @@ export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> 
     multiArea:
       "This version of Excel cannot apply one conditional-format rule to separate areas (ExcelApi 1.9); nothing was written.",
     unsupported:
-      "This version of Excel lacks what the add-in needs (ExcelApi 1.8). Use Office 2019 or later, or Microsoft 365.",
+      "This version of Excel lacks what the add-in needs. It needs Microsoft 365 or Office 2021 or later on Windows (with the Microsoft Edge WebView2 runtime), Office on a Mac, or Excel on the web.",
     sheetsTooLarge: (sheets) =>
       `The used range of sheet ${largeEn(sheets)} is too large for this version of Excel to read (it lacks ExcelApi 1.9); nothing was checked. ` +
       "Usually a stray value far from the data (in XFD1048576, say) causes this: press Ctrl+End to find it, delete it, save and check again; or check in Microsoft 365 or Excel on the web.",

@@ -116,31 +116,39 @@ export async function readPhase(
   await context.sync();
 
   const probe = caps.responseLimit && caps.specialCells;
-  const extents = worksheets.items.map((ws): Extent => {
-    // Values only: a sheet formatted down to row 100,000 is not read as 100,000 rows.
-    const used = ws.getUsedRange(true);
-    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    // Where the response is limited, a huge range's read is planned from how many of its cells
-    // hold a value (it reads only those): two numbers a sheet, whatever its size.
-    const held = probe
-      ? [used.getSpecialCellsOrNullObject("Constants"), used.getSpecialCellsOrNullObject("Formulas")]
-      : [];
-    for (const areas of held) areas.load("cellCount");
-    return { ws, used, held };
-  });
-  await context.sync();
+  const queueExtents = (withMerges: boolean) =>
+    worksheets.items.map((ws): Extent => {
+      // Values only: a sheet formatted down to row 100,000 is not read as 100,000 rows.
+      const used = ws.getUsedRange(true);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      // Where the response is limited, a huge range's read is planned from how many of its cells
+      // hold a value (it reads only those): two numbers a sheet, whatever its size.
+      const held = probe
+        ? [used.getSpecialCellsOrNullObject("Constants"), used.getSpecialCellsOrNullObject("Formulas")]
+        : [];
+      for (const areas of held) areas.load("cellCount");
+      // Merged areas where the host can list them (ExcelApi 1.13), with the extents: a few
+      // addresses, and a refusal costs this small sync, never the data's.
+      const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { ws, used, held, merged };
+    });
+  let extents = queueExtents(caps.mergedAreas);
+  let merges: CellBox[][] | null = null;
+  try {
+    await context.sync();
+  } catch (error) {
+    // Excel lists at most 512 merged areas in one range: the extents again without them, then
+    // the merged areas in row chunks (mergesInChunks). Anything else is a real failure.
+    if (!caps.mergedAreas || !errorLocation(error).includes("getMergedAreas")) throw error;
+    extents = queueExtents(false);
+    await context.sync();
+    merges = await mergesInChunks(context, extents);
+  }
+  merges ??= extents.map(({ merged }) => (merged === null || merged.isNullObject ? [] : boxesOf(merged.address)));
   const plans = planReads(extents, caps, text);
   const syncs = planSyncs(plans, caps.responseLimit ? RESPONSE_BUDGET : null);
-
-  let sheets: SheetData[];
-  try {
-    sheets = await loadSheets(context, plans, syncs, caps.mergedAreas, text);
-  } catch (error) {
-    // Excel gives no merged areas past 512 in one range: read on without them (blank cells in
-    // merged columns still carry the value from above). Anything else is a real failure.
-    if (!caps.mergedAreas || !errorLocation(error).includes("getMergedAreas")) throw error;
-    sheets = await loadSheets(context, plans, syncs, false, text);
-  }
+  const sheets = await loadSheets(context, plans, syncs, merges, text);
 
   const protectedSheets = worksheets.items
     .filter((ws, i) => ws.protection.protected && !isOwned(sheets[i]))
@@ -150,8 +158,56 @@ export async function readPhase(
 
 const isOwned = (sheet: SheetData | undefined): boolean => sheet !== undefined && isOwnedSheet(sheet);
 
-/** A sheet's used range as sync 2 returns it; `held`, where probed, the areas of its constants and formulas. */
-type Extent = { ws: Excel.Worksheet; used: Excel.Range; held: Excel.RangeAreas[] };
+/** A sheet's used range as sync 2 returns it; `held`, where probed, the areas of its constants and formulas; its merged areas. */
+type Extent = { ws: Excel.Worksheet; used: Excel.Range; held: Excel.RangeAreas[]; merged: Excel.RangeAreas | null };
+
+/** Rows of a used range whose merged areas are asked for in one call, at first (the 绩效目标表 has about two a row). */
+export const MERGE_CHUNK_ROWS = 200;
+
+/**
+ * The merged areas of every used range, in chunks of rows, where one call over a whole range was
+ * refused (more than 512). A chunk lists the merges whose top-left cell lies in it (office-js
+ * #3611), so the chunks together list each merge once. A refused round halves the chunks; a
+ * sheet with more than 512 merges in a single row is read without merges (blank cells in merged
+ * columns still carry the value from above).
+ */
+async function mergesInChunks(context: Excel.RequestContext, extents: readonly Extent[]): Promise<CellBox[][]> {
+  const round = async (chunkRows: number): Promise<CellBox[][] | null> => {
+    const queued = extents.map(({ ws, used }) => {
+      const chunks: Excel.RangeAreas[] = [];
+      for (let first = 0; first < used.rowCount; first += chunkRows) {
+        const count = Math.min(chunkRows, used.rowCount - first);
+        const chunk = ws.getRangeByIndexes(used.rowIndex + first, used.columnIndex, count, used.columnCount);
+        chunks.push(chunk.getMergedAreasOrNullObject().load("address"));
+      }
+      return chunks;
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!errorLocation(error).includes("getMergedAreas")) throw error;
+      return null;
+    }
+    return queued.map((chunks) => {
+      const seen = new Set<string>();
+      return chunks
+        .flatMap((areas) => (areas.isNullObject ? [] : boxesOf(areas.address)))
+        .filter((box) => {
+          const id = `${box.top}:${box.left}:${box.bottom}:${box.right}`;
+          if (seen.has(id)) return false;
+          seen.add(id);
+          return true;
+        });
+    });
+  };
+  const rounds: number[] = [];
+  for (let rows = MERGE_CHUNK_ROWS; rows >= 1; rows = Math.floor(rows / 2)) rounds.push(rows);
+  for (const rows of rounds) {
+    const merges = await round(rows);
+    if (merges !== null) return merges;
+  }
+  return extents.map(() => []);
+}
 
 /** How one sheet is read (its used range whole, or only the areas that hold values) and what that is estimated to cost. */
 type ReadPlan = SheetCost & { ws: Excel.Worksheet; used: Excel.Range; sparse: boolean };
@@ -187,8 +243,8 @@ type QueuedBand = { top: number; count: number } & (
   | { sparse: true; parts: Excel.RangeAreas[]; visible: Excel.RangeAreas }
 );
 
-/** One sheet's read as queued: its bands in order, and its merged areas (with its first band). */
-type QueuedSheet = { plan: ReadPlan; merged: Excel.RangeAreas | null; bands: QueuedBand[] };
+/** One sheet's read as queued: its bands in order. */
+type QueuedSheet = { plan: ReadPlan; bands: QueuedBand[] };
 
 /**
  * Runs the steps one after another, each awaited before the next starts. For the read's data
@@ -206,33 +262,27 @@ async function loadSheets(
   context: Excel.RequestContext,
   plans: ReadPlan[],
   syncs: Band[][],
-  withMerges: boolean,
+  merges: readonly CellBox[][],
   text: AdapterMessages,
 ): Promise<SheetData[]> {
-  const queued: QueuedSheet[] = plans.map((plan) => ({ plan, merged: null, bands: [] }));
+  const queued: QueuedSheet[] = plans.map((plan) => ({ plan, bands: [] }));
   await inTurn(
     syncs.map((bands) => () => {
       for (const band of bands) {
         const sheet = queued[band.sheet];
         if (sheet === undefined) continue;
-        // Merged areas where the host can list them (ExcelApi 1.13), once for the whole used range.
-        if (withMerges && band.first === 0) {
-          sheet.merged = sheet.plan.used.getMergedAreasOrNullObject();
-          sheet.merged.load("address");
-        }
         sheet.bands.push(queueBand(sheet.plan, band));
       }
       return context.sync();
     }),
   );
-  return queued.map(({ plan, merged, bands }) => {
+  return queued.map(({ plan, bands }, i) => {
     const rows = plan.sparse ? sparseRows(bands) : wholeRows(plan, bands, text);
-    const merges = merged === null || merged.isNullObject ? [] : boxesOf(merged.address);
     return {
       name: plan.ws.name,
       visibility: VISIBILITY[plan.ws.visibility] ?? "visible",
       rows,
-      merges,
+      merges: [...(merges[i] ?? [])],
       hiddenRows: plan.sparse ? hiddenDataRows(rows, bands) : rows.length === 0 ? [] : hiddenBandRows(bands),
     };
   });

@@ -1,7 +1,7 @@
 import { generatedData } from "../../bench/generated-workbook";
 import { checkWorkbook, planFlagWrite, type CellData, type SheetData, type WorkbookData } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
-import { FakeExcel, MAX_RESPONSE_BYTES, workbookFromData } from "../../src/excel/fake";
+import { FakeExcel, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, workbookFromData } from "../../src/excel/fake";
 import { WHOLE_READ_CELLS } from "../../src/excel/read";
 import { CELL_BYTES, RESPONSE_BUDGET, rowAddressBytes } from "../../src/excel/read-plan";
 import { where } from "../support/check-workbook";
@@ -70,14 +70,15 @@ function statedDataSyncs(sheet: SheetData): number {
 
 describe("the seed's indicators as a list of many rows, in Excel on the web and on the desktop", () => {
   it.each([
-    // rows, data syncs on the web: a whole check is 2 (sheets, extents) + these + 2 (inspect, write).
-    [100, 1],
-    [10_000, 2],
-    [20_000, 4],
-    [50_000, 9],
+    // rows, data syncs on the web, write syncs on the web: a whole check is 2 (sheets, extents) +
+    // the data's + 2 (inspect, probe) + the write's, each request under REQUEST_BUDGET.
+    [100, 1, 1],
+    [10_000, 2, 1],
+    [20_000, 4, 2],
+    [50_000, 9, 3],
   ])(
-    "%d rows: the same data and findings; on the web in %d data syncs, each response under 5 MB",
-    async (rows, syncs) => {
+    "%d rows: the same data and findings; on the web in %d data syncs and %d write syncs, each response and request under 5 MB",
+    async (rows, syncs, writes) => {
       const data = generatedData(seed, rows);
       const list = data.sheets[0] as SheetData;
       expect(cellsOf(list)).toBe((rows + 1) * 8);
@@ -93,10 +94,11 @@ describe("the seed's indicators as a list of many rows, in Excel on the web and 
       const rules = (f: FakeExcel) => f.workbook.sheets.map((s) => s.conditionalFormats.map((cf) => cf.areas));
       expect(rules(web.fake)).toEqual(rules(desktop.fake));
 
-      expect(desktop.fake.syncs).toBe(5);
+      expect(desktop.fake.syncs).toBe(6);
       expect(web.readSyncs).toBe(2 + syncs);
-      expect(web.fake.syncs).toBe(2 + syncs + 2);
+      expect(web.fake.syncs).toBe(2 + syncs + 2 + writes);
       expect(web.fake.largestResponse).toBeLessThan(MAX_RESPONSE_BYTES);
+      expect(web.fake.largestRequest).toBeLessThan(MAX_REQUEST_BYTES);
       // On seed-like data each sync carries less than the budget: the estimate errs on the safe side.
       expect(web.fake.largestResponse).toBeLessThan(RESPONSE_BUDGET);
       // Past 10,000 rows, what the web reads in several syncs the desktop reads in one, over 5 MB.

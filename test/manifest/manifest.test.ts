@@ -194,11 +194,11 @@ describe("manifest.xml", () => {
     expect(zhCN(onlyChild(manifest, "Description"))).toMatch(/绩效目标/);
   });
 
-  it("runs in Excel only, with ExcelApi 1.8 and read/write access to the document", () => {
+  it("runs in Excel only, with ExcelApi 1.9 (Office 2021 or later, not Office 2019) and read/write access to the document", () => {
     expect(childrenNamed(onlyChild(manifest, "Hosts"), "Host").map((h) => h.attributes.Name)).toEqual(["Workbook"]);
     const sets = path(manifest, "Requirements", "Sets");
     expect(sets.attributes.DefaultMinVersion).toBe("1.1");
-    expect(childrenNamed(sets, "Set").map((s) => s.attributes)).toEqual([{ Name: "ExcelApi", MinVersion: "1.8" }]);
+    expect(childrenNamed(sets, "Set").map((s) => s.attributes)).toEqual([{ Name: "ExcelApi", MinVersion: "1.9" }]);
     expect(onlyChild(manifest, "Permissions").text).toBe("ReadWriteDocument");
     expect(path(manifest, "DefaultSettings", "SourceLocation").attributes.DefaultValue).toBe(
       `${DEV_BASE}taskpane.html`,

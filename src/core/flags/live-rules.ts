@@ -10,7 +10,8 @@ import { fromA1, toA1 } from "../sheets/address";
 import type { SheetData, WorkbookData } from "../sheets/grid";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import type { Settings } from "../settings";
-import { atRow, type HelperColumns } from "./helper-columns";
+import { formulaNumber } from "./formula-number";
+import { atRow, keyTerms, type HelperColumns, type RowKey } from "./helper-columns";
 import type { FlagRule } from "./plan-flags";
 
 /**
@@ -73,7 +74,7 @@ function budgetSum({ model, settings }: LiveInput): LiveRule {
         sheet,
         severity: "error",
         ranges: [range],
-        formula: `AND(${marker("budget-sum")},ISNUMBER(${topLeft}),ABS(${topLeft}-(${sum}))>${settings.budgetTolerance})`,
+        formula: `AND(${marker("budget-sum")},ISNUMBER(${topLeft}),ABS(${topLeft}-(${sum}))>${formulaNumber(settings.budgetTolerance)})`,
       })),
   };
 }
@@ -87,8 +88,13 @@ function budgetSum({ model, settings }: LiveInput): LiveRule {
 function actualFailsTarget({ data, model, position, directionOf }: LiveInput): LiveRule {
   const sheets = new Map<string, SheetData>(data.sheets.map((s) => [s.name, s]));
   const covers = new Set<string>();
-  const columns: { sheet: string; cells: string[]; lo: Map<number, PlannedValue>; hi: Map<number, PlannedValue> }[] =
-    [];
+  const columns: {
+    sheet: string;
+    cells: string[];
+    lo: Map<number, PlannedValue>;
+    hi: Map<number, PlannedValue>;
+    key: RowKey | null;
+  }[] = [];
   const withActual = model.indicators.filter((i) => i.cells.actual !== null);
   for (const [key, inds] of groupBy(
     withActual,
@@ -98,6 +104,7 @@ function actualFailsTarget({ data, model, position, directionOf }: LiveInput): L
     const sheet = sheets.get(sheetName);
     const lo = new Map<number, PlannedValue>();
     const hi = new Map<number, PlannedValue>();
+    const covered: string[] = [];
     for (const ind of inds) {
       const at = ind.cells.actual ? fromA1(ind.cells.actual.cell) : null;
       if (at === null || ind.target.kind !== "quantitative") continue;
@@ -116,18 +123,43 @@ function actualFailsTarget({ data, model, position, directionOf }: LiveInput): L
           : (target.operator === "range" ? (target.max ?? target.value) : target.value) / scale;
       if (min !== null) lo.set(at.row, { kind: "number", value: min });
       if (max !== null) hi.set(at.row, { kind: "number", value: max });
-      if (typeof cell?.value === "number") covers.add(`${sheetName}!${ind.cells.actual?.cell}`);
+      if (typeof cell?.value === "number") covered.push(`${sheetName}!${ind.cells.actual?.cell}`);
     }
-    if (lo.size + hi.size > 0)
-      columns.push({ sheet: sheetName, cells: inds.map((i) => i.cells.actual?.cell ?? ""), lo, hi });
+    if (lo.size + hi.size > 0 && sheet !== undefined) {
+      // A row's bounds come from its 指标名称 and 指标值: the key that says the row is still the one read there.
+      const first = inds[0];
+      const keyColumns = [first?.cells.name, first?.cells.target]
+        .filter((ref) => ref !== undefined && ref.sheet === sheetName)
+        .map((ref) => fromA1(ref?.cell ?? "")?.col)
+        .filter((col): col is number => col !== undefined);
+      const rows = [...new Set([...lo.keys(), ...hi.keys()])].sort((a, b) => a - b);
+      const sameColumns = inds.every(
+        (i) =>
+          fromA1(i.cells.name.cell)?.col === keyColumns[0] &&
+          fromA1(i.cells.target.cell)?.col === keyColumns[1] &&
+          i.cells.name.sheet === sheetName &&
+          i.cells.target.sheet === sheetName,
+      );
+      const key = keyColumns.length === 2 && sameColumns ? { sheet, rows, columns: keyColumns } : null;
+      // Findings the live rule flags need no snapshot; without a key there is no live rule.
+      if (key !== null) for (const cell of covered) covers.add(cell);
+      columns.push({
+        sheet: sheetName,
+        cells: inds.map((i) => i.cells.actual?.cell ?? ""),
+        lo,
+        hi,
+        key,
+      });
+    }
   }
   return {
     rule: "actual-fails-target",
     covers,
     rules: (helper) =>
-      columns.flatMap(({ sheet, cells, lo, hi }) => {
+      columns.flatMap(({ sheet, cells, lo, hi, key }) => {
         const s = span(cells);
-        if (s === null) return [];
+        // Without a key that moves with the row, a rule could compare a row with another row's bounds.
+        if (s === null || key === null) return [];
         const topLeft = toA1(s.top, s.col);
         const label = `${sheet}!${topLeft.replace(/\d+$/, "")} 完成值`;
         const low = atRow(helper.add(`${label} ≥`, lo), topLeft);
@@ -135,12 +167,13 @@ function actualFailsTarget({ data, model, position, directionOf }: LiveInput): L
         // IFERROR: a row past a helper column's end reads #REF!, which must not poison the OR.
         const below = `AND(ISNUMBER(${low}),IFERROR(${topLeft}<${low},FALSE))`;
         const above = `AND(ISNUMBER(${high}),IFERROR(${topLeft}>${high},FALSE))`;
+        const keys = keyTerms(helper, label, key, s.top);
         return [
           {
             sheet,
             severity: "error" as const,
             ranges: [rangeOf(s)],
-            formula: `AND(${marker("actual")},ISNUMBER(${topLeft}),OR(${below},${above}))`,
+            formula: `AND(${[marker("actual"), `ISNUMBER(${topLeft})`, ...keys, `OR(${below},${above})`].join(",")})`,
           },
         ];
       }),

@@ -1,10 +1,10 @@
 import type { Finding } from "../model/finding";
 import { append } from "../model/arrays";
-import type { NamePlan, PlannedValue, SheetPlan } from "../plan/write-plan";
+import type { NamePlan, SheetPlan } from "../plan/write-plan";
 import { isOwnedSheet } from "../owned";
 import { columnLetters, fromA1, toA1 } from "../sheets/address";
 import type { CellBox, SheetData, WorkbookData } from "../sheets/grid";
-import { atRow, HelperColumns } from "./helper-columns";
+import { atRow, HelperColumns, holds, identityColumns, kept, keyTerms } from "./helper-columns";
 import type { LiveRule } from "./live-rules";
 
 /**
@@ -36,9 +36,6 @@ export const isOwnFlagFormula = (formula: string): boolean => formula.includes(`
 /** Always TRUE, and recognisably ours: the marker is a text literal. */
 export const markerTerm = (kind: string): string => `ISTEXT("${FLAG_MARKER}:${kind}")`;
 
-/** Prefix a snapshot carries in the helper sheet, so an empty staff cell still has one. */
-const SNAP = "§";
-
 type Column = { sheet: SheetData; col: number; severity: FlagRule["severity"]; rows: Set<number> };
 
 /** The top-left cell of the merged area holding (row, col): a flag on a merged cell goes there. */
@@ -47,23 +44,13 @@ function masterOf(merges: readonly CellBox[], row: number, col: number): { row: 
   return box ? { row: box.top, col: box.left } : { row, col };
 }
 
-/** What the snapshot formula compares with: the number itself, else §text (§# for an error). */
-function snapshot(sheet: SheetData, row: number, col: number): PlannedValue {
-  const cell = sheet.rows[row]?.[col] ?? null;
-  if (cell?.error !== undefined) return { kind: "text", text: `${SNAP}#` };
-  const v = cell?.value ?? null;
-  if (typeof v === "number") return { kind: "number", value: v };
-  if (typeof v === "boolean") return { kind: "text", text: `${SNAP}${v ? "TRUE" : "FALSE"}` };
-  return { kind: "text", text: `${SNAP}${v ?? ""}` };
-}
-
-/** Flags while the cell still holds its snapshot; relative to the range's first cell. */
-function snapshotFormula(cell: string, name: string, severity: FlagRule["severity"]): string {
+/**
+ * Flags while the row at this position is the one read there (`keys`) and the cell still holds
+ * its snapshot; relative to the range's first cell.
+ */
+function snapshotFormula(cell: string, name: string, severity: FlagRule["severity"], keys: readonly string[]): string {
   const at = atRow(name, cell);
-  return (
-    `AND(${markerTerm(severity)},${at}<>"",` +
-    `IFERROR(IF(ISNUMBER(${cell}),${cell}=${at},"${SNAP}"&${cell}=${at}),"${SNAP}#"=${at}))`
-  );
+  return `AND(${[markerTerm(severity), `${at}<>""`, ...keys, holds(cell, at)].join(",")})`;
 }
 
 /**
@@ -97,13 +84,14 @@ export function planFlags(data: WorkbookData, findings: readonly Finding[], live
     const first = rows[0] ?? 0;
     const last = rows[rows.length - 1] ?? 0;
     const label = `${column.sheet.name}!${columnLetters(column.col)} ${column.severity}`;
-    const name = helper.add(label, new Map(rows.map((row) => [row, snapshot(column.sheet, row, column.col)])));
+    const name = helper.add(label, new Map(rows.map((row) => [row, kept(column.sheet, row, column.col)])));
     const topLeft = toA1(first, column.col);
+    const key = { sheet: column.sheet, rows, columns: identityColumns(column.sheet, rows, [column.col]) };
     rules.push({
       sheet: column.sheet.name,
       severity: column.severity,
       ranges: [first === last ? topLeft : `${topLeft}:${toA1(last, column.col)}`],
-      formula: snapshotFormula(topLeft, name, column.severity),
+      formula: snapshotFormula(topLeft, name, column.severity, keyTerms(helper, label, key, first)),
     });
   }
   for (const l of live) append(rules, l.rules(helper));

@@ -1,7 +1,7 @@
 /**
  * An in-memory Excel for tests and `npm run preview`: Office.js's object model over plain
  * state, with its load/sync semantics (PropertyNotLoaded, writes queued until sync, no
- * rollback), Excel's read limits (5,000,000 cells a range read; 5 MB a response on the web), a
+ * rollback), Excel's limits (5,000,000 cells a range read; 5 MB a request or a response on the web), a
  * sync counter, read-only, protected and legacy-shared states. See runtime.ts.
  */
 import type { ExcelHost } from "../host";
@@ -15,6 +15,7 @@ export class FakeExcelContext extends FakeRequestContext {
   constructor(counter: SyncCounter, state: FakeWorkbook) {
     super(counter, state.platform === "web" ? MAX_RESPONSE_BYTES : null);
     this.workbook = new FakeWorkbookObject(this, state);
+    this.definedNames = () => state.names.map((n) => n.name);
   }
 }
 
@@ -44,6 +45,16 @@ export class FakeExcel {
   /** The largest response of one sync so far, in bytes (Excel on the web refuses past 5 MB). */
   get largestResponse(): number {
     return this.counter.largestResponse;
+  }
+
+  /** The largest request of one sync so far, in bytes (Excel on the web refuses past 5 MB). */
+  get largestRequest(): number {
+    return this.counter.largestRequest;
+  }
+
+  /** The request bytes of every sync so far, in order. */
+  get requests(): readonly number[] {
+    return this.counter.requests;
   }
 
   /** Starts counting afresh: syncs, runs, the largest read and response. */
@@ -88,4 +99,4 @@ export {
   type FakeSheet,
   type FakeWorkbook,
 } from "./model";
-export { FakeRichApiError, MAX_READ_CELLS, MAX_RESPONSE_BYTES } from "./runtime";
+export { FakeRichApiError, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from "./runtime";

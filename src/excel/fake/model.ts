@@ -38,12 +38,18 @@ export type FakeConditionalFormat = {
   formula: string | null;
   /** "#RRGGBB" or null. */
   fill: string | null;
+  /** Made in Excel's interface (a staff rule), as opposed to through the API. */
+  madeInUi?: boolean;
+  /** Stops the rules below it from formatting a cell where it is true. */
+  stopIfTrue?: boolean;
 };
 
 export type FakePageLayout = {
   orientation?: string;
   paperSize?: string;
   horizontalFitToPages?: number;
+  /** 0: as many pages tall as needed. */
+  verticalFitToPages?: number;
   printArea?: string;
   printTitleRows?: string;
   /** 1-based rows after which a page break was added. */
@@ -84,6 +90,8 @@ export type FakeWorkbook = {
    * features that mode locks (conditional formats, merging, deleting sheets) when a batch tries.
    */
   legacyShared: boolean;
+  /** The code with which Excel refuses a change in that mode (undocumented; AccessDenied if unset). */
+  legacySharedCode?: string;
   /** The highest ExcelApi requirement set the host supports, e.g. "1.8" or "1.13". */
   excelApi: string;
   /**

@@ -25,6 +25,7 @@ import {
   FakeRichApiError,
   MAX_READ_CELLS,
 } from "./runtime";
+import { checkFormula } from "./formula";
 
 /**
  * The client objects of the in-memory Excel, named and shaped as Office.js's (Workbook,
@@ -89,7 +90,11 @@ function guardCells(sheet: FakeSheet): void {
 
 function guardLegacyShared(workbook: FakeWorkbook, feature: string): void {
   if (workbook.legacyShared) {
-    throw new FakeRichApiError("AccessDenied", `${feature} is not available in a shared workbook.`);
+    // Office.js documents no answer for this mode: a test chooses it (AccessDenied by default).
+    throw new FakeRichApiError(
+      workbook.legacySharedCode ?? "AccessDenied",
+      `${feature} is not available in a shared workbook.`,
+    );
   }
 }
 
@@ -99,8 +104,8 @@ function guardStructure(workbook: FakeWorkbook): void {
   }
 }
 
-/** Entering a value as Excel does: "=…" is a formula unless the cell is text-formatted ("@"). */
-function enter(cell: FakeCell, input: unknown, asFormula: boolean): void {
+/** Entering a value as Excel does: "=…" is a formula unless the cell is text-formatted ("@"); a formula Excel cannot take is refused. */
+function enter(cell: FakeCell, input: unknown, asFormula: boolean, names: readonly string[]): void {
   delete cell.formula;
   delete cell.error;
   if (typeof input === "number" || typeof input === "boolean") {
@@ -113,6 +118,7 @@ function enter(cell: FakeCell, input: unknown, asFormula: boolean): void {
     return;
   }
   if (input.startsWith("=") && input.length > 1) {
+    checkFormula(input, "Range", names);
     cell.formula = input.slice(1);
     // The fake does not calculate: a formula's value is unknown (empty) until a test sets it.
     cell.value = null;
@@ -347,7 +353,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   }
   set visibility(value: FakeVisibility) {
     const workbook = this.workbook;
-    this.write("visibility", (sheet) => {
+    this.write("visibility", value, (sheet) => {
       if (!["Visible", "Hidden", "VeryHidden"].includes(value)) {
         throw new FakeRichApiError("InvalidArgument", `visibility ${String(value)}`);
       }
@@ -385,7 +391,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     const workbook = this.workbook;
     return {
       add: (pageBreakRange: string) =>
-        this.write("horizontalPageBreaks.add", (sheet) => {
+        this.write("horizontalPageBreaks.add", pageBreakRange, (sheet) => {
           requireApi(workbook, "1.9", "Worksheet.horizontalPageBreaks");
           guardCells(sheet);
           const box = parseArea(pageBreakRange);
@@ -462,7 +468,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   activate(): void {
     const workbook = this.workbook;
-    this.write("activate", (sheet) => {
+    this.write("activate", undefined, (sheet) => {
       if (sheet.visibility !== "Visible")
         throw new FakeRichApiError("InvalidOperation", "cannot activate a hidden sheet");
       workbook.activeSheet = sheet.name;
@@ -471,9 +477,17 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   delete(): void {
     const workbook = this.workbook;
-    this.write("delete", (sheet) => {
+    this.write("delete", undefined, (sheet) => {
       guardStructure(workbook);
       guardLegacyShared(workbook, "Deleting a sheet");
+      // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete
+      // operation will fail with an InvalidOperation exception".
+      if (sheet.visibility === "VeryHidden") {
+        throw new FakeRichApiError(
+          "InvalidOperation",
+          `The sheet '${sheet.name}' is very hidden and cannot be deleted.`,
+        );
+      }
       if (!workbook.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new FakeRichApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -518,7 +532,10 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
     return {
       orientation: (s: FakeSheet) => s.page.orientation ?? "Portrait",
       paperSize: (s: FakeSheet) => s.page.paperSize ?? "Letter",
-      zoom: (s: FakeSheet) => ({ horizontalFitToPages: s.page.horizontalFitToPages ?? null }),
+      zoom: (s: FakeSheet) => ({
+        horizontalFitToPages: s.page.horizontalFitToPages ?? null,
+        verticalFitToPages: s.page.verticalFitToPages ?? null,
+      }),
     };
   }
 
@@ -526,7 +543,7 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
     return this.read("orientation");
   }
   set orientation(value: string) {
-    this.write("orientation", (s) => {
+    this.write("orientation", value, (s) => {
       guardCells(s);
       s.page.orientation = value;
     });
@@ -535,23 +552,27 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
     return this.read("paperSize");
   }
   set paperSize(value: string) {
-    this.write("paperSize", (s) => {
+    this.write("paperSize", value, (s) => {
       guardCells(s);
       s.page.paperSize = value;
     });
   }
-  get zoom(): { horizontalFitToPages?: number | null } {
+  get zoom(): { horizontalFitToPages?: number | null; verticalFitToPages?: number | null } {
     return this.read("zoom");
   }
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.write("zoom", (s) => {
+    this.write("zoom", value, (s) => {
       guardCells(s);
       if (value.horizontalFitToPages !== undefined) s.page.horizontalFitToPages = value.horizontalFitToPages;
+      if (value.verticalFitToPages !== undefined) s.page.verticalFitToPages = value.verticalFitToPages;
+      // Fitting to pages, a height not given stays what the sheet had: by default one page
+      // (ECMA-376 CT_PageSetup fitToHeight, default 1), which shrinks a long table onto one page.
+      else if (value.horizontalFitToPages !== undefined) s.page.verticalFitToPages ??= 1;
     });
   }
 
   setPrintArea(area: string): void {
-    this.write("setPrintArea", (s) => {
+    this.write("setPrintArea", area, (s) => {
       guardCells(s);
       if (parseArea(splitSheet(area).area) === null)
         throw new FakeRichApiError("InvalidArgument", `print area ${area}`);
@@ -560,7 +581,7 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
   }
 
   setPrintTitleRows(rows: string): void {
-    this.write("setPrintTitleRows", (s) => {
+    this.write("setPrintTitleRows", rows, (s) => {
       guardCells(s);
       if (parseArea(splitSheet(rows).area) === null)
         throw new FakeRichApiError("InvalidArgument", `title rows ${rows}`);
@@ -637,25 +658,27 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return this.read("values");
   }
   set values(input: unknown) {
-    this.write("values", ({ sheet, box }) => {
+    this.write("values", input, ({ sheet, box }) => {
       guardCells(sheet);
-      each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false));
+      const names = this.context.definedNames();
+      each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false, names));
     });
   }
   get formulas(): unknown[][] {
     return this.read("formulas");
   }
   set formulas(input: unknown) {
-    this.write("formulas", ({ sheet, box }) => {
+    this.write("formulas", input, ({ sheet, box }) => {
       guardCells(sheet);
-      each(box, input, "formulas", (r, c, v) => enter(cellFor(sheet, r, c), v, true));
+      const names = this.context.definedNames();
+      each(box, input, "formulas", (r, c, v) => enter(cellFor(sheet, r, c), v, true, names));
     });
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
   set numberFormat(input: unknown) {
-    this.write("numberFormat", ({ sheet, box }) => {
+    this.write("numberFormat", input, ({ sheet, box }) => {
       guardCells(sheet);
       each(box, input, "numberFormat", (r, c, v) => {
         if (typeof v !== "string") throw new FakeRichApiError("InvalidArgument", "a number format is text");
@@ -776,7 +799,10 @@ export class FakeRange extends FakeObject<RangeTarget> {
       () => {
         requireApi(workbook, "1.13", "Range.getMergedAreasOrNullObject");
         const { sheet, box } = this.range();
-        const boxes = sheet.merges.filter((m) => intersects(m, box));
+        // office-js #3611: only the merged areas whose top-left cell lies in the range.
+        const boxes = sheet.merges.filter(
+          (m) => m.top >= box.top && m.top <= box.bottom && m.left >= box.left && m.left <= box.right,
+        );
         if (boxes.length > MAX_MERGED_AREAS) {
           throw new FakeRichApiError("GeneralException", `more than ${MAX_MERGED_AREAS} merged areas in the range`);
         }
@@ -788,7 +814,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   merge(across = false): void {
     const workbook = this.workbook;
-    this.write("merge", ({ sheet, box }) => {
+    this.write("merge", across, ({ sheet, box }) => {
       guardCells(sheet);
       guardLegacyShared(workbook, "Merging cells");
       const boxes = across
@@ -814,7 +840,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   select(): void {
     const workbook = this.workbook;
-    this.write("select", ({ sheet, box }) => {
+    this.write("select", undefined, ({ sheet, box }) => {
       if (sheet.visibility !== "Visible")
         throw new FakeRichApiError("InvalidOperation", "cannot select on a hidden sheet");
       workbook.activeSheet = sheet.name;
@@ -982,7 +1008,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
   }
 
   private setFormat(name: keyof FakeCellFormatScalars, value: unknown): void {
-    this.write(name, (t) => formatCells(t, { [name]: value }));
+    this.write(name, value, (t) => formatCells(t, { [name]: value }));
   }
 
   get wrapText(): boolean {
@@ -1015,7 +1041,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
     return this.read("columnWidth");
   }
   set columnWidth(points: number) {
-    this.write("columnWidth", ({ sheet, box }) => {
+    this.write("columnWidth", points, ({ sheet, box }) => {
       guardCells(sheet);
       for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
     });
@@ -1024,7 +1050,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
     return this.read("rowHeight");
   }
   set rowHeight(points: number) {
-    this.write("rowHeight", ({ sheet, box }) => {
+    this.write("rowHeight", points, ({ sheet, box }) => {
       guardCells(sheet);
       for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, points);
     });
@@ -1044,7 +1070,7 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", (t) => formatCells(t, { fill: normaliseColor(value) }));
+    this.write("color", value, (t) => formatCells(t, { fill: normaliseColor(value) }));
   }
 }
 
@@ -1064,19 +1090,19 @@ export class FakeRangeFont extends FakeObject<RangeTarget> {
     return this.read("bold");
   }
   set bold(value: boolean) {
-    this.write("bold", (t) => formatCells(t, { bold: value }));
+    this.write("bold", value, (t) => formatCells(t, { bold: value }));
   }
   get size(): number {
     return this.read("size");
   }
   set size(value: number) {
-    this.write("size", (t) => formatCells(t, { fontSize: value }));
+    this.write("size", value, (t) => formatCells(t, { fontSize: value }));
   }
   get color(): string {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", (t) => formatCells(t, { fontColor: normaliseColor(value) }));
+    this.write("color", value, (t) => formatCells(t, { fontColor: normaliseColor(value) }));
   }
 }
 
@@ -1113,7 +1139,7 @@ export class FakeRangeBorder extends FakeObject<RangeTarget> {
   }
   set style(value: string) {
     const edge = this.edge;
-    this.write("style", (t) => {
+    this.write("style", value, (t) => {
       const { box } = t;
       eachCell(t, (cell, r, c) => {
         const sides: FakeEdge[] = [];
@@ -1142,6 +1168,34 @@ export class FakeRangeBorder extends FakeObject<RangeTarget> {
 // Conditional formats
 // ------------------------------------------------------------------------------------------
 
+const isWholeSheet = ({ boxes }: AreasTarget): boolean =>
+  boxes.some((b) => b.top === 0 && b.left === 0 && b.bottom === MAX_ROWS - 1 && b.right === MAX_COLS - 1);
+
+/**
+ * office-js #6827, #6835: reading the rule or format of a rule made in Excel's interface fails
+ * when another such rule applies to exactly the same cells (two "Highlight Cell Rules" on one
+ * range; a rule duplicated in the rules manager). The type, id and priority still read.
+ */
+function guardReadable({ sheet, cf }: FormatTarget): void {
+  const twin = sheet.conditionalFormats.some(
+    (other) => other !== cf && other.madeInUi === true && JSON.stringify(other.areas) === JSON.stringify(cf.areas),
+  );
+  if (cf.madeInUi === true && twin) {
+    throw new FakeRichApiError("GeneralException", "An internal error has occurred.");
+  }
+}
+
+/**
+ * office-js #5222: deleting a rule reached through the whole sheet's collection
+ * (getRange().conditionalFormats) fails with ItemNotFound when another rule shares a cell with it.
+ */
+function guardDeletable({ sheet, cf }: FormatTarget, viaWholeSheet: boolean): void {
+  const shared = sheet.conditionalFormats.some(
+    (other) => other !== cf && other.areas.some((a) => cf.areas.some((b) => intersects(a, b))),
+  );
+  if (viaWholeSheet && shared) throw new FakeRichApiError("ItemNotFound", "Item Not Found.");
+}
+
 export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget, FakeConditionalFormatObject> {
   constructor(
     context: FakeRequestContext,
@@ -1156,14 +1210,19 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget,
     return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => boxes.some((b) => intersects(a, b))));
   }
 
-  private item(sheet: FakeSheet, cf: FakeConditionalFormat, location: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.workbook, location, () =>
-      sheet.conditionalFormats.includes(cf) ? { sheet, cf } : null,
+  private item(sheet: FakeSheet, cf: FakeConditionalFormat, location: string, wholeSheet: boolean) {
+    return new FakeConditionalFormatObject(
+      this.context,
+      this.workbook,
+      location,
+      () => (sheet.conditionalFormats.includes(cf) ? { sheet, cf } : null),
+      () => wholeSheet,
     );
   }
 
   protected itemsOf(target: AreasTarget): FakeConditionalFormatObject[] {
-    return this.inRange(target).map((cf) => this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`));
+    const wholeSheet = isWholeSheet(target);
+    return this.inRange(target).map((cf) => this.item(target.sheet, cf, `ConditionalFormat(${cf.id})`, wholeSheet));
   }
 
   add(type: string): FakeConditionalFormatObject {
@@ -1195,11 +1254,17 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasTarget,
   }
 
   getItem(id: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.workbook, `${this.location}.getItem(${id})`, () => {
-      const target = this.areas();
-      const cf = this.inRange(target).find((f) => f.id === id);
-      return cf === undefined ? null : { sheet: target.sheet, cf };
-    });
+    return new FakeConditionalFormatObject(
+      this.context,
+      this.workbook,
+      `${this.location}.getItem(${id})`,
+      () => {
+        const target = this.areas();
+        const cf = this.inRange(target).find((f) => f.id === id);
+        return cf === undefined ? null : { sheet: target.sheet, cf };
+      },
+      () => isWholeSheet(this.areas()),
+    );
   }
 
   clearAll(): void {
@@ -1222,8 +1287,24 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
     private readonly workbook: FakeWorkbook,
     location: string,
     locate: () => FormatTarget | null,
+    private readonly viaWholeSheet: () => boolean = () => false,
   ) {
     super(context, location, locate);
+  }
+
+  /** ExcelApi 1.6: the range the rule applies to; a null object when it applies to several areas. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.workbook,
+      `${this.location}.getRangeOrNullObject()`,
+      () => {
+        const { sheet, cf } = this.target();
+        const [only, ...more] = cf.areas;
+        return only === undefined || more.length > 0 ? null : { sheet, box: { ...only } };
+      },
+      true,
+    );
   }
 
   protected scalars() {
@@ -1231,7 +1312,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
       id: ({ cf }: FormatTarget) => cf.id,
       type: ({ cf }: FormatTarget) => cf.type,
       priority: ({ sheet, cf }: FormatTarget) => sheet.conditionalFormats.indexOf(cf),
-      stopIfTrue: () => false,
+      stopIfTrue: ({ cf }: FormatTarget) => cf.stopIfTrue ?? false,
     };
   }
 
@@ -1251,7 +1332,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
     return this.read("priority");
   }
   set priority(value: number) {
-    this.write("priority", ({ sheet, cf }) => {
+    this.write("priority", value, ({ sheet, cf }) => {
       guardCells(sheet);
       const list = sheet.conditionalFormats.filter((f) => f !== cf);
       list.splice(Math.max(0, Math.min(value, list.length)), 0, cf);
@@ -1259,10 +1340,22 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
     });
   }
 
+  get stopIfTrue(): boolean {
+    return this.read("stopIfTrue");
+  }
+  set stopIfTrue(value: boolean) {
+    this.write("stopIfTrue", value, ({ sheet, cf }) => {
+      guardCells(sheet);
+      if (typeof value !== "boolean") throw new FakeRichApiError("InvalidArgument", `stopIfTrue ${String(value)}`);
+      cf.stopIfTrue = value;
+    });
+  }
+
   /** Fails for a rule of another type, as Office does ("not permitted for the current object"). */
   get custom(): FakeCustomConditionalFormat {
     return (this.children.custom ??= new FakeCustomConditionalFormat(this.context, `${this.location}.custom`, () => {
       const target = this.target();
+      guardReadable(target);
       if (target.cf.type !== "Custom") {
         throw new FakeRichApiError("InvalidOperation", "This operation is not permitted for the current object.");
       }
@@ -1276,6 +1369,7 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
       `${this.location}.customOrNullObject`,
       () => {
         const target = this.target();
+        guardReadable(target);
         return target.cf.type === "Custom" ? target : null;
       },
       true,
@@ -1284,9 +1378,11 @@ export class FakeConditionalFormatObject extends FakeObject<FormatTarget> {
 
   delete(): void {
     const workbook = this.workbook;
-    this.write("delete", ({ sheet, cf }) => {
+    const viaWholeSheet = this.viaWholeSheet;
+    this.write("delete", undefined, ({ sheet, cf }) => {
       guardCells(sheet);
       guardLegacyShared(workbook, "Conditional formatting");
+      guardDeletable({ sheet, cf }, viaWholeSheet());
       sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f !== cf);
     });
   }
@@ -1325,10 +1421,11 @@ export class FakeConditionalFormatRule extends FakeObject<FormatTarget> {
     return this.read("formula");
   }
   set formula(value: string) {
-    this.write("formula", ({ sheet, cf }) => {
+    this.write("formula", value, ({ sheet, cf }) => {
       guardCells(sheet);
       if (!value.startsWith("="))
         throw new FakeRichApiError("InvalidArgument", `a rule formula starts with "=": ${value}`);
+      checkFormula(value, "ConditionalFormatRule.formula", this.context.definedNames());
       cf.formula = value;
     });
   }
@@ -1359,7 +1456,7 @@ export class FakeConditionalFill extends FakeObject<FormatTarget> {
     return this.read("color");
   }
   set color(value: string) {
-    this.write("color", ({ sheet, cf }) => {
+    this.write("color", value, ({ sheet, cf }) => {
       guardCells(sheet);
       cf.fill = normaliseColor(value);
     });
@@ -1410,18 +1507,23 @@ export class FakeNamedItemCollection extends FakeCollection<FakeWorkbook, FakeNa
   add(name: string, reference: string | FakeRange, _comment?: string): FakeNamedItem {
     const workbook = this.workbook;
     let created: FakeName | null = null;
-    this.context.enqueue(`names.add(${name})`, () => {
-      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || parseArea(name) !== null) {
-        throw new FakeRichApiError("InvalidArgument", `'${name}' is not a valid name.`);
-      }
-      if (this.find(name) !== null)
-        throw new FakeRichApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
-      if (typeof reference !== "string" || !reference.startsWith("=")) {
-        throw new FakeRichApiError("InvalidArgument", "the fake takes a reference formula such as \"='Sheet'!$A$1\"");
-      }
-      created = { name, formula: reference };
-      workbook.names.push(created);
-    });
+    this.context.enqueue(
+      `names.add(${name})`,
+      () => {
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || parseArea(name) !== null) {
+          throw new FakeRichApiError("InvalidArgument", `'${name}' is not a valid name.`);
+        }
+        if (this.find(name) !== null)
+          throw new FakeRichApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
+        if (typeof reference !== "string" || !reference.startsWith("=")) {
+          throw new FakeRichApiError("InvalidArgument", "the fake takes a reference formula such as \"='Sheet'!$A$1\"");
+        }
+        checkFormula(reference, "NamedItemCollection.add", this.context.definedNames());
+        created = { name, formula: reference };
+        workbook.names.push(created);
+      },
+      [typeof reference === "string" ? reference : null],
+    );
     return new FakeNamedItem(this.context, workbook, `names.add(${name})`, () =>
       created !== null && workbook.names.includes(created) ? created : null,
     );
@@ -1457,7 +1559,7 @@ export class FakeNamedItem extends FakeObject<FakeName> {
 
   delete(): void {
     const workbook = this.workbook;
-    this.write("delete", (name) => {
+    this.write("delete", undefined, (name) => {
       workbook.names = workbook.names.filter((n) => n !== name);
     });
   }

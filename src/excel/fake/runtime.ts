@@ -43,8 +43,42 @@ export const propertyNotLoaded = (property: string): FakeRichApiError =>
 export const MAX_READ_CELLS = 5_000_000;
 /** "Excel on the web has a payload size limit for requests and responses of 5MB." */
 export const MAX_RESPONSE_BYTES = 5_000_000;
+/** The same limit on what one sync sends (RequestPayloadSizeLimitExceeded). */
+export const MAX_REQUEST_BYTES = 5_000_000;
 
 type Action = { location: string; run: () => void };
+
+/**
+ * What one queued action or object path adds to a request, as Office.js serialises it: the
+ * request is JSON with an "Actions" list ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo":
+ * {"Arguments":[…]}}) and an "ObjectPaths" map ({"Id","ObjectPathType","Name","ParentObjectPathId",
+ * "ArgumentInfo"}), each object path also instantiated by an action. The fake builds those records
+ * with ids of the size a long batch reaches and counts their UTF-8 bytes; see docs/excel-behaviour.md.
+ */
+export function actionBytes(name: string, args: readonly unknown[]): number {
+  return jsonBytes({
+    Id: 123456,
+    ActionType: 4,
+    Name: name,
+    ObjectPathId: 123456,
+    ArgumentInfo: args.length === 0 ? {} : { Arguments: args },
+  });
+}
+
+export function objectPathBytes(name: string, args: readonly unknown[]): number {
+  const path = jsonBytes({
+    Id: 123456,
+    ObjectPathType: 3,
+    Name: name,
+    ParentObjectPathId: 123456,
+    ArgumentInfo: args.length === 0 ? {} : { Arguments: args },
+  });
+  // The key of the ObjectPaths map ("123456":) and the Instantiate action that creates it.
+  return path + 9 + actionBytes("", []);
+}
+
+/** The response envelope of one load: {"ActionId":123456,"Value":{…}}. */
+const LOAD_ENVELOPE = jsonBytes({ ActionId: 123456, Value: {} });
 
 /** Counts what a whole session with the workbook costs; shared by every context of one fake. */
 export type SyncCounter = {
@@ -53,12 +87,22 @@ export type SyncCounter = {
   largestRead: number;
   /** The largest response of one sync, in bytes of JSON (an estimate of what Office sends). */
   largestResponse: number;
+  /** The largest request of one sync, in bytes of JSON (actions and object paths, as Office.js sends them). */
+  largestRequest: number;
+  /** The request bytes of every sync, in order. */
+  requests: number[];
 };
 
-export const newCounter = (): SyncCounter => ({ syncs: 0, largestRead: 0, largestResponse: 0 });
+export const newCounter = (): SyncCounter => ({
+  syncs: 0,
+  largestRead: 0,
+  largestResponse: 0,
+  largestRequest: 0,
+  requests: [],
+});
 
-/** UTF-8 bytes of a loaded value as JSON: what the response to a load carries. */
-function jsonBytes(value: unknown): number {
+/** UTF-8 bytes of a value as JSON: what a request or a response carries. */
+export function jsonBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? "";
   let bytes = json.length;
   for (let i = 0; i < json.length; i++) {
@@ -69,18 +113,34 @@ function jsonBytes(value: unknown): number {
   return bytes;
 }
 
+/** The last step of a proxy's location ("getRange(A1:B2)" of "…getItem(S).getRange(A1:B2)"): its own object path. */
+function pathName(location: string): string {
+  const step = /[^.()]*(\([^()]*\))?$/.exec(location)?.[0] ?? location;
+  return step === "" ? location : step;
+}
+
 export class FakeRequestContext {
   private queue: Action[] = [];
   /** Bytes the sync under way has loaded so far. */
   private response = 0;
+  /** Bytes the next sync will send: its queued actions and the object paths they use. */
+  private request = 0;
   /** What `once` computed since the sync began or the state last changed. */
   private computed = new WeakMap<object, Map<string, unknown>>();
 
-  /** `responseLimit`: the bytes a sync may return (5 MB on the web), or null (the desktop). */
+  /** `responseLimit`: the bytes a sync may send and return (5 MB on the web), or null (the desktop). */
   constructor(
     private readonly counter: SyncCounter,
     private readonly responseLimit: number | null = null,
   ) {}
+
+  /** The workbook's defined names at sync time, against which an entered formula is checked. */
+  definedNames: () => string[] = () => [];
+
+  /** A new object path (a proxy) queued for the next request. */
+  notePath(name: string, args: readonly unknown[]): void {
+    this.request += objectPathBytes(name, args);
+  }
 
   /** A cell-by-cell read of `cells` cells: refused past Excel's limit, recorded otherwise. */
   noteRead(cells: number): void {
@@ -93,9 +153,15 @@ export class FakeRequestContext {
     this.counter.largestRead = Math.max(this.counter.largestRead, cells);
   }
 
-  /** A loaded value, counted into the response of the sync under way. */
-  noteLoaded(value: unknown): void {
-    this.response += jsonBytes(value);
+  /** A loaded property, counted with its key into the response of the sync under way. */
+  noteLoaded(key: string, value: unknown): void {
+    // "key":value, — the quotes, colon and comma are 4 bytes besides the two.
+    this.response += jsonBytes(key) + jsonBytes(value) + 2;
+  }
+
+  /** One object's load, counted with its envelope into the response of the sync under way. */
+  noteLoadEnvelope(): void {
+    this.response += LOAD_ENVELOPE;
   }
 
   /**
@@ -115,9 +181,15 @@ export class FakeRequestContext {
     this.computed = new WeakMap();
   }
 
-  /** Queues an action for the next sync. */
-  enqueue(location: string, run: () => void): void {
+  /** Queues an action for the next sync; `args` are what Office.js would send with it. */
+  enqueue(location: string, run: () => void, args: readonly unknown[] = []): void {
     this.queue.push({ location, run });
+    this.request += actionBytes(location.slice(location.lastIndexOf(".") + 1), args);
+  }
+
+  /** Request bytes queued for the next sync so far. */
+  get pendingRequestBytes(): number {
+    return this.request;
   }
 
   get pendingActions(): number {
@@ -127,11 +199,23 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     this.counter.syncs++;
     const batch = this.queue;
+    const request = this.request;
     this.queue = [];
     this.response = 0;
+    this.request = 0;
     this.changed();
+    this.counter.requests.push(request);
+    this.counter.largestRequest = Math.max(this.counter.largestRequest, request);
     // A round trip to Excel: never synchronous.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // Excel on the web refuses the whole request before running any of it.
+    if (this.responseLimit !== null && request > this.responseLimit) {
+      throw new FakeRichApiError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${request} > ${this.responseLimit} bytes).`,
+        "RequestContext.sync",
+      );
+    }
     this.runBatch(batch);
     this.counter.largestResponse = Math.max(this.counter.largestResponse, this.response);
     if (this.responseLimit !== null && this.response > this.responseLimit) {
@@ -206,6 +290,7 @@ export abstract class FakeObject<T> {
     private readonly orNull = false,
     autoResolve = orNull,
   ) {
+    context.notePath(pathName(location), []);
     // Office resolves *OrNullObject proxies in the next sync even if nothing is loaded.
     // (A navigation property such as customOrNullObject is resolved when loaded through.)
     if (autoResolve) context.enqueue(location, () => this.resolve());
@@ -250,13 +335,14 @@ export abstract class FakeObject<T> {
 
   load(spec?: string | string[]): this {
     const paths = loadPaths(spec);
-    this.context.enqueue(`${this.location}.load`, () => this.loadNow(paths));
+    this.context.enqueue(`${this.location}.load`, () => this.loadNow(paths), [paths.map((p) => p.join("/")).join(",")]);
     return this;
   }
 
   /** Runs a load at sync time; also used by parents for navigation paths. */
   loadNow(paths: string[][]): void {
     const found = this.resolve();
+    this.context.noteLoadEnvelope();
     if (found === null) return;
     const scalars = this.scalars();
     const wanted = paths.length === 0 ? Object.keys(scalars).map((name) => [name]) : paths;
@@ -273,7 +359,7 @@ export abstract class FakeObject<T> {
         if (rest.length > 0)
           throw new FakeRichApiError("InvalidArgument", `${this.location}: ${head} is not an object`);
         const value = structuredClone(getter(found));
-        this.context.noteLoaded(value);
+        this.context.noteLoaded(head, value);
         this.loaded.set(head, value);
         continue;
       }
@@ -300,12 +386,16 @@ export abstract class FakeObject<T> {
     return this.loaded.get(name) as V;
   }
 
-  /** Queues a write; `apply` runs at sync time against the located object. */
-  protected write(name: string, apply: (target: T) => void): void {
-    this.context.enqueue(`${this.location}.${name}`, () => {
-      this.context.changed();
-      apply(this.target());
-    });
+  /** Queues a write of `argument` (what Office.js sends); `apply` runs at sync time against the located object. */
+  protected write(name: string, argument: unknown, apply: (target: T) => void): void {
+    this.context.enqueue(
+      `${this.location}.${name}`,
+      () => {
+        this.context.changed();
+        apply(this.target());
+      },
+      argument === undefined ? [] : [argument],
+    );
   }
 }
 
