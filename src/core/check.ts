@@ -27,6 +27,8 @@ export type CheckOptions = {
   source: string;
   /** Overrides the workbook's own settings (which override the defaults), key by key. */
   settings?: Partial<Settings>;
+  /** YYYY-MM-DD, the day the check runs: shown on the findings sheet when given. */
+  checkedOn?: string;
 };
 
 export type CheckResult = {
@@ -41,6 +43,10 @@ export type CheckResult = {
   mapping: TableMapping[];
   /** Whether more is better for an indicator, as the check judged it (the live flags need it). */
   directionOf: (indicator: Indicator) => Direction;
+  /** The language of the report's messages, which the add-in's own sheets use too. */
+  locale?: Locale;
+  /** The day the check ran, when the caller said (CheckOptions.checkedOn). */
+  checkedOn?: string;
 };
 
 /**
@@ -92,6 +98,8 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     library,
     mapping: mappingFromLayouts(model.layouts),
     directionOf,
+    locale: options.locale,
+    ...(options.checkedOn === undefined ? {} : { checkedOn: options.checkedOn }),
   };
 }
 

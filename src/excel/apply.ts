@@ -266,6 +266,12 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, caps: Capabi
     worksheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(width);
   }
   for (const { row, height } of plan.rowHeights) worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  // findings-sheet: the marker's hidden column, the frozen header, the filter (ExcelApi 1.9, else none).
+  for (const { column, hidden } of plan.columnWidths) {
+    if (hidden === true) worksheet.getRange(`${column}:${column}`).columnHidden = true;
+  }
+  if (plan.frozenRows !== undefined && plan.frozenRows > 0) worksheet.freezePanes.freezeRows(plan.frozenRows);
+  if (plan.autoFilter !== undefined && caps.autoFilter) worksheet.autoFilter.apply(plan.autoFilter);
   if (plan.page !== null && caps.pageLayout) {
     const layout = worksheet.pageLayout;
     layout.paperSize = "A4";

@@ -88,6 +88,12 @@ export type OwnedParts = "model" | "file";
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, owned: OwnedParts): void {
   const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
   for (const { column, width } of plan.columnWidths) ws.getColumn(column).width = width;
+  // findings-sheet: hidden columns, frozen header rows, the filter (in "file" mode sheet-xml.ts writes it).
+  for (const { column, hidden } of plan.columnWidths) if (hidden === true) ws.getColumn(column).hidden = true;
+  if (plan.frozenRows !== undefined && plan.frozenRows > 0) {
+    ws.views = [{ state: "frozen", ySplit: plan.frozenRows, topLeftCell: `A${plan.frozenRows + 1}` }];
+  }
+  if (owned === "model" && plan.autoFilter !== undefined) ws.autoFilter = plan.autoFilter;
   if (owned === "model") {
     for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
     for (const planned of plan.cells) writeCell(ws, planned);
