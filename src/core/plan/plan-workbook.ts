@@ -104,7 +104,14 @@ function blockMonitoring(result: CheckResult): Map<string, BlockMonitoring> | nu
 
 /** The standard 绩效目标表, replacing an earlier one. Flags are left as they are. */
 export function planTableWrite(data: WorkbookData, result: CheckResult): WritePlan {
-  const table = planTargetTable(result.model, result.findings, tableSheetName(data), blockMonitoring(result));
+  const table = planTargetTable(
+    result.model,
+    result.findings,
+    tableSheetName(data),
+    blockMonitoring(result),
+    result.locale ?? "zh-CN",
+    findingsSheetName(data),
+  );
   return { sheets: [table], names: null, flags: null, removeSheets: [] };
 }
 
