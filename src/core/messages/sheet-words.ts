@@ -50,7 +50,7 @@ const ZH: SheetWords = {
   asOf: (date) => `截至日期：${date}`,
   counts: (c) =>
     `错误 ${c.errors} 条，警告 ${c.warnings} 条，提示 ${c.infos} 条；共 ${c.projects} 个项目、${c.indicators} 个指标`,
-  legendLabel: "颜色说明",
+  legendLabel: "颜色",
   legend: {
     error: "浅红：错误，必须改正（工作表上同样的单元格以浅红标出）",
     warning: "浅黄：警告，请核对（工作表上以浅黄标出）",
@@ -111,7 +111,7 @@ const EN: SheetWords = {
   asOf: (date) => `As of: ${date}`,
   counts: (c) =>
     `${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes; ${c.projects} projects, ${c.indicators} indicators`,
-  legendLabel: "Colours",
+  legendLabel: "Key",
   legend: {
     error: "Light red: error, must be corrected (the same cells are light red on the sheets)",
     warning: "Light yellow: warning, please review (light yellow on the sheets)",
