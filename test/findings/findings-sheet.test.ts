@@ -204,3 +204,28 @@ describe("the findings sheet (检查结果)", () => {
     expect(cellLink("绩效指标", "G5")).toBe(`HYPERLINK("#'绩效指标'!G5","G5")`);
   });
 });
+
+describe("a findings sheet of a long list", () => {
+  it("lists at most its limit of rows, errors and warnings first, and says how many more the report holds", async () => {
+    const data = workbookData(await roundTrip(buildSampleWorkbook(loadSeed())));
+    const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "sample.xlsx" });
+    const infos = result.findings.map((f) => ({ ...f, severity: "info" as const }));
+    const source = {
+      report: { ...result.report, findings: [...result.report.findings, ...result.report.findings] },
+      findings: [...result.findings, ...infos],
+      codeOf: () => null,
+      locale: "zh-CN" as const,
+      checkedOn: null,
+    };
+    const flagged = result.findings.length;
+    const sheet = planFindingsSheet(source, "检查结果", flagged - 3);
+    const rows = listRows(sheet);
+    expect(rows).toHaveLength(flagged - 3);
+    expect(rows.map((r) => text(sheet, `B${r}`))).not.toContain("提示");
+    const last = Math.max(...sheet.cells.map((c) => Number(c.address.replace(/^[A-Z]+/, ""))));
+    expect(text(sheet, `A${last}`)).toBe(
+      `另有 ${3 + flagged} 条未列出（本表最多列 ${flagged - 3} 条）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
+    );
+    expect(sheet.autoFilter).toBe(`A8:J${Math.max(...rows)}`);
+  });
+});

@@ -49,6 +49,13 @@ const col = (c: Column): number => COLUMNS.indexOf(c);
 const LAST = COLUMNS.length - 1;
 /** The marker's column, right of the table, hidden and outside the print area. */
 const MARKER_COL = LAST + 1;
+/**
+ * Rows of findings the sheet lists at most. A person reads the first few hundred; the pane writes
+ * the sheet through Office.js in one batch, which a list of 20,000 findings would make slow and,
+ * on the web, larger than a request may be. The report keeps every finding.
+ */
+export const FINDINGS_SHEET_LIMIT = 1_000;
+
 /** The header row of the list (1-based): rows above it say what the sheet is. */
 export const HEADER_ROW = 8;
 
@@ -132,7 +139,11 @@ function findingRow(rows: Rows, n: NumberedFinding, source: FindingsSource): voi
  * below. Text from the workbook is written as text; the only formulas are the links, which the
  * core composes from the finding's sheet and address.
  */
-export function planFindingsSheet(source: FindingsSource, sheetName: string = OWNED.findingsSheet): SheetPlan {
+export function planFindingsSheet(
+  source: FindingsSource,
+  sheetName: string = OWNED.findingsSheet,
+  limit: number = FINDINGS_SHEET_LIMIT,
+): SheetPlan {
   const { report, locale } = source;
   const words = sheetWords(locale);
   const rows = new Rows();
@@ -161,21 +172,29 @@ export function planFindingsSheet(source: FindingsSource, sheetName: string = OW
   rows.next();
 
   const numbered = numberFindings(source.findings);
-  const flagged = numbered.filter((n) => n.finding.severity !== "info");
-  const infos = numbered.filter((n) => n.finding.severity === "info");
+  const allFlagged = numbered.filter((n) => n.finding.severity !== "info");
+  const allInfos = numbered.filter((n) => n.finding.severity === "info");
+  const flagged = allFlagged.slice(0, limit);
+  const infos = allInfos.slice(0, Math.max(0, limit - flagged.length));
   header(rows, locale);
   for (const n of flagged) findingRow(rows, n, source);
-  if (flagged.length === 0) {
+  if (allFlagged.length === 0) {
     rows.next();
     rows.text(col("message"), words.none, STYLE.text);
   }
   const filterEnd = rows.row;
+
   if (infos.length > 0) {
     rows.next();
     rows.next();
     rows.text(0, words.infosTitle(infos.length), STYLE.blockTitle);
     header(rows, locale);
     for (const n of infos) findingRow(rows, n, source);
+  }
+  const unlisted = allFlagged.length - flagged.length + allInfos.length - infos.length;
+  if (unlisted > 0) {
+    rows.next();
+    rows.text(0, words.unlisted(unlisted, limit), STYLE.blockTitle);
   }
 
   const lastCol = columnLetters(LAST);

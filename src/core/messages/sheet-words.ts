@@ -30,6 +30,7 @@ export type SheetWords = {
   };
   infosTitle: (count: number) => string;
   none: string;
+  unlisted: (count: number, limit: number) => string;
   /** A suggested fix, for the rules whose details carry one; null for the others. */
   fix: (rule: RuleId, d: Detail) => string | null;
   /** The 绩效目标表: its legend line and the reference from a marked cell to the findings sheet. */
@@ -72,6 +73,8 @@ const ZH: SheetWords = {
   },
   infosTitle: (count) => `提示（${count} 条，仅供参考，不影响结果）`,
   none: "没有发现错误或警告。",
+  unlisted: (count, limit) =>
+    `另有 ${count} 条未列出（本表最多列 ${limit} 条）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
   fix: (rule, d) => {
     switch (rule) {
       case "target-direction":
@@ -133,6 +136,8 @@ const EN: SheetWords = {
   },
   infosTitle: (count) => `Notes (${count}, for information only)`,
   none: "No errors or warnings found.",
+  unlisted: (count, limit) =>
+    `${count} more not listed (this sheet lists at most ${limit}); see the Check Targets pane or the check-targets --json report.`,
   fix: (rule, d) => {
     switch (rule) {
       case "target-direction":
