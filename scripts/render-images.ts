@@ -1,6 +1,6 @@
 /**
  * `npm run images`: renders the README's pictures of the checked sample with LibreOffice —
- * a flagged staff sheet and one 绩效目标表 block — into docs/images/.
+ * a flagged staff sheet, one 绩效目标表 block and the findings sheet — into docs/images/.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -39,7 +39,10 @@ async function render(): Promise<void> {
   const list = await firstPage(pdf, pages, (t) => t.includes("2021年项目支出绩效指标"));
   const table = await firstPage(pdf, pages, (t) => t.includes("1.（2）宝泰南北楼等隔离点安装空调相关费用绩效目标表"));
   png(pdf, list, join(root, "docs", "images", "flagged-sheet"), 120, { x: 60, y: 60, w: 1260, h: 560 });
-  png(pdf, table, join(root, "docs", "images", "target-table"), 110, { x: 60, y: 70, w: 780, h: 386 });
+  png(pdf, table, join(root, "docs", "images", "target-table"), 110, { x: 70, y: 75, w: 730, h: 334 });
+  // The findings sheet (检查结果): its head and first rows, A4 landscape.
+  const findings = await firstPage(pdf, pages, (t) => /序号\s+类别\s+项目编码/.test(t));
+  png(pdf, findings, join(root, "docs", "images", "findings-sheet"), 110, { x: 70, y: 75, w: 1150, h: 458 });
 }
 
 void render();

@@ -41,6 +41,8 @@ export type CheckOptions = {
   settings?: Partial<Settings>;
   /** The fiscal year to judge (--year, the pane's field); else the settings sheet's, else the workbook's. */
   fiscalYear?: number | null;
+  /** YYYY-MM-DD, the day the check runs: shown on the findings sheet when given. */
+  checkedOn?: string;
 };
 
 export type CheckResult = {
@@ -58,6 +60,10 @@ export type CheckResult = {
   /** The fiscal year judged and where the as-of date falls in it (the live flags need it). */
   fiscalYear: FiscalYear;
   position: YearPosition;
+  /** The language of the report's messages, which the add-in's own sheets use too. */
+  locale?: Locale;
+  /** The day the check ran, when the caller said (CheckOptions.checkedOn). */
+  checkedOn?: string;
 };
 
 /**
@@ -116,6 +122,8 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     directionOf,
     fiscalYear,
     position,
+    locale: options.locale,
+    ...(options.checkedOn === undefined ? {} : { checkedOn: options.checkedOn }),
   };
 }
 

@@ -14,7 +14,17 @@ export * from "./target-expression";
 export { planFlags, isOwnFlagFormula, FLAG_MARKER, type FlagPlan, type FlagRule } from "./flags/plan-flags";
 export { liveRules, type LiveRule } from "./flags/live-rules";
 export { planTargetTable } from "./target-table/plan-table";
-export { planCheckedWorkbook, planClear, planFlagWrite, planTableWrite, tableSheetName } from "./plan/plan-workbook";
+export {
+  findingsSheetName,
+  planCheckedWorkbook,
+  planClear,
+  planFlagWrite,
+  planTableWrite,
+  tableSheetName,
+} from "./plan/plan-workbook";
+export { planFindingsSheet, type FindingsSource } from "./findings-sheet/plan-findings-sheet";
+export { cellLink, linkTarget, parseCellLink } from "./findings-sheet/link";
+export { numberFindings, type NumberedFinding } from "./findings-sheet/order";
 export { OWNED, isOwnedSheet, isOwnedName } from "./owned";
 export {
   EMPTY_PLAN,

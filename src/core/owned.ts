@@ -8,6 +8,8 @@ import type { SheetData } from "./sheets/grid";
 export const OWNED = {
   /** The standard target table, filled and replaced by the add-in. */
   tableSheet: "绩效目标表",
+  /** The findings of the last check, one row each, with links to their cells; replaced on every check. */
+  findingsSheet: "检查结果",
   /** Hidden: thresholds and scales the flag formulas read through defined names. */
   helperSheet: "检查目标_辅助",
   /** Hidden: the mapping and settings, kept across Clear flags. */

@@ -383,6 +383,20 @@ function sheetSteps(plan: SheetPlan, caps: Capabilities): WriteStep[] {
       sheetOf(context, name).getRange(`${row}:${row}`).format.rowHeight = height;
     });
   }
+  // The marker's hidden column, the frozen header, the filter (ExcelApi 1.9, else none).
+  for (const { column, hidden } of plan.columnWidths) {
+    if (hidden === true) {
+      steps.push((context) => {
+        sheetOf(context, name).getRange(`${column}:${column}`).columnHidden = true;
+      });
+    }
+  }
+  const frozen = plan.frozenRows ?? 0;
+  if (frozen > 0) steps.push((context) => sheetOf(context, name).freezePanes.freezeRows(frozen));
+  const filter = plan.autoFilter;
+  if (filter !== undefined && caps.autoFilter) {
+    steps.push((context) => sheetOf(context, name).autoFilter.apply(filter));
+  }
   const page = plan.page;
   if (page !== null && caps.pageLayout) {
     steps.push((context) => {

@@ -39,6 +39,8 @@ export type Capabilities = {
    * that hold values of a huge used range. Without it such a sheet is refused with a message.
    */
   specialCells: boolean;
+  /** ExcelApi 1.9: Worksheet.autoFilter. Without it the findings sheet is written without its filter. */
+  autoFilter: boolean;
   /**
    * Excel on the web: "a payload size limit for requests and responses of 5MB" (Resource limits
    * and performance optimization for Office Add-ins), so the read spreads a large workbook's data
@@ -55,6 +57,7 @@ export function capabilities(host: ExcelHost): Capabilities {
     rangeAreas: excelApi("1.9"),
     pageLayout: excelApi("1.9"),
     specialCells: excelApi("1.9"),
+    autoFilter: excelApi("1.9"),
     responseLimit: host.web,
   };
 }

@@ -80,6 +80,12 @@ function writeCell(ws: ExcelJS.Worksheet, planned: PlannedCell): void {
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
   for (const { column, width } of plan.columnWidths) ws.getColumn(column).width = width;
+  // The marker's hidden column, the frozen header rows, the filter (findings sheet).
+  for (const { column, hidden } of plan.columnWidths) if (hidden === true) ws.getColumn(column).hidden = true;
+  if (plan.frozenRows !== undefined && plan.frozenRows > 0) {
+    ws.views = [{ state: "frozen", ySplit: plan.frozenRows, topLeftCell: `A${plan.frozenRows + 1}` }];
+  }
+  if (plan.autoFilter !== undefined) ws.autoFilter = plan.autoFilter;
   for (const { row, height } of plan.rowHeights) ws.getRow(row).height = height;
   for (const planned of plan.cells) writeCell(ws, planned);
   mergeDisjoint(ws, plan.merges);

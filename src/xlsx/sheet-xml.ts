@@ -36,6 +36,8 @@ export type PackedSheet = {
   /** Rows with a height of their own, ascending, and their heights in points. */
   heightRows: Uint32Array;
   heights: Float64Array;
+  /** findings-sheet: the plan's filter area, written between <sheetData> and <mergeCells>; null for none. */
+  autoFilter: string | null;
 };
 
 const styleKey = (s: CellStyle | undefined): string =>
@@ -203,6 +205,7 @@ export function packSheet(plan: SheetPlan): PackedSheet {
     merges,
     heightRows: Uint32Array.from(heights, (h) => h.row),
     heights: Float64Array.from(heights, (h) => h.height),
+    autoFilter: plan.autoFilter ?? null,
   };
   const formats = new Formats();
   for (let k = 0; k < total; k++) {
@@ -314,6 +317,8 @@ export function* sheetDataXml(packed: PackedSheet, styleIds: readonly number[]):
     }
   }
   out += "</sheetData>";
+  // findings-sheet: <autoFilter> comes after <sheetData> and before <mergeCells> in a worksheet.
+  if (packed.autoFilter !== null) out += `<autoFilter ref="${escapeXml(packed.autoFilter)}"/>`;
   const merges = packed.merges.length / 4;
   if (merges > 0) {
     out += `<mergeCells count="${merges}">`;

@@ -76,7 +76,12 @@ describe("flags on the staff sheets", () => {
     input.getWorksheet("项目清单")!.addConditionalFormatting(staffRule);
     const original = sheetNames(input);
     const checked = await checkedCopy(input);
-    expect(sheetNames(checked)).toEqual([...original, "检查目标_辅助:hidden", "绩效目标表:visible"]);
+    expect(sheetNames(checked)).toEqual([
+      ...original,
+      "检查目标_辅助:hidden",
+      "检查结果:visible",
+      "绩效目标表:visible",
+    ]);
     const port = new XlsxPort(checked);
     await port.apply(planClear(await port.read(), { table: true }));
     const cleared = await roundTrip(checked);

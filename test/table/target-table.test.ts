@@ -1,5 +1,15 @@
-import { checkWorkbook, fromA1, planTableWrite, planTargetTable, type SheetPlan } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { join } from "node:path";
+import {
+  checkWorkbook,
+  fromA1,
+  numberFindings,
+  planFindingsSheet,
+  planTableWrite,
+  planTargetTable,
+  type SheetPlan,
+} from "../../src/core";
+import { pageCapacity } from "../../src/core/target-table/layout";
+import { openWorkbook, workbookData } from "../../src/xlsx";
 import { roundTrip } from "../support/check-workbook";
 import { monitoringWorkbook } from "../support/monitoring-workbook";
 import { loadSeed, type SeedProject } from "../support/seed";
@@ -63,7 +73,8 @@ describe("the standard 绩效目标表", () => {
     ]);
     expect(rowTexts(g, 4)).toEqual(["预算规模及资金用途", "预算数", "72.02", "其中：财政资金", "72.02", "其他资金"]);
     expect(rowTexts(g, 5)).toEqual(["宝泰南北楼等隔离点安装空调相关费用"]);
-    expect(rowTexts(g, 6)).toEqual(["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"]);
+    // Broken before the parenthesis, so that no renderer wraps inside it.
+    expect(rowTexts(g, 6)).toEqual(["资金支出计划\n（%）", "3月底", "6月底", "10月底", "12月底"]);
     expect(rowTexts(g, 7)).toEqual(["25%", "50%", "75%", "100%"]);
     expect(ws(rowTexts(g, 8).join("|"))).toBe(ws(`绩效目标|${p.goals}`));
     expect(rowTexts(g, 9)).toEqual(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]);
@@ -133,7 +144,8 @@ describe("the standard 绩效目标表", () => {
 
   it("prints on A4, one page wide, blocks kept whole, merges never overlapping", () => {
     expect(plan.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: true });
-    expect(plan.page!.printArea).toMatch(/^A1:G\d+$/);
+    // The official columns A–G and the finding numbers in H.
+    expect(plan.page!.printArea).toMatch(/^A1:H\d+$/);
     const boxes = plan.merges.map((m) => m.split(":").map((a) => fromA1(a)!));
     const overlapping = boxes.flatMap(([a, b], i) =>
       boxes
@@ -155,16 +167,129 @@ describe("the 绩效目标表 during the year", () => {
     const result = checkWorkbook(data, { asOf: "2026-12-31", locale: "zh-CN", source: "m.xlsx" });
     const table = planTableWrite(data, result).sheets[0]!;
     const g = grid(table);
-    expect(table.page).toMatchObject({ orientation: "landscape", printArea: expect.stringMatching(/^A1:J\d+$/) });
-    expect(rowTexts(g, 2)).toEqual(["单位：万元", "监控：红灯"]);
+    // H–J the monitoring columns, K 偏差原因, L the finding numbers.
+    expect(table.page).toMatchObject({ orientation: "landscape", printArea: expect.stringMatching(/^A1:L\d+$/) });
+    expect(rowTexts(g, 2).slice(0, 3)).toEqual(["单位：万元", "监控：红灯", "有错误，见检查结果"]);
     expect(rowTexts(g, 3).slice(-3)).toEqual(["自评得分", result.report.projects[0]!.score!.toFixed(2), "优"]);
-    expect(rowTexts(g, 9).slice(-3)).toEqual(["完成值", "偏差", "得分"]);
+    expect(rowTexts(g, 9).slice(-4)).toEqual(["完成值", "偏差", "得分", "偏差原因"]);
     const costRow = 10 + seed.projects[0]!.indicators.findIndex((i) => i.name === "空调单价");
-    const cost = rowTexts(g, costRow);
     // 偏差 in the target's unit: 2500 元 is 0.25 万元, 0.05 万元 over the ≤0.2 万元 limit.
-    expect(cost.slice(-3)).toEqual(["2500元", "+0.05万元", "10.00"]);
+    expect(rowTexts(g, costRow).slice(-4, -1)).toEqual(["2500元", "+0.05万元", "10.00"]);
     const satisfaction = 10 + seed.projects[0]!.indicators.findIndex((i) => i.name === "群众满意度");
-    expect(rowTexts(g, satisfaction).slice(-3)).toEqual(["75%", "−5个百分点", expect.any(String)]);
+    expect(rowTexts(g, satisfaction).slice(-4, -1)).toEqual(["75%", "−5个百分点", expect.any(String)]);
     expect(table.cells.find((c) => c.address === `H${costRow}`)!.style?.fill).toBe("FFC7CE");
+  });
+});
+
+describe("the 绩效目标表 carries its reasons", () => {
+  const refsOf = (plan: SheetPlan, column: string): Map<number, number[]> =>
+    new Map(
+      plan.cells
+        .filter((c) => new RegExp(`^${column}\\d+$`).test(c.address) && c.value.kind === "text")
+        .flatMap((c) => {
+          const t = (c.value as { text: string }).text;
+          return t.startsWith("→") ? [[fromA1(c.address)!.row + 1, t.slice(1).split("、").map(Number)] as const] : [];
+        }),
+    );
+
+  it("numbers beside each indicator row the findings-sheet rows of its findings", async () => {
+    const { result } = await samplePlan();
+    const data = workbookData(await roundTrip(buildSampleWorkbook(seed)));
+    const plan = planTableWrite(data, result).sheets[0]!;
+    const findingsSheet = planFindingsSheet({
+      report: result.report,
+      findings: result.findings,
+      codeOf: () => null,
+      nameOf: () => null,
+      locale: "zh-CN",
+      checkedOn: null,
+    });
+    const refs = refsOf(plan, "H");
+    const referred = [...refs.values()].flat();
+    const flagged = numberFindings(result.findings).filter((n) => n.finding.severity !== "info");
+    // Every error and warning is referred to from the table, once.
+    expect([...referred].sort((a, b) => a - b)).toEqual(flagged.map((n) => n.number));
+    for (const [row, numbers] of refs) {
+      for (const number of numbers) {
+        const n = flagged.find((f) => f.number === number)!;
+        // The number is the one the findings sheet gives that finding …
+        const link = findingsSheet.cells.find(
+          (c) => c.value.kind === "number" && c.value.value === number && c.address.startsWith("A"),
+        )!;
+        const linkRow = fromA1(link.address)!.row + 1;
+        const formula = findingsSheet.cells.find((c) => c.address === `G${linkRow}`)!.value;
+        expect(formula).toEqual({ kind: "formula", formula: expect.stringContaining(`!${n.finding.cell}"`) });
+        // … and the row shows the indicator the finding is about.
+        if (n.finding.indicator !== null) {
+          const texts = plan.cells.filter((c) => fromA1(c.address)!.row + 1 === row).map((c) => c.value);
+          expect(texts).toContainEqual({ kind: "text", text: n.finding.indicator });
+        }
+      }
+    }
+  });
+
+  it("shows 偏差原因 and the light's reason: 招商经费's amber light and the warning behind it", async () => {
+    const data = workbookData(await openWorkbook(join(__dirname, "..", "..", "samples", "monitoring.xlsx")));
+    const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "monitoring.xlsx" });
+    const plan = planTableWrite(data, result).sheets[0]!;
+    const g = grid(plan);
+    const title = [...g].find(([, row]) => [...row.values()].some((t) => /招商经费绩效目标表$/.test(t)))![0];
+    expect(rowTexts(g, title + 1)).toEqual(expect.arrayContaining(["监控：黄灯", "有警告，见检查结果"]));
+    const warning = numberFindings(result.findings).find(
+      (n) => n.finding.rule === "deviation-reason-missing" && (n.finding.project ?? "").endsWith("（2）招商经费"),
+    )!;
+    expect(warning.finding.severity).toBe("warning");
+    const refs = refsOf(plan, "L");
+    expect(refs.get(title + 1)).toContain(warning.number);
+    // The indicator's row: its empty 偏差原因 cell marked amber, and the same number beside it.
+    const row = [...g].find(([r, cells]) => r > title && [...cells.values()].includes(warning.finding.indicator!))![0];
+    expect(plan.cells.find((c) => c.address === `K${row}`)?.style?.fill).toBe("FFEB9C");
+    expect(refs.get(row)).toEqual([warning.number]);
+    expect(rowTexts(g, 9 + (title - 1)).slice(-2)).toEqual(["得分", "偏差原因"]);
+  });
+
+  it("ends with a short legend and keeps its marker in a hidden column", async () => {
+    const { plan } = await samplePlan();
+    const last = plan.cells.filter((c) => c.value.kind === "text" && c.value.text.startsWith("说明："));
+    expect(last).toHaveLength(1);
+    expect((last[0]!.value as { text: string }).text).toMatch(/浅红为错误、浅黄为警告.*→N.*检查结果/);
+    const marker = plan.cells.find((c) => c.value.kind === "text" && c.value.text.startsWith("check-targets:"))!;
+    expect(marker.address).toBe("I1");
+    expect(plan.columnWidths.find((w) => w.column === "I")).toMatchObject({ hidden: true });
+    expect(plan.page!.printArea).toMatch(/^A1:H/);
+  });
+});
+
+describe("the 绩效目标表's pages", () => {
+  it("packs the blocks: a page ends only where the next block would not fit, two blocks a page for the sample", async () => {
+    const { plan } = await samplePlan();
+    const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    const height = (from: number, to: number) => {
+      let sum = 0;
+      for (let r = from; r <= to; r++) sum += heights.get(r) ?? 15;
+      return sum;
+    };
+    const titles = plan.cells
+      .filter((c) => c.style?.fontSize === 14 && c.address.startsWith("A"))
+      .map((c) => fromA1(c.address)!.row + 1)
+      .sort((a, b) => a - b);
+    const capacity = pageCapacity(
+      plan.columnWidths.filter((w) => !w.hidden).map((w) => w.width),
+      "portrait",
+    );
+    const breaks = plan.page!.rowBreaks;
+    const starts = [1, ...breaks.map((b) => b + 1)];
+    starts.forEach((start, i) => {
+      const end = (breaks[i] ?? Number(plan.page!.printArea.replace(/^.*[A-Z]/, ""))) as number;
+      const blocks = titles.filter((t) => t >= start && t <= end).length;
+      expect(blocks).toBeGreaterThan(0);
+      expect(height(start, end)).toBeLessThanOrEqual(capacity);
+      // Not the last page: the next block would not have fitted too.
+      const next = titles.find((t) => t > end);
+      const after = titles.find((t) => t > (next ?? Infinity));
+      if (next !== undefined && after !== undefined) expect(height(start, after - 1)).toBeGreaterThan(capacity);
+    });
+    expect(titles).toHaveLength(15);
+    expect(breaks).toHaveLength(7);
   });
 });

@@ -6,6 +6,7 @@ import type { WorkbookData } from "../sheets/grid";
 import { indicatorsByProject } from "../model/group";
 import { deviationOf } from "../monitoring/deviation";
 import { planTargetTable, type BlockMonitoring } from "../target-table/plan-table";
+import { planFindingsSheet } from "../findings-sheet/plan-findings-sheet";
 import type { WritePlan } from "./write-plan";
 
 /** Owned sheets present in the workbook, by name. */
@@ -16,8 +17,40 @@ const ownedPresent = (data: WorkbookData): Set<string> => new Set(data.sheets.fi
  * is never replaced.
  */
 export function tableSheetName(data: WorkbookData): string {
-  const taken = data.sheets.find((s) => s.name === OWNED.tableSheet);
-  return taken === undefined || isOwnedSheet(taken) ? OWNED.tableSheet : `${OWNED.tableSheet}(检查目标)`;
+  return ownedName(data, OWNED.tableSheet);
+}
+
+/** An owned sheet's name, or a variant of it when a staff sheet already has that name (never replaced). */
+function ownedName(data: WorkbookData, name: string): string {
+  const taken = data.sheets.find((s) => s.name === name);
+  return taken === undefined || isOwnedSheet(taken) ? name : `${name}(检查目标)`;
+}
+
+/** The name of the findings sheet (检查结果) in this workbook. */
+export const findingsSheetName = (data: WorkbookData): string => ownedName(data, OWNED.findingsSheet);
+
+/** The findings sheets of earlier checks that are present, under either name. */
+const findingsPresent = (data: WorkbookData): string[] => {
+  const owned = ownedPresent(data);
+  return [OWNED.findingsSheet, `${OWNED.findingsSheet}(检查目标)`].filter((n) => owned.has(n));
+};
+
+/** The findings sheet of a check; null when it found nothing at all. */
+function planFindings(data: WorkbookData, result: CheckResult) {
+  if (result.findings.length === 0) return null;
+  const codes = new Map(result.model.projects.map((p) => [p.key, p.code]));
+  const names = new Map(result.model.projects.map((p) => [p.key, p.name]));
+  return planFindingsSheet(
+    {
+      report: result.report,
+      findings: result.findings,
+      codeOf: (key) => (key === null ? null : (codes.get(key) ?? null)),
+      nameOf: (key) => (key === null ? null : (names.get(key) ?? null)),
+      locale: result.locale ?? "zh-CN",
+      checkedOn: result.checkedOn ?? null,
+    },
+    findingsSheetName(data),
+  );
 }
 
 /** Flags on the staff sheets with their helper sheet; replaces the flags of an earlier check. */
@@ -31,11 +64,16 @@ export function planFlagWrite(data: WorkbookData, result: CheckResult): WritePla
   });
   const flags = planFlags(data, result.findings, live);
   const owned = ownedPresent(data);
+  const findings = planFindings(data, result);
   return {
-    sheets: flags.helper === null ? [] : [flags.helper],
+    sheets: [...(flags.helper === null ? [] : [flags.helper]), ...(findings === null ? [] : [findings])],
     names: flags.names,
     flags: flags.rules,
-    removeSheets: flags.helper === null && owned.has(OWNED.helperSheet) ? [OWNED.helperSheet] : [],
+    removeSheets: [
+      ...(flags.helper === null && owned.has(OWNED.helperSheet) ? [OWNED.helperSheet] : []),
+      // The findings sheet of an earlier check goes when this one found nothing, or writes under the other name.
+      ...findingsPresent(data).filter((n) => n !== findings?.name),
+    ],
   };
 }
 
@@ -71,7 +109,14 @@ function blockMonitoring(result: CheckResult): Map<string, BlockMonitoring> | nu
 
 /** The standard 绩效目标表, replacing an earlier one. Flags are left as they are. */
 export function planTableWrite(data: WorkbookData, result: CheckResult): WritePlan {
-  const table = planTargetTable(result.model, result.findings, tableSheetName(data), blockMonitoring(result));
+  const table = planTargetTable(
+    result.model,
+    result.findings,
+    tableSheetName(data),
+    blockMonitoring(result),
+    result.locale ?? "zh-CN",
+    findingsSheetName(data),
+  );
   return { sheets: [table], names: null, flags: null, removeSheets: [] };
 }
 
@@ -85,9 +130,9 @@ export function planCheckedWorkbook(data: WorkbookData, result: CheckResult): Wr
   return { ...flags, sheets: [...flags.sheets, ...table.sheets] };
 }
 
-/** Clear flags: our rules, names and helper sheet go; with `table`, the 绩效目标表 too. */
+/** Clear flags: our rules, names, helper sheet and findings sheet go; with `table`, the 绩效目标表 too. */
 export function planClear(data: WorkbookData, options: { table: boolean }): WritePlan {
   const owned = ownedPresent(data);
   const remove = [OWNED.helperSheet, ...(options.table ? [OWNED.tableSheet] : [])].filter((n) => owned.has(n));
-  return { sheets: [], names: [], flags: [], removeSheets: remove };
+  return { sheets: [], names: [], flags: [], removeSheets: [...remove, ...findingsPresent(data)] };
 }

@@ -49,9 +49,14 @@ export type SheetPlan = {
   cells: PlannedCell[];
   /** A1 ranges, e.g. "A5:A8". */
   merges: string[];
-  columnWidths: { column: string; width: number }[];
+  /** `hidden`: the column is not shown on screen nor printed (the marker's column). */
+  columnWidths: { column: string; width: number; hidden?: boolean }[];
   rowHeights: { row: number; height: number }[];
   page: PageSetup | null;
+  /** Rows 1…n stay in view while scrolling (the findings sheet's header); absent: none. */
+  frozenRows?: number;
+  /** A1 area with a filter button on its first row, e.g. "A7:J40"; absent: none. */
+  autoFilter?: string;
 };
 
 /** A workbook-level defined name, e.g. CT_T_绩效指标_G → '检查目标_辅助'!$B$1:$B$400. */

@@ -10,13 +10,36 @@ import type { CellStyle } from "../plan/write-plan";
  */
 export const TABLE_COLUMNS = 7;
 
-/** Characters; the sum (~100) prints one page wide on A4 portrait at about 75%. */
-export const COLUMN_WIDTHS = [12, 14, 20, 13, 13, 16, 14] as const;
+/**
+ * Characters. Wide enough that Excel's fit-to-width scale (84% with the findings column) leaves
+ * room for two blocks of ten indicators on an A4 portrait page.
+ */
+export const COLUMN_WIDTHS = [13, 15, 21, 13, 13, 17, 15] as const;
 
-/** Printable height of an A4 portrait page in points, less margins, at the table's scale. */
-export const PAGE_HEIGHT = 740;
-/** The same for A4 landscape, used when the monitoring columns are added. */
-export const PAGE_HEIGHT_LANDSCAPE = 500;
+/** Right of the table: the findings-sheet numbers of a row's findings ("→3、5"). */
+export const FINDING_REF_WIDTH = 9;
+/** In the monitoring columns: the staff's 偏差原因, and the reason of the light beside it. */
+export const DEVIATION_REASON_WIDTH = 18;
+
+/** A4 in points, less Excel's default margins (0.7" left and right, 0.75" top and bottom). */
+const PRINTABLE = {
+  portrait: { width: 595.3 - 100.8, height: 841.9 - 108 },
+  landscape: { width: 841.9 - 100.8, height: 595.3 - 108 },
+} as const;
+/** Excel's row heights and widths on paper differ a little from the screen's: keep this much spare. */
+const SPARE = 0.97;
+
+/**
+ * Points of rows that fit on one printed page of a table `widths` characters wide, scaled to one
+ * page wide as Excel does it: a column of w characters is 7w + 5 pixels (Calibri 11), the scale a
+ * whole percent, never above 100%.
+ */
+export function pageCapacity(widths: readonly number[], orientation: "portrait" | "landscape"): number {
+  const points = widths.reduce((sum, w) => sum + Math.round(w * 7) + 5, 0) * 0.75;
+  const page = PRINTABLE[orientation];
+  const scale = Math.min(100, Math.floor((page.width / points) * 100)) / 100;
+  return (page.height / scale) * SPARE;
+}
 
 /** Monitoring columns, after G, when actual values exist. */
 export const MONITORING_WIDTHS = [14, 10, 9] as const;
@@ -29,6 +52,8 @@ export const STYLES = {
   value: { horizontal: "center", vertical: "middle", wrap: true, border: true },
   text: { horizontal: "left", vertical: "middle", wrap: true, border: true },
   note: { fontSize: 9, fontColor: "808080" },
+  ref: { fontSize: 9, fontColor: "C00000", horizontal: "left", vertical: "middle", wrap: true },
+  legend: { fontSize: 9, horizontal: "left", vertical: "top", wrap: true },
 } as const satisfies Record<string, CellStyle>;
 
 /** Fills of cells whose source has a finding: Excel's light red and yellow presets. */

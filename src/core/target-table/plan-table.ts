@@ -9,16 +9,24 @@ import { columnLetters, toA1 } from "../sheets/address";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import {
   COLUMN_WIDTHS,
+  DEVIATION_REASON_WIDTH,
   FINDING_FILL,
+  FINDING_REF_WIDTH,
   MONITORING_WIDTHS,
-  PAGE_HEIGHT,
-  PAGE_HEIGHT_LANDSCAPE,
+  pageCapacity,
   STYLES,
   TABLE_COLUMNS,
 } from "./layout";
 import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "./row-height";
+import { numberFindings, numbersByCell } from "../findings-sheet/order";
+import type { Locale } from "../messages/catalogue";
+import { sheetWords, type SheetWords } from "../messages/sheet-words";
 
-const WIDTHS: readonly number[] = [...COLUMN_WIDTHS, ...MONITORING_WIDTHS];
+/** Widths of the official columns, then the monitoring ones with 偏差原因 (when actuals exist), then the finding numbers. */
+const widthsOf = (monitored: boolean): readonly number[] =>
+  monitored
+    ? [...COLUMN_WIDTHS, ...MONITORING_WIDTHS, DEVIATION_REASON_WIDTH, FINDING_REF_WIDTH]
+    : [...COLUMN_WIDTHS, FINDING_REF_WIDTH];
 const PLAN_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
 /** Column spans of the four plan cells and of the grid's six columns on the 7-column grid. */
 const PLAN_SPANS = [
@@ -61,7 +69,15 @@ const money = (n: number | null): PlannedValue => (n === null ? BLANK : { kind: 
 
 /** Accumulates cells and merges row by row; rows are 1-based like A1 addresses. */
 class Sheet {
+  constructor(
+    readonly widths: readonly number[],
+    /** The findings-sheet numbers of the errors and warnings at each source cell. */
+    private readonly numbers: Map<string, Map<string, number[]>>,
+  ) {}
+
   readonly cells: PlannedCell[] = [];
+  /** The findings-sheet numbers each row refers to, shown right of the table. */
+  readonly refs = new Map<number, Set<number>>();
   readonly merges: string[] = [];
   /** Height each row needs: explicit, or from the lines of its wrapped text. */
   readonly heights = new Map<number, number>();
@@ -85,7 +101,7 @@ class Sheet {
     if (toCol !== col || toRow !== this.row) this.merges.push(`${at}:${toA1(toRow - 1, toCol)}`);
     if (value.kind === "text" && style.wrap) {
       let width = 0;
-      for (let c = col; c <= toCol; c++) width += WIDTHS[c] ?? 10;
+      for (let c = col; c <= toCol; c++) width += this.widths[c] ?? 10;
       const perRow = Math.ceil(wrappedLines(value.text, width) / (toRow - this.row + 1));
       this.need(this.row, heightFor(perRow));
     }
@@ -103,6 +119,17 @@ class Sheet {
 
   heightOf(row: number): number {
     return this.heights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** Notes that `row` shows the source cells `refs`: their findings' numbers go beside it. */
+  refer(row: number, refs: readonly ({ sheet: string; cell: string } | null | undefined)[]): void {
+    for (const ref of refs) {
+      const found = ref ? this.numbers.get(ref.sheet)?.get(ref.cell) : undefined;
+      if (found === undefined) continue;
+      let set = this.refs.get(row);
+      if (set === undefined) this.refs.set(row, (set = new Set()));
+      for (const n of found) set.add(n);
+    }
   }
 }
 
@@ -172,6 +199,12 @@ const LIGHT_LABEL = Object.fromEntries(
 
 const points = (n: number | null): PlannedValue => (n === null ? BLANK : { kind: "number", value: n, format: "0.00" });
 
+/** The source cells of a project's own values and, when given, of its indicators. */
+function projectRefs(project: Project, indicators: readonly Indicator[]): ({ sheet: string; cell: string } | null)[] {
+  const { plan, ...cells } = project.cells;
+  return [...Object.values(cells), ...(plan ?? []), ...indicators.flatMap((i) => Object.values(i.cells))];
+}
+
 function projectBlock(
   s: Sheet,
   index: number,
@@ -179,10 +212,13 @@ function projectBlock(
   indicators: readonly Indicator[],
   marks: Marks,
   monitoring: BlockMonitoring | null,
+  words: SheetWords,
 ): void {
   // The official block spans A–G; the monitoring columns H–J follow it when actuals exist.
   const last = TABLE_COLUMNS - 1;
   const right = monitoring === null ? last : last + MONITORING_WIDTHS.length;
+  // findings-sheet: 偏差原因 right of the monitoring columns, beside the light its reason.
+  const reasonCol = right + 1;
   const m = last + 1;
   const mark = (ref: { sheet: string; cell: string } | null) =>
     ref === null ? undefined : marks.get(ref.sheet)?.get(ref.cell);
@@ -193,8 +229,12 @@ function projectBlock(
   s.put(0, s.text(project.unit ?? ""), STYLES.unit, 4);
   s.put(5, fixed("单位：万元"), STYLES.unitNote, last);
   if (monitoring) s.put(m, fixed(`监控：${LIGHT_WORDS[monitoring.light]}`), LIGHT_LABEL[monitoring.light], right);
+  if (monitoring) s.put(reasonCol, s.text(words.table.lightReason[monitoring.light]), STYLES.text);
+  // The light's reason: every finding of the project, numbered beside it.
+  s.refer(s.row, monitoring ? projectRefs(project, indicators) : []);
 
   s.next();
+  s.refer(s.row, monitoring ? [] : projectRefs(project, []));
   s.put(0, fixed("项目编码"), STYLES.label);
   s.put(1, s.text(project.code ?? ""), marked(STYLES.value, mark(project.cells.code)), 2);
   s.put(3, fixed("项目名称"), STYLES.label);
@@ -222,7 +262,8 @@ function projectBlock(
   if (monitoring) s.put(m, s.text(monitoring.lightReason ?? ""), STYLES.text, right);
 
   s.next();
-  s.put(0, fixed("资金支出计划（%）"), STYLES.label, 0, s.row + 1);
+  // The line breaks before the parenthesis, never inside it.
+  s.put(0, fixed("资金支出计划\n（%）"), STYLES.label, 0, s.row + 1);
   PLAN_SPANS.forEach(([from, to], i) => s.put(from, fixed(PLAN_LABELS[i] ?? ""), STYLES.label, to));
   if (monitoring) s.put(m, fixed("预算执行率"), STYLES.label, right);
   s.next();
@@ -257,9 +298,15 @@ function projectBlock(
     s.put(from, fixed(h), STYLES.label, to);
   });
   if (monitoring) ["完成值", "偏差", "得分"].forEach((h, i) => s.put(m + i, fixed(h), STYLES.label));
+  if (monitoring) s.put(reasonCol, fixed(words.table.deviationReason), STYLES.label);
   const first = s.row + 1;
   for (const [k, ind] of indicators.entries()) {
     s.next();
+    s.refer(s.row, Object.values(ind.cells));
+    if (monitoring) {
+      const reason = ind.deviationReason ?? "";
+      s.put(reasonCol, s.text(reason), marked(STYLES.text, mark(ind.cells.deviationReason)));
+    }
     if (monitoring) {
       const scored = monitoring.indicators[k];
       s.put(m, s.text(ind.actualText ?? ""), marked(STYLES.value, mark(ind.cells.actual)));
@@ -307,19 +354,24 @@ export function planTargetTable(
   findings: readonly Finding[],
   sheetName: string = OWNED.tableSheet,
   monitoring: ReadonlyMap<string, BlockMonitoring> | null = null,
+  locale: Locale = "zh-CN",
+  findingsSheet: string = OWNED.findingsSheet,
 ): SheetPlan {
-  const s = new Sheet();
+  const widths = widthsOf(monitoring !== null);
+  const words = sheetWords(locale);
+  const s = new Sheet(widths, numbersByCell(numberFindings(findings)));
   const marks = severityAt(findings);
   const byProject = indicatorsByProject(model.indicators);
-  // Landscape when the monitoring columns widen the table.
-  const lastCol = TABLE_COLUMNS - 1 + (monitoring === null ? 0 : MONITORING_WIDTHS.length);
-  const pageHeight = monitoring === null ? PAGE_HEIGHT : PAGE_HEIGHT_LANDSCAPE;
+  // Landscape when the monitoring columns widen the table; the finding numbers are its last column.
+  const lastCol = widths.length - 1;
+  const orientation = monitoring === null ? "portrait" : "landscape";
+  const pageHeight = pageCapacity(widths, orientation);
   // A block starts a new page when it would not fit on the rest of the current one.
   const rowBreaks: number[] = [];
   let used = 0;
   model.projects.forEach((p, i) => {
     const first = s.row + 1;
-    projectBlock(s, i + 1, p, byProject.get(p.key) ?? [], marks, monitoring?.get(p.key) ?? null);
+    projectBlock(s, i + 1, p, byProject.get(p.key) ?? [], marks, monitoring?.get(p.key) ?? null, words);
     let height = 0;
     for (let r = first; r <= s.row; r++) height += s.heightOf(r);
     if (used > 0 && used + height > pageHeight) {
@@ -328,7 +380,19 @@ export function planTargetTable(
     }
     used += height;
   });
-  // The marker sits right of the print area: it tells readers this sheet is ours.
+  for (const [row, numbers] of s.refs) {
+    s.cells.push({
+      address: toA1(row - 1, lastCol),
+      value: s.text(words.table.findingRefs([...numbers])),
+      style: STYLES.ref,
+    });
+  }
+  // A short legend under the last block, on the last page.
+  if (model.projects.length > 0) {
+    s.next();
+    s.put(0, s.text(words.table.legend(findingsSheet)), STYLES.legend, lastCol);
+  }
+  // The marker sits in a hidden column right of the print area: it tells readers this sheet is ours.
   s.cells.push({
     address: `${columnLetters(lastCol + 1)}1`,
     value: s.text(`${OWNED.marker}table v1 由“检查目标”生成，重新检查时整表替换`),
@@ -340,11 +404,14 @@ export function planTargetTable(
     visibility: "visible",
     cells: s.cells,
     merges: s.merges,
-    columnWidths: WIDTHS.slice(0, lastCol + 1).map((width, i) => ({ column: columnLetters(i), width })),
+    columnWidths: [
+      ...widths.map((width, i) => ({ column: columnLetters(i), width })),
+      { column: columnLetters(lastCol + 1), width: 10, hidden: true },
+    ],
     rowHeights: [...s.heights].filter(([, h]) => h !== DEFAULT_ROW_HEIGHT).map(([row, height]) => ({ row, height })),
     page: {
       paper: "A4",
-      orientation: monitoring === null ? "portrait" : "landscape",
+      orientation,
       fitToWidth: true,
       printArea: `A1:${columnLetters(lastCol)}${lastRow}`,
       printTitleRows: null,

@@ -73,6 +73,8 @@ export type FakeSheet = {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   page: FakePageLayout;
+  /** findings-sheet: frozen top rows, the filter's area, hidden columns (0-based); absent until set. */
+  view?: { frozenRows?: number; autoFilter?: string; hiddenColumns?: number[] };
 };
 
 export type FakeName = { name: string; formula: string };

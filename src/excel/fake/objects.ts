@@ -401,6 +401,29 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     };
   }
 
+  /** findings-sheet. ExcelApi 1.7: freezing the top rows. */
+  get freezePanes(): { freezeRows(count: number): void } {
+    return {
+      freezeRows: (count: number) =>
+        this.write("freezePanes.freezeRows", (sheet) => {
+          (sheet.view ??= {}).frozenRows = count;
+        }),
+    };
+  }
+
+  /** findings-sheet. ExcelApi 1.9: a filter on an area whose first row is the header. */
+  get autoFilter(): { apply(range: string): void } {
+    const workbook = this.workbook;
+    return {
+      apply: (range: string) =>
+        this.write("autoFilter.apply", (sheet) => {
+          requireApi(workbook, "1.9", "Worksheet.autoFilter");
+          if (parseArea(range) === null) throw new FakeRichApiError("InvalidArgument", `filter on ${range}`);
+          (sheet.view ??= {}).autoFilter = range;
+        }),
+    };
+  }
+
   getRange(address?: string): FakeRange {
     const location = `${this.location}.getRange(${address ?? ""})`;
     return new FakeRange(this.context, this.workbook, location, () => {
@@ -662,6 +685,19 @@ export class FakeRange extends FakeObject<RangeTarget> {
       guardCells(sheet);
       const names = this.context.definedNames();
       each(box, input, "values", (r, c, v) => enter(cellFor(sheet, r, c), v, false, names));
+    });
+  }
+  /** findings-sheet. ExcelApi 1.2: hides the range's columns. */
+  set columnHidden(hidden: boolean) {
+    this.write("columnHidden", ({ sheet, box }) => {
+      guardCells(sheet);
+      const view = (sheet.view ??= {});
+      const columns = new Set(view.hiddenColumns ?? []);
+      for (let c = box.left; c <= box.right; c++) {
+        if (hidden) columns.add(c);
+        else columns.delete(c);
+      }
+      view.hiddenColumns = [...columns].sort((a, b) => a - b);
     });
   }
   get formulas(): unknown[][] {

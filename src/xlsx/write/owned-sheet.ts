@@ -13,17 +13,27 @@ export function ownedSheetXml(plan: SheetPlan, styles: StylesEditor): () => Iter
   const styleIds = packed.formatList.map((f) => styles.cellXf(f.format.style, f.format.numFmt));
   const page = plan.page;
   const cols = plan.columnWidths
-    .map(({ column, width }) => ({ index: (fromA1(`${column}1`)?.col ?? 0) + 1, width }))
+    .map(({ column, width, hidden }) => ({ index: (fromA1(`${column}1`)?.col ?? 0) + 1, width, hidden }))
     .sort((a, b) => a.index - b.index)
-    .map((c) => `<col min="${c.index}" max="${c.index}" width="${c.width}" customWidth="1"/>`)
+    .map(
+      (c) =>
+        `<col min="${c.index}" max="${c.index}" width="${c.width}" customWidth="1"${c.hidden === true ? ' hidden="1"' : ""}/>`,
+    )
     .join("");
+  // The findings sheet's header stays in view: a frozen pane below its first rows.
+  const frozen = plan.frozenRows ?? 0;
+  const view =
+    frozen > 0
+      ? `<sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
+        '<selection pane="bottomLeft"/></sheetView>'
+      : '<sheetView workbookViewId="0"/>';
   const head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     (page?.fitToWidth === true ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
     `<dimension ref="${dimensionOf(packed)}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+    `<sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols === "" ? "" : `<cols>${cols}</cols>`);
   const breaks = page?.rowBreaks ?? [];

@@ -1,0 +1,89 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { parseCellLink, reportSchema, type Report } from "../../src/core";
+import { partsOf } from "../../src/xlsx/kept-formats";
+
+const SAMPLE = join(__dirname, "..", "..", "samples", "sample.xlsx");
+const io = { stdout: () => undefined, stderr: (t: string) => console.error(t), now: () => new Date(2026, 5, 30) };
+
+async function checkTo(input: string, out: string, json: string, ...more: string[]): Promise<Report> {
+  const code = await main([input, "--out", out, "--json", json, "--as-of", "2026-06-30", ...more], io);
+  expect(code).toBeLessThanOrEqual(1);
+  return reportSchema.parse(JSON.parse(await readFile(json, "utf8")));
+}
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** A worksheet part's XML, by sheet name. */
+async function sheetXml(file: string, sheet: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const read = async (path: string) => (await zip.file(path)?.async("string")) ?? null;
+  const part = (await partsOf(read)).sheets.get(sheet);
+  return (part === undefined ? null : await read(part)) ?? "";
+}
+
+/** `check-targets sample.xlsx --out copy.xlsx`: the copy carries its findings. */
+describe("the checked copy's findings sheet", () => {
+  let dir: string;
+  let copy: string;
+  let report: Report;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "check-targets-findings-"));
+    copy = join(dir, "copy.xlsx");
+    report = await checkTo(SAMPLE, copy, join(dir, "report.json"));
+  }, 60_000);
+
+  it("has a row with a working link and the message for every error and warning of the report", async () => {
+    const ws = (await open(copy)).getWorksheet("检查结果");
+    expect(ws).toBeDefined();
+    const rows: { sheet: string; cell: string; message: string }[] = [];
+    ws!.eachRow((row) => {
+      const link = row.getCell("G").value;
+      const formula = link !== null && typeof link === "object" && "formula" in link ? (link.formula ?? null) : null;
+      const target = formula === null ? null : parseCellLink(formula);
+      if (target !== null) rows.push({ ...target, message: String(row.getCell("H").value) });
+    });
+    const flagged = report.findings.filter((f) => f.severity !== "info");
+    expect(flagged.length).toBeGreaterThan(10);
+    for (const f of flagged) expect(rows).toContainEqual({ sheet: f.sheet, cell: f.cell, message: f.message });
+    expect(rows).toHaveLength(flagged.length);
+    // Every link goes to a sheet of the workbook.
+    const wb = await open(copy);
+    for (const r of rows) expect(wb.getWorksheet(r.sheet)).toBeDefined();
+  });
+
+  it("freezes its header and filters its list in the file", async () => {
+    const xml = await sheetXml(copy, "检查结果");
+    expect(xml).toMatch(/<pane [^>]*ySplit="8"[^>]*state="frozen"/);
+    expect(xml).toMatch(/<autoFilter ref="A8:J\d+"\/>/);
+    // The schema's order: the filter after the cells, before the merged areas.
+    expect(xml.indexOf("</sheetData>")).toBeLessThan(xml.indexOf("<autoFilter"));
+    expect(xml.indexOf("<autoFilter")).toBeLessThan(xml.indexOf("<mergeCells"));
+    expect(xml).toMatch(/<col min="11" max="11"[^>]*hidden="1"/);
+  });
+
+  it("checks again to the same findings and the same sheets, and --clear removes it", async () => {
+    const again = join(dir, "again.xlsx");
+    const second = await checkTo(copy, again, join(dir, "again.json"));
+    expect(second.findings).toEqual(report.findings);
+    expect(second.summary).toEqual(report.summary);
+    const names = (file: string) => open(file).then((wb) => wb.worksheets.map((w) => w.name).sort());
+    expect(await names(again)).toEqual(await names(copy));
+    expect((second.sheets ?? []).find((s) => s.name === "检查结果")?.role).toBe("owned");
+
+    const cleared = join(dir, "cleared.xlsx");
+    await checkTo(copy, cleared, join(dir, "cleared.json"), "--clear");
+    const left = await names(cleared);
+    expect(left).not.toContain("检查结果");
+    expect(left).not.toContain("绩效目标表");
+    expect(left).toEqual((await names(SAMPLE)).filter((n) => n !== "检查结果"));
+  }, 60_000);
+});
