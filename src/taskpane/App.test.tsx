@@ -52,7 +52,8 @@ describe("the task pane", () => {
     renderPane(workbook);
     expect(await screen.findByRole("heading", { name: "概况" })).toBeTruthy();
     expect(workbook.readWithAccess).toHaveBeenCalledTimes(1);
-    const list = screen.getByRole("listbox", { name: "问题列表" });
+    // The list's code loads beside the check.
+    const list = await screen.findByRole("listbox", { name: "问题列表" }, { timeout: 10_000 });
     // Projects with errors first: 项目乙's header, then its error at E3.
     expect(within(list).getAllByRole("option")[0]?.getAttribute("aria-label")).toMatch(/^错误 绩效指标!E3：/);
     expect(within(list).getByText("项目乙")).toBeTruthy();
@@ -161,7 +162,10 @@ describe("the task pane", () => {
   it("folds the notes, and filters by severity, search and rule", async () => {
     renderPane(fakeWorkbook());
     const list = await screen.findByRole("listbox", { name: "问题列表" });
-    const options = () => within(list).queryAllByRole("option").map((o) => o.getAttribute("aria-label") ?? "");
+    const options = () =>
+      within(list)
+        .queryAllByRole("option")
+        .map((o) => o.getAttribute("aria-label") ?? "");
     expect(options().some((o) => o.startsWith("提示"))).toBe(false);
     fireEvent.click(screen.getByRole("button", { name: /^提示 \d+$/ }));
     await waitFor(() => expect(options().some((o) => o.startsWith("提示"))).toBe(true));
@@ -258,7 +262,7 @@ describe("the task pane", () => {
     // Collapsed at first, loaded when opened.
     expect(screen.queryByLabelText("表头所在行")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
-    const save = await screen.findByRole("button", { name: "保存识别结果并重新检查" });
+    const save = await screen.findByRole("button", { name: "保存识别结果并重新检查" }, { timeout: 10_000 });
     // How each row's indicator matched 指标定义.
     expect(screen.getByRole("table", { name: "工作表“绩效指标”的指标与指标定义" })).toBeTruthy();
     expect(save.hasAttribute("disabled")).toBe(true);
@@ -279,7 +283,7 @@ describe("the task pane", () => {
     renderPane(workbook, "zh-CN", teamsHighContrastTheme);
     await screen.findByRole("heading", { name: "概况" });
     fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
-    await screen.findByRole("button", { name: "保存识别结果并重新检查" });
+    await screen.findByRole("button", { name: "保存识别结果并重新检查" }, { timeout: 10_000 });
     const tables = [...screen.queryAllByRole("listbox"), ...screen.queryAllByRole("table")];
     expect(tables.length).toBeGreaterThan(2);
     for (const table of tables) expect(table.getAttribute("aria-label")).toBeTruthy();

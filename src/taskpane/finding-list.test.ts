@@ -1,7 +1,13 @@
 import type { Finding, Report, Severity } from "../core";
-import { changesBetween, filterRows, prepareFindings, rowAtCell, type ListFilter } from "./finding-list";
+import { changesBetween } from "./finding-key";
+import { filterRows, prepareFindings, rowAtCell, type ListFilter } from "./finding-list";
 
-const finding = (severity: Severity, projectKey: string | null, cell: string, rule: Finding["rule"] = "target-missing"): Finding => ({
+const finding = (
+  severity: Severity,
+  projectKey: string | null,
+  cell: string,
+  rule: Finding["rule"] = "target-missing",
+): Finding => ({
   rule,
   severity,
   sheet: "绩效指标",
@@ -17,7 +23,12 @@ const project = (code: string, name: string): Report["projects"][number] =>
 
 const REPORT = { projects: [project("A1", "甲"), project("B2", "乙"), project("C3", "丙")] };
 const KEYS = ["A1", "B2", "C3"];
-const ALL: ListFilter = { severities: new Set(["error", "warning", "info"]), projects: new Set(), rule: null, query: "" };
+const ALL: ListFilter = {
+  severities: new Set(["error", "warning", "info"]),
+  projects: new Set(),
+  rule: null,
+  query: "",
+};
 
 describe("the findings list as data", () => {
   const findings = [
@@ -32,7 +43,15 @@ describe("the findings list as data", () => {
   it("puts projects with errors first, then warnings; within a project errors, warnings, notes", () => {
     const rows = filterRows(prepared, ALL);
     expect(rows.map((r) => (r.type === "project" ? `#${r.group.name}` : r.item.finding.cell))).toEqual([
-      "#乙", "G9", "#甲", "G3", "G2", "#丙", "G12", "#其他", "B4",
+      "#乙",
+      "G9",
+      "#甲",
+      "G3",
+      "G2",
+      "#丙",
+      "G12",
+      "#其他",
+      "B4",
     ]);
   });
 
@@ -46,8 +65,14 @@ describe("the findings list as data", () => {
     const problems = filterRows(prepared, { ...ALL, severities: new Set(["error", "warning"]) });
     expect(problems.filter((r) => r.type === "finding")).toHaveLength(3);
     const onlyA = filterRows(prepared, { ...ALL, projects: new Set(["A1"]) });
-    expect(onlyA.map((r) => r.key)).toEqual(["project:A1", expect.stringContaining("G3"), expect.stringContaining("G2")]);
-    expect(filterRows(prepared, { ...ALL, rule: "target-direction" }).filter((r) => r.type === "finding")).toHaveLength(2);
+    expect(onlyA.map((r) => r.key)).toEqual([
+      "project:A1",
+      expect.stringContaining("G3"),
+      expect.stringContaining("G2"),
+    ]);
+    expect(filterRows(prepared, { ...ALL, rule: "target-direction" }).filter((r) => r.type === "finding")).toHaveLength(
+      2,
+    );
     const searched = filterRows(prepared, { ...ALL, query: " 指标g12 " });
     expect(searched.map((r) => (r.type === "project" ? r.shown : r.item.finding.cell))).toEqual([1, "G12"]);
     // The project code is searchable too.
@@ -69,7 +94,13 @@ describe("the findings list as data", () => {
   });
 
   it("keeps a key per finding that survives a re-check and is unique within one", () => {
-    const twice = prepareFindings([finding("error", "B2", "G9"), finding("error", "B2", "G9")], REPORT, KEYS, "zh-CN", "其他");
+    const twice = prepareFindings(
+      [finding("error", "B2", "G9"), finding("error", "B2", "G9")],
+      REPORT,
+      KEYS,
+      "zh-CN",
+      "其他",
+    );
     const keys = twice.items.map((i) => i.key);
     expect(new Set(keys).size).toBe(2);
     expect(prepareFindings([finding("error", "B2", "G9")], REPORT, KEYS, "zh-CN", "其他").items[0]?.key).toBe(keys[0]);

@@ -1,4 +1,5 @@
 import { formatFinding, type Finding, type Report, type Severity, type TrafficLight } from "../core";
+import { findingKey } from "./finding-key";
 import type { Locale } from "./locale";
 
 /**
@@ -53,9 +54,6 @@ export const OTHER_GROUP = "";
 
 const zero = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 
-/** The identity of a finding across checks: the same rule at the same cell about the same indicator. */
-export const findingKey = (f: Finding): string => `${f.rule}|${f.sheet}!${f.cell}|${f.indicator ?? ""}`;
-
 export function prepareFindings(
   findings: readonly Finding[],
   report: Pick<Report, "projects">,
@@ -68,7 +66,14 @@ export function prepareFindings(
     const key = projectKeys[i] ?? p.code ?? p.name;
     groups.set(key, { key, code: p.code, name: p.name, light: p.light, score: p.score, counts: zero() });
   });
-  const other: ProjectGroup = { key: OTHER_GROUP, code: null, name: otherTitle, light: null, score: null, counts: zero() };
+  const other: ProjectGroup = {
+    key: OTHER_GROUP,
+    code: null,
+    name: otherTitle,
+    light: null,
+    score: null,
+    counts: zero(),
+  };
   const seen = new Map<string, number>();
   const ruleCounts = new Map<string, number>();
   const totals = zero();
@@ -133,25 +138,6 @@ export function filterRows(prepared: Prepared, filter: ListFilter): ListRow[] {
     rows.push({ type: "finding", key: item.key, item });
   }
   return rows;
-}
-
-/** What a re-check changed: findings gone since the last check, and findings new in this one. */
-export function changesBetween(
-  before: readonly Finding[],
-  after: readonly Finding[],
-): { resolved: number; added: number } {
-  const count = (list: readonly Finding[]) => {
-    const m = new Map<string, number>();
-    for (const f of list) m.set(findingKey(f), (m.get(findingKey(f)) ?? 0) + 1);
-    return m;
-  };
-  const was = count(before);
-  const now = count(after);
-  let resolved = 0;
-  let added = 0;
-  for (const [key, n] of was) resolved += Math.max(0, n - (now.get(key) ?? 0));
-  for (const [key, n] of now) added += Math.max(0, n - (was.get(key) ?? 0));
-  return { resolved, added };
 }
 
 /** The first finding at a cell Excel selected (a range's top-left cell), among the shown rows. */

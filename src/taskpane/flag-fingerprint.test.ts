@@ -33,9 +33,9 @@ const readBack = (written: WritePlan): WorkbookData => {
 
 describe("the flags' fingerprint", () => {
   it("is left after the helper sheet's last column and recognised on the next read", () => {
-    const written = withFingerprint(plan("ISTEXT(\"check-targets:error\")"));
+    const written = withFingerprint(plan('ISTEXT("check-targets:error")'));
     expect(written.sheets[0]?.cells.at(-1)?.address).toBe("D1");
-    expect(carriesFlags(readBack(written), plan("ISTEXT(\"check-targets:error\")"))).toBe(true);
+    expect(carriesFlags(readBack(written), plan('ISTEXT("check-targets:error")'))).toBe(true);
   });
 
   it("differs when any part of the plan does, so changed flags are written", () => {

@@ -35,7 +35,10 @@ describe("paneReducer", () => {
       { type: "check-progress", progress: { stage: "checking", sheets: 3, rows: 120 } },
     );
     expect(stages).toMatchObject({ status: "checking", progress: { stage: "checking", sheets: 3, rows: 120 } });
-    const writing = paneReducer(stages, { type: "check-progress", progress: { stage: "writing", findings: 9, rules: 4 } });
+    const writing = paneReducer(stages, {
+      type: "check-progress",
+      progress: { stage: "writing", findings: 9, rules: 4 },
+    });
     expect(writing).toMatchObject({ progress: { stage: "writing", findings: 9, rules: 4 } });
     expect(
       paneReducer(writing, {
@@ -44,7 +47,12 @@ describe("paneReducer", () => {
         write: { status: "unchanged", what: "flags" },
         changes: { resolved: 2, added: 1 },
       }),
-    ).toEqual({ status: "done", outcome: done, write: { status: "unchanged", what: "flags" }, changes: { resolved: 2, added: 1 } });
+    ).toEqual({
+      status: "done",
+      outcome: done,
+      write: { status: "unchanged", what: "flags" },
+      changes: { resolved: 2, added: 1 },
+    });
     // Progress outside a check is stale news.
     expect(run({ type: "check-progress", progress: { stage: "reading" } })).toEqual(INITIAL_STATE);
   });

@@ -297,24 +297,28 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     },
     changes: (resolved, added) => `Since the last check: ${resolved} resolved · ${added} new`,
     flagsUnchanged: "The flags in the sheets are up to date: the workbook was left unchanged.",
-    failedNext: "Press Esc to leave cell editing, then choose Check again. If it still fails, save and reopen the workbook.",
+    failedNext:
+      "Press Esc to leave cell editing, then choose Check again. If it still fails, save and reopen the workbook.",
     stale: "These are the results of the last check and may be out of date.",
     emptyTitle: "No target table found",
-    emptyBody: "This workbook has no table the add-in can check, so nothing was flagged and the target table cannot be filled.",
+    emptyBody:
+      "This workbook has no table the add-in can check, so nothing was flagged and the target table cannot be filled.",
     emptyLookedFor:
       "Looked for: an indicator list, a project list, department goals, or the standard target form (绩效目标表).",
     emptyHeaders: "Headers such as 项目名称, 三级指标 (or 指标名称) and 指标值 are needed.",
     emptySheets: (sheets) => `Sheets looked at: ${sheets.length === 0 ? "none" : sheets.join(", ")}.`,
     watchFailed: "Cannot follow the selection in Excel",
     columnTwice: (roles) => `same column as ${roles.join(", ")}`,
-    columnTwiceSummary: "A column plays two roles, so the check may read it wrongly: choose a different column for each role.",
+    columnTwiceSummary:
+      "A column plays two roles, so the check may read it wrongly: choose a different column for each role.",
     addRole: "Add a column not recognised",
     addRolePlaceholder: "Choose its role",
     matchesOf: (sheet) => `Indicators of sheet ${sheet} and their definitions`,
     indicatorName: "Indicator",
     matchedBy: "Definition matched",
     matchKind: (kind) =>
-      ({ name: "same name", synonym: "synonym", fuzzy: "similar", analyser: "analyser", none: "not found" })[kind] ?? kind,
+      ({ name: "same name", synonym: "synonym", fuzzy: "similar", analyser: "analyser", none: "not found" })[kind] ??
+      kind,
     moreNames: (n) => `${n} more names not listed.`,
     shortcuts: "Keys: ↑↓ move between findings, Enter goes to the cell, F8 / Shift+F8 next / previous finding.",
   },

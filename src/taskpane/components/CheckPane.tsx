@@ -21,11 +21,12 @@ import type { Checker } from "../hooks/use-checker";
 import { canFlag, checkState, foundNothing, writeBlock, type CheckStage } from "../state";
 import { paneStrings, type PaneStrings } from "../strings";
 import { EmptyState } from "./EmptyState";
-import { FindingsView } from "./FindingsView";
 import { Summary } from "./Summary";
 import { Toolbar } from "./Toolbar";
 
-// The mapping view is opened now and then: its code loads when it is first expanded.
+// The findings list (with the finding catalogues) loads beside the check; the mapping view,
+// opened now and then, when it is first expanded.
+const FindingsView = lazy(() => import("./FindingsView").then((m) => ({ default: m.FindingsView })));
 const MappingView = lazy(() => import("./MappingView").then((m) => ({ default: m.MappingView })));
 
 const useStyles = makeStyles({
@@ -42,7 +43,10 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
   notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  mapping: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, marginRight: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  mapping: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
 });
 
 /** What useChecker gives, and the language to show it in. */
@@ -150,15 +154,17 @@ export function CheckPane(props: CheckPaneProps) {
       {outcome !== null && !empty ? (
         <>
           <Summary report={outcome.result.report} text={text} />
-          <FindingsView
-            locale={locale}
-            report={outcome.result.report}
-            findings={outcome.result.findings}
-            projectKeys={projectKeys}
-            onSelect={props.onSelect}
-            selection={props.selection}
-            stale={stale}
-          />
+          <Suspense fallback={<Spinner size="small" />}>
+            <FindingsView
+              locale={locale}
+              report={outcome.result.report}
+              findings={outcome.result.findings}
+              projectKeys={projectKeys}
+              onSelect={props.onSelect}
+              selection={props.selection}
+              stale={stale}
+            />
+          </Suspense>
           {props.selectError !== null ? (
             // Beside the list the user is working in, not at the top of a scrolled pane.
             <MessageBar intent="error">

@@ -231,9 +231,7 @@ export function FindingsList(props: FindingsListProps) {
           const row = rows[v.index];
           if (row === undefined) return null;
           const sticky = row.type === "project" && v.index === stickyIndex.current;
-          const place = sticky
-            ? styles.sticky
-            : styles.placed;
+          const place = sticky ? styles.sticky : styles.placed;
           const style = sticky ? undefined : { transform: `translateY(${v.start}px)` };
           if (row.type === "project") {
             const { group } = row;
@@ -280,7 +278,12 @@ export function FindingsList(props: FindingsListProps) {
               id={`finding-${v.index}`}
               role="option"
               aria-selected={row.key === linkedKey}
-              aria-label={text.findingLabel(text.severity[finding.severity], finding.sheet, finding.cell, row.item.message)}
+              aria-label={text.findingLabel(
+                text.severity[finding.severity],
+                finding.sheet,
+                finding.cell,
+                row.item.message,
+              )}
               tabIndex={v.index === tabStop ? 0 : -1}
               className={mergeClasses(place, styles.row, row.key === linkedKey && styles.linked)}
               style={style}
@@ -290,7 +293,11 @@ export function FindingsList(props: FindingsListProps) {
                 onOpen(row.key);
               }}
             >
-              <SeverityIcon severity={finding.severity} label={text.severity[finding.severity]} className={styles.icon} />
+              <SeverityIcon
+                severity={finding.severity}
+                label={text.severity[finding.severity]}
+                className={styles.icon}
+              />
               <span className={styles.cell}>{finding.cell}</span>
               <span className={mergeClasses(styles.message, !active && styles.clamped)}>{row.item.message}</span>
               {active ? (

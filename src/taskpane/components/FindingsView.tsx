@@ -28,7 +28,12 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   severities: { display: "flex", columnGap: tokens.spacingHorizontalXS, flexWrap: "wrap", rowGap: "4px" },
   toggle: { whiteSpace: "nowrap", minWidth: "auto" },
-  filters: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: "wrap" },
+  filters: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    flexWrap: "wrap",
+  },
   filter: { minWidth: "140px", flexGrow: 1, flexBasis: 0 },
   control: { minWidth: "auto", width: "100%" },
   search: { width: "100%", maxWidth: "none" },
@@ -223,12 +228,17 @@ export function FindingsView(props: FindingsViewProps) {
         <TagGroup
           className={styles.tags}
           aria-label={text.filterProject}
-          onDismiss={(_, data) =>
-            setProjects((set) => new Set([...set].filter((k) => k !== String(data.value))))
-          }
+          onDismiss={(_, data) => setProjects((set) => new Set([...set].filter((k) => k !== String(data.value))))}
         >
           {[...projects].map((key) => (
-            <Tag key={key} value={key} size="small" dismissible className={styles.tag} dismissIcon={{ "aria-label": text.remove }}>
+            <Tag
+              key={key}
+              value={key}
+              size="small"
+              dismissible
+              className={styles.tag}
+              dismissIcon={{ "aria-label": text.remove }}
+            >
               {projectLabel(key)}
             </Tag>
           ))}

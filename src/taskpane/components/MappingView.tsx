@@ -148,7 +148,10 @@ export function MappingView({ locale, data, result, canSave, onSave, className }
   const [draft, setDraft] = useState<TableMapping[]>(() => [...mapping]);
   useEffect(() => setDraft([...mapping]), [mapping]);
   const changed = useMemo(() => JSON.stringify(draft) !== JSON.stringify(mapping), [draft, mapping]);
-  const matches = useMemo(() => new Map(mapping.map((m) => [m.sheet, nameMatches(result, m.sheet)])), [mapping, result]);
+  const matches = useMemo(
+    () => new Map(mapping.map((m) => [m.sheet, nameMatches(result, m.sheet)])),
+    [mapping, result],
+  );
 
   const update = (index: number, next: TableMapping) =>
     setDraft((list) => list.map((entry, i) => (i === index ? corrected(data, next) : entry)));

@@ -11,7 +11,14 @@ const useStyles = makeStyles({
   errors: { color: tokens.colorStatusDangerForeground1 },
   // Marigold's foreground (#d39300) is 2.6:1 on white: the darkest warning shade reads 4.5:1 and more.
   warnings: { color: tokens.colorStatusWarningForeground3 },
-  lights: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: "4px", margin: 0, padding: 0 },
+  lights: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "4px",
+    margin: 0,
+    padding: 0,
+  },
   light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, listStyleType: "none" },
   badge: { whiteSpace: "nowrap", flexShrink: 0 },
 });

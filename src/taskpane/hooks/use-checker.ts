@@ -1,17 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import {
-  checkWorkbook,
-  planClear,
-  planFlagWrite,
-  planSettingsSheet,
-  planTableWrite,
-  WorkbookError,
-  type Finding,
-  type TableMapping,
-  type WritePlan,
-} from "../../core";
+import { WorkbookError, type Finding, type TableMapping, type WritePlan } from "../../core";
 import { carriesFlags, withFingerprint } from "../flag-fingerprint";
-import { changesBetween } from "../finding-list";
+import { changesBetween } from "../finding-key";
 import type { Locale } from "../locale";
 import type { PaneWorkbook } from "../pane-workbook";
 import type { Selection } from "../components/FindingsView";
@@ -41,6 +31,10 @@ export type Checker = {
   /** The cell the user last selected in Excel (the pane shows its finding). */
   selection: Selection | null;
 };
+
+/** The engine's chunk, fetched once; asked for as the pane opens, so it loads while the workbook is read. */
+const loadEngine = () => import("../engine");
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
 /** Lets React paint the stage just dispatched before the next long step runs. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -99,12 +93,15 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     async (date: string): Promise<void> => {
       dispatch({ type: "check-started" });
       let outcome: CheckOutcome;
+      let engine: Engine;
       try {
-        const { data, access } = await workbook.readWithAccess();
+        let read: Awaited<ReturnType<PaneWorkbook["readWithAccess"]>>;
+        [read, engine] = await Promise.all([workbook.readWithAccess(), loadEngine()]);
+        const { data, access } = read;
         const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
         dispatch({ type: "check-progress", progress: { stage: "checking", sheets: data.sheets.length, rows } });
         await nextFrame();
-        const result = checkWorkbook(data, { asOf: date, locale, source: access.name });
+        const result = engine.checkWorkbook(data, { asOf: date, locale, source: access.name });
         outcome = { asOf: date, data, result, access };
       } catch (error) {
         dispatch({ type: "check-failed", message: messageOf(error) });
@@ -113,7 +110,7 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
       const previous = lastOutcome.current;
       lastOutcome.current = outcome;
       const changes = previous === null ? null : changesBetween(previous.result.findings, outcome.result.findings);
-      const writeState = await writeFlags(outcome);
+      const writeState = await writeFlags(outcome, engine);
       dispatch({ type: "check-succeeded", outcome, write: writeState, changes });
     },
     // writeFlags reads only what is listed here.
@@ -121,9 +118,9 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
   );
 
   /** The flags of a finished check, unless there is nothing to flag or they are there already. */
-  async function writeFlags(outcome: CheckOutcome): Promise<WriteState> {
+  async function writeFlags(outcome: CheckOutcome, engine: Engine): Promise<WriteState> {
     if (!canFlag(outcome) || foundNothing(outcome)) return { status: "none" };
-    const plan = planFlagWrite(outcome.data, outcome.result);
+    const plan = engine.planFlagWrite(outcome.data, outcome.result);
     if (carriesFlags(outcome.data, plan)) return { status: "unchanged", what: "flags" };
     const { summary } = outcome.result.report;
     dispatch({
@@ -181,24 +178,27 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     },
     onFillTable: () => {
       if (current === null) return;
-      const plan = planTableWrite(current.data, current.result);
-      void exclusive(async () => void (await write("table", plan, text.tableWritten(plan.sheets[0]?.name ?? ""))));
+      void exclusive(async () => {
+        const plan = (await loadEngine()).planTableWrite(current.data, current.result);
+        await write("table", plan, text.tableWritten(plan.sheets[0]?.name ?? ""));
+      });
     },
     onClearFlags: () => {
       if (current === null) return;
-      void exclusive(
-        async () => void (await write("clear", planClear(current.data, { table: false }), text.flagsCleared)),
-      );
+      void exclusive(async () => {
+        const plan = (await loadEngine()).planClear(current.data, { table: false });
+        await write("clear", plan, text.flagsCleared);
+      });
     },
     onSaveMapping: (mapping) => {
       if (current === null) return;
-      const plan: WritePlan = {
-        sheets: [planSettingsSheet(current.result.settings, mapping)],
-        names: null,
-        flags: null,
-        removeSheets: [],
-      };
       void exclusive(async () => {
+        const plan: WritePlan = {
+          sheets: [(await loadEngine()).planSettingsSheet(current.result.settings, mapping)],
+          names: null,
+          flags: null,
+          removeSheets: [],
+        };
         if (await write("mapping", plan, text.mappingSaved)) await check(current.asOf);
       });
     },
