@@ -1,11 +1,14 @@
 /** @jest-environment jsdom */
 import { FluentProvider, teamsHighContrastTheme, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { WorkbookError, type CellData, type WorkbookData, type WritePlan } from "../core";
 import type { ReadResult } from "../excel";
 import { App } from "./App";
 import type { Locale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
+
+// The engine and the findings list load on demand: on a busy machine the first load takes seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 const cell = (value: string): CellData => ({ value });
 
@@ -55,7 +58,9 @@ describe("the task pane", () => {
     // The list's code loads beside the check.
     const list = await screen.findByRole("listbox", { name: "问题列表" }, { timeout: 10_000 });
     // Projects with errors first: 项目乙's header, then its error at E3.
-    expect(within(list).getAllByRole("option")[0]?.getAttribute("aria-label")).toMatch(/^错误 绩效指标!E3：/);
+    const first = within(list).getAllByRole("option")[0];
+    expect(first?.getAttribute("data-cell")).toBe("绩效指标!E3");
+    expect(first?.textContent).toMatch(/^错误：E3/);
     expect(within(list).getByText("项目乙")).toBeTruthy();
     await waitFor(() => expect(workbook.apply).toHaveBeenCalledTimes(1));
     const plan = workbook.apply.mock.calls[0]?.[0];
@@ -92,7 +97,7 @@ describe("the task pane", () => {
   it("selects a finding's cell in the sheet when its address is clicked", async () => {
     const workbook = fakeWorkbook();
     renderPane(workbook);
-    fireEvent.click(await screen.findByRole("option", { name: /^错误 绩效指标!E3：/ }));
+    fireEvent.click(await screen.findByRole("option", { name: /^错误：\s*E3/ }));
     expect(workbook.select).toHaveBeenCalledWith("绩效指标", "E3");
   });
 
@@ -115,7 +120,7 @@ describe("the task pane", () => {
     expect(screen.getByText(/以只读方式打开/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "生成绩效目标表" }).hasAttribute("disabled")).toBe(true);
     expect(screen.getByRole("button", { name: "清除标记" }).hasAttribute("disabled")).toBe(true);
-    expect(screen.getByRole("option", { name: /绩效指标!E3/ })).toBeTruthy();
+    expect(screen.getByRole("option", { name: /^错误：\s*E3/ })).toBeTruthy();
     expect(workbook.apply).not.toHaveBeenCalled();
   });
 
@@ -150,7 +155,7 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Check again" }));
     await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
     expect(await screen.findByText("Since the last check: 0 resolved · 0 new")).toBeTruthy();
-    expect(screen.getByRole("option", { name: /^Error 绩效指标!E3: / })).toBeTruthy();
+    expect(screen.getByRole("option", { name: /^Error:\s*E3/ })).toBeTruthy();
   });
 
   it("spells the as-of date out in Chinese under the date field", async () => {
@@ -165,7 +170,7 @@ describe("the task pane", () => {
     const options = () =>
       within(list)
         .queryAllByRole("option")
-        .map((o) => o.getAttribute("aria-label") ?? "");
+        .map((o) => o.textContent ?? "");
     expect(options().some((o) => o.startsWith("提示"))).toBe(false);
     fireEvent.click(screen.getByRole("button", { name: /^提示 \d+$/ }));
     await waitFor(() => expect(options().some((o) => o.startsWith("提示"))).toBe(true));
@@ -211,7 +216,7 @@ describe("the task pane", () => {
       },
     };
     renderPane(workbook);
-    const option = await screen.findByRole("option", { name: /绩效指标!E3/ });
+    const option = await screen.findByRole("option", { name: /^错误：\s*E3/ }, { timeout: 10_000 });
     expect(option.getAttribute("aria-selected")).toBe("false");
     act(() => listener?.({ sheet: "绩效指标", address: "E3" }));
     await waitFor(() => expect(option.getAttribute("aria-selected")).toBe("true"));

@@ -77,7 +77,8 @@ export type PaneStrings = {
   groupCounts: (errors: number, warnings: number) => string;
   shownOf: (shown: number) => string;
   noCode: string;
-  findingLabel: (severity: string, sheet: string, cell: string, message: string) => string;
+  /** Read before a finding's cell and message, for assistive technology. */
+  severityLead: (severity: string) => string;
   stage: {
     reading: string;
     checking: (sheets: number, rows: number) => string;
@@ -183,7 +184,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     groupCounts: (errors, warnings) => `错误 ${errors} · 警告 ${warnings}`,
     shownOf: (shown) => `显示 ${shown} 个`,
     noCode: "无项目编码",
-    findingLabel: (severity, sheet, cell, message) => `${severity} ${sheet}!${cell}：${message}`,
+    severityLead: (severity) => `${severity}：`,
     stage: {
       reading: "正在读取工作簿…",
       checking: (sheets, rows) => `正在检查 ${sheets} 个工作表、${rows} 行…`,
@@ -289,7 +290,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     groupCounts: (errors, warnings) => `${errors} err · ${warnings} warn`,
     shownOf: (shown) => `${shown} shown`,
     noCode: "no project code",
-    findingLabel: (severity, sheet, cell, message) => `${severity} ${sheet}!${cell}: ${message}`,
+    severityLead: (severity) => `${severity}: `,
     stage: {
       reading: "Reading the workbook…",
       checking: (sheets, rows) => `Checking ${sheets} sheet${sheets === 1 ? "" : "s"}, ${rows} rows…`,

@@ -89,6 +89,14 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorBrandBackground2Hover },
   },
   icon: { paddingTop: "2px" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -247,7 +255,7 @@ export function FindingsList(props: FindingsListProps) {
                 {group.light === null ? (
                   <span />
                 ) : (
-                  <Badge appearance="filled" size="small" color={LIGHT_COLOR[group.light]} className={styles.badge}>
+                  <Badge appearance="filled" size="medium" color={LIGHT_COLOR[group.light]} className={styles.badge}>
                     {text.light[group.light]}
                   </Badge>
                 )}
@@ -278,12 +286,7 @@ export function FindingsList(props: FindingsListProps) {
               id={`finding-${v.index}`}
               role="option"
               aria-selected={row.key === linkedKey}
-              aria-label={text.findingLabel(
-                text.severity[finding.severity],
-                finding.sheet,
-                finding.cell,
-                row.item.message,
-              )}
+              data-cell={`${finding.sheet}!${finding.cell}`}
               tabIndex={v.index === tabStop ? 0 : -1}
               className={mergeClasses(place, styles.row, row.key === linkedKey && styles.linked)}
               style={style}
@@ -298,6 +301,8 @@ export function FindingsList(props: FindingsListProps) {
                 label={text.severity[finding.severity]}
                 className={styles.icon}
               />
+              {/* The row's name is its text: the severity in words first (the icon is decorative). */}
+              <span className={styles.hidden}>{text.severityLead(text.severity[finding.severity])}</span>
               <span className={styles.cell}>{finding.cell}</span>
               <span className={mergeClasses(styles.message, !active && styles.clamped)}>{row.item.message}</span>
               {active ? (

@@ -66,7 +66,7 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
           .filter(({ n }) => n > 0)
           .map(({ light, n }) => (
             <li key={light} className={styles.light}>
-              <Badge appearance="filled" size="small" color={LIGHT_COLOR[light]} className={styles.badge}>
+              <Badge appearance="filled" size="medium" color={LIGHT_COLOR[light]} className={styles.badge}>
                 {text.light[light]}
               </Badge>
               <Caption1>{n}</Caption1>
