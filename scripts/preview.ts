@@ -1,15 +1,16 @@
 /**
- * `npm run preview`: builds the task pane against the in-memory Excel, with the sample workbook
- * (samples/sample.xlsx, read here by the ExcelJS adapter and handed to the page as JSON, so the
- * page holds no ExcelJS), and serves it on http://127.0.0.1:3001/ (PORT to change it).
- * The end-to-end test (test/e2e) uses the same two steps.
+ * `npm run preview [-- WORKBOOK.xlsx]`: builds the task pane against the in-memory Excel, with the
+ * given workbook or the sample (samples/sample.xlsx), read here by the ExcelJS adapter and handed
+ * to the page as JSON (so the page holds no ExcelJS), and serves it on http://127.0.0.1:3001/
+ * (PORT to change it). The end-to-end test (test/e2e) and the bench use the same steps.
  */
 import { createReadStream } from "node:fs";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { basename, extname, join, normalize, resolve, sep } from "node:path";
 import webpack from "webpack";
+import type { WorkbookData } from "../src/core";
 import { XlsxPort } from "../src/xlsx";
 
 const root = resolve(__dirname, "..");
@@ -17,8 +18,24 @@ export const SAMPLE = join(root, "samples", "sample.xlsx");
 
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => Promise<webpack.Configuration>;
 
-/** Builds the preview into `outDir`: the page, its bundle, and the sample workbook as JSON. */
-export async function buildPreview(outDir: string, mode: "development" | "production" = "development"): Promise<void> {
+/** The page's workbook: what preview.tsx fetches (workbook.json, or ?data=FILE.json). */
+export type PreviewWorkbook = WorkbookData & { name: string };
+
+/** Writes a workbook for the page to `outDir/file` (the e2e test and the bench add their own). */
+export async function writePreviewData(outDir: string, file: string, workbook: PreviewWorkbook): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, file), JSON.stringify(workbook));
+}
+
+/**
+ * Builds the preview into `outDir`: the page, its bundle, and the workbook (`workbook`, default
+ * the sample) as workbook.json.
+ */
+export async function buildPreview(
+  outDir: string,
+  mode: "development" | "production" = "development",
+  workbook: string = SAMPLE,
+): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS webpack config
   const makeConfig = require("../webpack.config.js") as ConfigFactory;
   const config = await makeConfig({ preview: true, previewOut: outDir }, { mode });
@@ -30,9 +47,8 @@ export async function buildPreview(outDir: string, mode: "development" | "produc
     });
   });
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
-  const data = await (await XlsxPort.open(SAMPLE)).read();
-  await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, "sample-workbook.json"), JSON.stringify(data));
+  const data = await (await XlsxPort.open(workbook)).read();
+  await writePreviewData(outDir, "workbook.json", { ...data, name: basename(workbook) });
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -70,11 +86,14 @@ export async function servePreview(dir: string, port: number): Promise<{ server:
 
 async function main(): Promise<void> {
   const outDir = join(root, "dist", "preview");
-  console.log("Building the preview …");
-  await buildPreview(outDir);
+  const file = process.argv[2] === undefined ? SAMPLE : resolve(process.argv[2]);
+  console.log(`Building the preview of ${file} …`);
+  await buildPreview(outDir, "development", file);
   const { url } = await servePreview(outDir, Number(process.env.PORT ?? 3001));
-  console.log(`Check Targets preview (the sample workbook in an in-memory Excel): ${url}`);
-  console.log(`English: ${url}?lang=en-US · read-only workbook: ${url}?readOnly=1 · Ctrl+C to stop`);
+  console.log(`Check Targets preview (${basename(file)} in an in-memory Excel): ${url}`);
+  console.log(
+    `English: ${url}?lang=en-US · dark theme: ${url}?theme=dark · read-only: ${url}?readOnly=1 · Ctrl+C to stop`,
+  );
 }
 
 if (require.main === module) {

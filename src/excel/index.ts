@@ -4,3 +4,4 @@ export { capabilities, isExcelHost, officeHost, type Capabilities, type ExcelHos
 export { ADAPTER_MESSAGES, type AdapterLocale } from "./messages";
 export type { ReadResult, WorkbookAccess } from "./read";
 export { FLAG_FILL, widthInPoints } from "./apply";
+export { watchSelection, type SelectedCell } from "./selection-watch";

@@ -1,11 +1,14 @@
 /** @jest-environment jsdom */
 import { FluentProvider, teamsHighContrastTheme, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { WorkbookError, type CellData, type WorkbookData, type WritePlan } from "../core";
 import type { ReadResult } from "../excel";
 import { App } from "./App";
 import type { Locale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
+
+// The engine and the findings list load on demand: on a busy machine the first load takes seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 const cell = (value: string): CellData => ({ value });
 
@@ -52,9 +55,13 @@ describe("the task pane", () => {
     renderPane(workbook);
     expect(await screen.findByRole("heading", { name: "概况" })).toBeTruthy();
     expect(workbook.readWithAccess).toHaveBeenCalledTimes(1);
-    const grid = screen.getByRole("grid", { name: "“项目乙”的问题" });
-    expect(within(grid).getByRole("button", { name: "转到 绩效指标!E3" })).toBeTruthy();
-    expect(within(grid).getAllByText(/群众满意度/).length).toBeGreaterThan(0);
+    // The list's code loads beside the check.
+    const list = await screen.findByRole("listbox", { name: "问题列表" }, { timeout: 10_000 });
+    // Projects with errors first: 项目乙's header, then its error at E3.
+    const first = within(list).getAllByRole("option")[0];
+    expect(first?.getAttribute("data-cell")).toBe("绩效指标!E3");
+    expect(first?.textContent).toMatch(/^错误：E3/);
+    expect(within(list).getByText("项目乙")).toBeTruthy();
     await waitFor(() => expect(workbook.apply).toHaveBeenCalledTimes(1));
     const plan = workbook.apply.mock.calls[0]?.[0];
     expect(plan?.flags?.some((f) => f.sheet === "绩效指标" && f.severity === "error")).toBe(true);
@@ -85,13 +92,13 @@ describe("the task pane", () => {
     renderPane(fakeWorkbook({}, () => Promise.resolve(data)));
     // At 2026-06-30 the year is under way: 预计得分, 40 人 taken at the year's pace (×365÷181 ≥ 50) earns 产出 50,
     // and 预算执行率 10 × 100%.
-    expect(await screen.findByText("预计 60.00 分")).toBeTruthy();
+    expect(await screen.findByText(/预计 60\.00 分/)).toBeTruthy();
   });
 
   it("selects a finding's cell in the sheet when its address is clicked", async () => {
     const workbook = fakeWorkbook();
     renderPane(workbook);
-    fireEvent.click(await screen.findByRole("button", { name: "转到 绩效指标!E3" }));
+    fireEvent.click(await screen.findByRole("option", { name: /^错误：\s*E3/ }));
     expect(workbook.select).toHaveBeenCalledWith("绩效指标", "E3");
   });
 
@@ -114,7 +121,7 @@ describe("the task pane", () => {
     expect(screen.getByText(/以只读方式打开/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "生成绩效目标表" }).hasAttribute("disabled")).toBe(true);
     expect(screen.getByRole("button", { name: "清除标记" }).hasAttribute("disabled")).toBe(true);
-    expect(screen.getByRole("grid", { name: "“项目乙”的问题" })).toBeTruthy();
+    expect(screen.getByRole("option", { name: /^错误：\s*E3/ })).toBeTruthy();
     expect(workbook.apply).not.toHaveBeenCalled();
   });
 
@@ -132,7 +139,10 @@ describe("the task pane", () => {
     );
     renderPane(workbook);
     expect(await screen.findByText("检查未完成")).toBeTruthy();
-    expect(screen.getByText("Excel 未能完成操作：GeneralException")).toBeTruthy();
+    expect(screen.getByText(/Excel 未能完成操作：GeneralException/)).toBeTruthy();
+    // A next step, not just the reason.
+    expect(screen.getByText(/再点“重新检查”/)).toBeTruthy();
+    expect(document.querySelector("main")?.getAttribute("data-check-state")).toBe("failed");
   });
 
   it("speaks English when Office does, and checks again as of another date", async () => {
@@ -145,7 +155,8 @@ describe("the task pane", () => {
     expect(screen.getByText("December 31, 2026")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Check again" }));
     await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
-    expect(screen.getByRole("grid", { name: "Findings for 项目乙" })).toBeTruthy();
+    expect(await screen.findByText("Since the last check: 0 resolved · 0 new")).toBeTruthy();
+    expect(screen.getByRole("option", { name: /^Error:\s*E3/ })).toBeTruthy();
   });
 
   it("spells the as-of date out in Chinese under the date field", async () => {
@@ -154,22 +165,112 @@ describe("the task pane", () => {
     expect(screen.getByText("2026年6月30日")).toBeTruthy();
   });
 
-  it("filters the findings by severity", async () => {
+  it("folds the notes, and filters by severity, search and rule", async () => {
+    renderPane(fakeWorkbook());
+    const list = await screen.findByRole("listbox", { name: "问题列表" });
+    const options = () =>
+      within(list)
+        .queryAllByRole("option")
+        .map((o) => o.textContent ?? "");
+    expect(options().some((o) => o.startsWith("提示"))).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: /^提示 \d+$/ }));
+    await waitFor(() => expect(options().some((o) => o.startsWith("提示"))).toBe(true));
+    fireEvent.click(screen.getByRole("button", { name: /^警告 \d+$/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^提示 \d+$/ }));
+    await waitFor(() => expect(options().every((o) => o.startsWith("错误"))).toBe(true));
+    fireEvent.change(screen.getByRole("searchbox", { name: "搜索问题" }), { target: { value: "培训人数" } });
+    await screen.findByText("没有符合筛选条件的问题。");
+    fireEvent.change(screen.getByRole("searchbox", { name: "搜索问题" }), { target: { value: "" } });
+    act(() => fireEvent.click(screen.getByRole("combobox", { name: "规则" })));
+    // Rules by their names in the pane's language, with counts.
+    expect(await screen.findByRole("option", { name: /^指标值缺失 \(1\)$/ })).toBeTruthy();
+  });
+
+  it("moves through the findings with the keyboard and goes to a cell with Enter", async () => {
     const workbook = fakeWorkbook();
     renderPane(workbook);
-    await screen.findByRole("grid", { name: "“项目甲”的问题" });
-    const severity = screen.getByRole("combobox", { name: "级别" });
-    act(() => fireEvent.click(severity));
-    fireEvent.click(await screen.findByRole("option", { name: "错误" }));
-    await waitFor(() => expect(screen.queryByRole("grid", { name: "“项目甲”的问题" })).toBeNull());
-    expect(screen.getByRole("grid", { name: "“项目乙”的问题" })).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: /^提示 \d+$/ }));
+    const list = screen.getByRole("listbox", { name: "问题列表" });
+    await waitFor(() => expect(within(list).getAllByRole("option").length).toBeGreaterThan(1));
+    const [first, second] = within(list).getAllByRole("option");
+    // One tab stop: the first finding.
+    expect(first?.tabIndex).toBe(0);
+    expect(second?.tabIndex).toBe(-1);
+    act(() => first?.focus());
+    fireEvent.keyDown(first!, { key: "ArrowDown" });
+    await waitFor(() => expect(document.activeElement).toBe(second));
+    expect(second?.tabIndex).toBe(0);
+    fireEvent.keyDown(second!, { key: "Enter" });
+    expect(workbook.select).toHaveBeenCalledTimes(1);
+    // F8 anywhere: the next finding, focused and selected in Excel.
+    fireEvent.keyDown(document.body, { key: "F8" });
+    await waitFor(() => expect(workbook.select).toHaveBeenCalledTimes(2));
+  });
+
+  it("shows the finding of the cell selected in Excel", async () => {
+    let listener: ((s: { sheet: string; address: string }) => void) | null = null;
+    const workbook: PaneWorkbook = {
+      ...fakeWorkbook(),
+      watchSelection: (l) => {
+        listener = l;
+        return Promise.resolve(() => Promise.resolve());
+      },
+    };
+    renderPane(workbook);
+    const option = await screen.findByRole("option", { name: /^错误：\s*E3/ }, { timeout: 10_000 });
+    expect(option.getAttribute("aria-selected")).toBe("false");
+    act(() => listener?.({ sheet: "绩效指标", address: "E3" }));
+    await waitFor(() => expect(option.getAttribute("aria-selected")).toBe("true"));
+  });
+
+  it("says what it looked for when the workbook holds no table, and writes nothing", async () => {
+    const unrelated: WorkbookData = {
+      sheets: [{ name: "Sheet1", visibility: "visible", merges: [], rows: [["午餐", "价格"].map(cell)] }],
+    };
+    const workbook = fakeWorkbook({}, () =>
+      Promise.resolve({ data: unrelated, access: { name: "t.xlsx", readOnly: false, protectedSheets: [] } }),
+    );
+    renderPane(workbook);
+    expect(await screen.findByRole("heading", { name: "没有找到绩效目标表格" })).toBeTruthy();
+    expect(screen.getByText(/已查看的工作表：“Sheet1”/)).toBeTruthy();
+    expect(screen.queryByText(/已在表格中标出/)).toBeNull();
+    expect(screen.getByRole("button", { name: "生成绩效目标表" }).hasAttribute("disabled")).toBe(true);
+    expect(workbook.apply).not.toHaveBeenCalled();
+  });
+
+  it("does not write again when the workbook already carries the flags", async () => {
+    const workbook = fakeWorkbook();
+    renderPane(workbook);
+    await screen.findByText(/已在表格中标出/);
+    const written = workbook.apply.mock.calls[0]?.[0];
+    const helper = written?.sheets.find((s) => s.name === "检查目标_辅助");
+    expect(helper).toBeDefined();
+    // The workbook as Excel would now return it: the helper sheet's first row included.
+    const row1 = (helper?.cells ?? [])
+      .filter((c) => /^[A-Z]+1$/.test(c.address))
+      .map((c) => cell(c.value.kind === "text" ? c.value.text : ""));
+    const withHelper: WorkbookData = {
+      sheets: [...DATA.sheets, { name: "检查目标_辅助", visibility: "hidden", merges: [], rows: [row1] }],
+    };
+    workbook.readWithAccess.mockResolvedValue({
+      data: withHelper,
+      access: { name: "t.xlsx", readOnly: false, protectedSheets: [] },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "重新检查" }));
+    expect(await screen.findByText("表格中的标记已是最新，未改动工作簿。")).toBeTruthy();
+    expect(workbook.apply).toHaveBeenCalledTimes(1);
   });
 
   it("saves a corrected mapping in the workbook's settings sheet, then checks again", async () => {
     const workbook = fakeWorkbook();
     renderPane(workbook);
     await screen.findByText(/已在表格中标出/);
-    const save = screen.getByRole("button", { name: "保存识别结果并重新检查" });
+    // Collapsed at first, loaded when opened.
+    expect(screen.queryByLabelText("表头所在行")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
+    const save = await screen.findByRole("button", { name: "保存识别结果并重新检查" }, { timeout: 10_000 });
+    // How each row's indicator matched 指标定义.
+    expect(screen.getByRole("table", { name: "工作表“绩效指标”的指标与指标定义" })).toBeTruthy();
     expect(save.hasAttribute("disabled")).toBe(true);
     fireEvent.change(screen.getByLabelText("表头所在行"), { target: { value: "2" } });
     expect(screen.getByText("已更正，尚未保存")).toBeTruthy();
@@ -187,8 +288,10 @@ describe("the task pane", () => {
     const workbook = fakeWorkbook();
     renderPane(workbook, "zh-CN", teamsHighContrastTheme);
     await screen.findByRole("heading", { name: "概况" });
-    const tables = [...screen.queryAllByRole("grid"), ...screen.queryAllByRole("table")];
-    expect(tables.length).toBeGreaterThan(1);
+    fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
+    await screen.findByRole("button", { name: "保存识别结果并重新检查" }, { timeout: 10_000 });
+    const tables = [...screen.queryAllByRole("listbox"), ...screen.queryAllByRole("table")];
+    expect(tables.length).toBeGreaterThan(2);
     for (const table of tables) expect(table.getAttribute("aria-label")).toBeTruthy();
   });
 });

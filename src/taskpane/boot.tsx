@@ -1,8 +1,9 @@
-import { FluentProvider } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { ExcelWorkbook, isExcelHost, officeHost } from "../excel";
+import { ExcelWorkbook, isExcelHost, officeHost, watchSelection } from "../excel";
 import { App } from "./App";
 import { officeLocale } from "./locale";
+import type { PaneWorkbook } from "./pane-workbook";
 import { localDate, paneTheme } from "./theme";
 
 /** Starts the pane once Office is ready: the same code runs in Excel (index.tsx) and in the preview (preview.tsx). */
@@ -13,9 +14,21 @@ export async function start(options: { today?: string } = {}): Promise<void> {
   if (!isExcelHost(info)) throw new Error(`this add-in runs in Excel only (host: ${String(info.host)})`);
   const locale = officeLocale();
   document.documentElement.lang = locale;
-  const workbook = new ExcelWorkbook({ host: officeHost(), locale });
+  const host = officeHost();
+  const adapter = new ExcelWorkbook({ host, locale });
+  const workbook: PaneWorkbook = {
+    readWithAccess: () => adapter.readWithAccess(),
+    apply: (plan) => adapter.apply(plan),
+    select: (sheet, cell) => adapter.select(sheet, cell),
+    watchSelection: (listener) => watchSelection(host, listener),
+  };
+  // Office's theme as the pane opens (Office.context.officeTheme, Office 2016 and later).
+  const officeTheme = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme;
+  const theme = paneTheme(window.matchMedia?.bind(window), officeTheme);
+  document.documentElement.style.colorScheme = theme === webDarkTheme ? "dark" : "light";
+  document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container).render(
-    <FluentProvider theme={paneTheme(window.matchMedia?.bind(window))}>
+    <FluentProvider theme={theme}>
       <App workbook={workbook} locale={locale} today={options.today ?? localDate(new Date())} />
     </FluentProvider>,
   );

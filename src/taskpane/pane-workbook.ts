@@ -1,6 +1,9 @@
 import type { WritePlan } from "../core";
 import type { ReadResult } from "../excel";
 
+/** A cell or range the user selected in Excel: its sheet and A1 address. */
+export type CellSelection = { sheet: string; address: string };
+
 /**
  * What the pane needs of the workbook: the Office.js adapter (ExcelWorkbook) provides it in
  * Excel and in the preview; component tests pass a plain object.
@@ -9,4 +12,9 @@ export interface PaneWorkbook {
   readWithAccess(): Promise<ReadResult>;
   apply(plan: WritePlan): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls `listener` whenever the user selects another cell; resolves to a function that stops
+   * listening. Absent where the host raises no selection events.
+   */
+  watchSelection?(listener: (selection: CellSelection) => void): Promise<() => Promise<void>>;
 }

@@ -1,10 +1,11 @@
 /**
- * `npm run preview`: the pane in a plain browser against the sample workbook, held by the
- * in-memory Excel in place of office.js. The workbook arrives as JSON (made from
- * samples/sample.xlsx at build time), so the bundle holds no ExcelJS.
+ * `npm run preview`: the pane in a plain browser against a workbook (the sample by default), held
+ * by the in-memory Excel in place of office.js. The workbook arrives as JSON (made from the .xlsx
+ * at build time), so the bundle holds no ExcelJS.
  *
  * Query parameters: lang=en-US (Office's display language), readOnly=1 (opened read-only),
- * asOf=YYYY-MM-DD (the check's date, default today).
+ * asOf=YYYY-MM-DD (the check's date, default today), theme=dark (Office's dark theme),
+ * data=FILE.json (another workbook served beside the page; the e2e test and the bench use it).
  * The fake is exposed as window.checkTargetsPreview for the end-to-end test.
  */
 import type { WorkbookData } from "../core";
@@ -18,7 +19,15 @@ declare global {
   }
 }
 
-function isWorkbookData(json: unknown): json is WorkbookData {
+/** Office's colours in its dark theme ("Black" on Windows), as Office.context.officeTheme reports them. */
+const DARK_OFFICE_THEME = {
+  bodyBackgroundColor: "#262626",
+  bodyForegroundColor: "#FFFFFF",
+  controlBackgroundColor: "#3B3B3B",
+  controlForegroundColor: "#FFFFFF",
+};
+
+function isWorkbookData(json: unknown): json is WorkbookData & { name?: string } {
   return typeof json === "object" && json !== null && Array.isArray((json as { sheets?: unknown }).sheets);
 }
 
@@ -32,12 +41,18 @@ function showStatus(fake: FakeExcel, element: HTMLElement | null): void {
 
 async function preview(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
-  const response = await fetch("sample-workbook.json");
-  if (!response.ok) throw new Error(`sample-workbook.json: HTTP ${response.status}`);
+  const file = params.get("data") ?? "workbook.json";
+  if (!/^[\w.-]+\.json$/.test(file)) throw new Error(`data=${file}: a .json file beside the page`);
+  const response = await fetch(file);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const json: unknown = await response.json();
-  if (!isWorkbookData(json)) throw new Error("sample-workbook.json is not workbook data");
+  if (!isWorkbookData(json)) throw new Error(`${file} is not workbook data`);
   const fake = new FakeExcel(
-    workbookFromData(json, { name: "sample.xlsx", excelApi: "1.13", readOnly: params.get("readOnly") === "1" }),
+    workbookFromData(json, {
+      name: json.name ?? "workbook.xlsx",
+      excelApi: "1.13",
+      readOnly: params.get("readOnly") === "1",
+    }),
   );
   const status = document.getElementById("preview-status");
   const run = fake.run;
@@ -52,6 +67,9 @@ async function preview(): Promise<void> {
   });
   window.checkTargetsPreview = fake;
   installFakeOffice(fake, params.get("lang") ?? "zh-CN");
+  if (params.get("theme") === "dark") {
+    (Office.context as { officeTheme?: typeof DARK_OFFICE_THEME }).officeTheme = DARK_OFFICE_THEME;
+  }
   const asOf = params.get("asOf");
   await start(asOf === null ? {} : { today: asOf });
 }

@@ -16,18 +16,51 @@ describe("paneReducer", () => {
 
   it("goes idle → checking → done", () => {
     expect(INITIAL_STATE).toEqual({ status: "idle" });
-    expect(run({ type: "check-started" })).toEqual({ status: "checking", previous: null });
+    expect(run({ type: "check-started" })).toEqual({
+      status: "checking",
+      previous: null,
+      progress: { stage: "reading" },
+    });
     expect(run({ type: "check-started" }, { type: "check-succeeded", outcome: done })).toEqual({
       status: "done",
       outcome: done,
       write: { status: "none" },
+      changes: null,
     });
+  });
+
+  it("moves a check through its stages with their counts, and ends with the flags' write and the changes", () => {
+    const stages = run(
+      { type: "check-started" },
+      { type: "check-progress", progress: { stage: "checking", sheets: 3, rows: 120 } },
+    );
+    expect(stages).toMatchObject({ status: "checking", progress: { stage: "checking", sheets: 3, rows: 120 } });
+    const writing = paneReducer(stages, {
+      type: "check-progress",
+      progress: { stage: "writing", findings: 9, rules: 4 },
+    });
+    expect(writing).toMatchObject({ progress: { stage: "writing", findings: 9, rules: 4 } });
+    expect(
+      paneReducer(writing, {
+        type: "check-succeeded",
+        outcome: done,
+        write: { status: "unchanged", what: "flags" },
+        changes: { resolved: 2, added: 1 },
+      }),
+    ).toEqual({
+      status: "done",
+      outcome: done,
+      write: { status: "unchanged", what: "flags" },
+      changes: { resolved: 2, added: 1 },
+    });
+    // Progress outside a check is stale news.
+    expect(run({ type: "check-progress", progress: { stage: "reading" } })).toEqual(INITIAL_STATE);
   });
 
   it("keeps the last outcome while checking again and after a failed check", () => {
     const checkedOnce = run({ type: "check-started" }, { type: "check-succeeded", outcome: done });
     const again = paneReducer(checkedOnce, { type: "check-started" });
-    expect(again).toEqual({ status: "checking", previous: done });
+    expect(again).toEqual({ status: "checking", previous: done, progress: { stage: "reading" } });
     expect(paneReducer(again, { type: "check-failed", message: "no" })).toEqual({
       status: "failed",
       message: "no",

@@ -18,19 +18,32 @@ export type WriteKind = "flags" | "table" | "clear" | "mapping";
 
 export type WriteState =
   | { status: "none" }
+  /** The workbook already carries exactly the flags this check would write: nothing was written. */
+  | { status: "unchanged"; what: "flags" }
   | { status: "writing"; what: WriteKind }
   | { status: "written"; what: WriteKind; detail: string }
   | { status: "failed"; what: WriteKind; message: string };
 
+/** Where a running check is, with what it has counted so far. */
+export type CheckStage =
+  | { stage: "reading" }
+  | { stage: "checking"; sheets: number; rows: number }
+  | { stage: "writing"; findings: number; rules: number };
+
+/** What a re-check changed, by finding identity (finding-list.ts); null after the first check. */
+export type Changes = { resolved: number; added: number } | null;
+
 export type PaneState =
   | { status: "idle" }
-  | { status: "checking"; previous: CheckOutcome | null }
-  | { status: "done"; outcome: CheckOutcome; write: WriteState }
+  | { status: "checking"; previous: CheckOutcome | null; progress: CheckStage }
+  | { status: "done"; outcome: CheckOutcome; write: WriteState; changes: Changes }
   | { status: "failed"; message: string; previous: CheckOutcome | null };
 
 export type PaneEvent =
   | { type: "check-started" }
-  | { type: "check-succeeded"; outcome: CheckOutcome }
+  | { type: "check-progress"; progress: CheckStage }
+  /** The check and the flags written with it (`write`: how that write ended). */
+  | { type: "check-succeeded"; outcome: CheckOutcome; write?: WriteState; changes?: Changes }
   | { type: "check-failed"; message: string }
   | { type: "write-started"; what: WriteKind }
   | { type: "write-succeeded"; what: WriteKind; detail: string }
@@ -45,9 +58,18 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
   switch (event.type) {
     case "check-started":
       // One check at a time: a second click while checking changes nothing.
-      return state.status === "checking" ? state : { status: "checking", previous: outcomeOf(state) };
+      return state.status === "checking"
+        ? state
+        : { status: "checking", previous: outcomeOf(state), progress: { stage: "reading" } };
+    case "check-progress":
+      return state.status === "checking" ? { ...state, progress: event.progress } : state;
     case "check-succeeded":
-      return { status: "done", outcome: event.outcome, write: { status: "none" } };
+      return {
+        status: "done",
+        outcome: event.outcome,
+        write: event.write ?? { status: "none" },
+        changes: event.changes ?? null,
+      };
     case "check-failed":
       return { status: "failed", message: event.message, previous: outcomeOf(state) };
     case "write-started":
@@ -75,6 +97,13 @@ export function writeBlock(outcome: CheckOutcome): "read-only" | null {
 /** Whether the last check's flags can be written: not read-only, no protected staff sheet. */
 export const canFlag = (outcome: CheckOutcome): boolean =>
   writeBlock(outcome) === null && outcome.access.protectedSheets.length === 0;
+
+/** No table of any known layout was found: nothing to flag, nothing to fill. */
+export const foundNothing = (outcome: CheckOutcome): boolean =>
+  outcome.result.mapping.length === 0 && outcome.result.model.projects.length === 0;
+
+/** The pane root's data-check-state, for automation (the e2e test, the bench). */
+export const checkState = (state: PaneState): "idle" | "checking" | "done" | "failed" => state.status;
 
 export const isBusy = (state: PaneState): boolean =>
   state.status === "checking" || (state.status === "done" && state.write.status === "writing");

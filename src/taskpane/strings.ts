@@ -64,6 +64,47 @@ export type PaneStrings = {
   selectFailed: string;
   unexpected: (detail: string) => string;
   idle: string;
+  search: string;
+  searchPlaceholder: string;
+  filterProject: string;
+  allProjects: string;
+  projectsChosen: (n: number) => string;
+  allRules: string;
+  remove: string;
+  shown: (shown: number, total: number) => string;
+  noFindingsAtAll: string;
+  findingsListLabel: string;
+  groupCounts: (errors: number, warnings: number) => string;
+  shownOf: (shown: number) => string;
+  noCode: string;
+  /** Read before a finding's cell and message, for assistive technology. */
+  severityLead: (severity: string) => string;
+  stage: {
+    reading: string;
+    checking: (sheets: number, rows: number) => string;
+    writing: (findings: number, rules: number) => string;
+  };
+  changes: (resolved: number, added: number) => string;
+  flagsUnchanged: string;
+  failedNext: string;
+  stale: string;
+  emptyTitle: string;
+  emptyBody: string;
+  emptyLookedFor: string;
+  emptyHeaders: string;
+  emptySheets: (sheets: readonly string[]) => string;
+  watchFailed: string;
+  shortcuts: string;
+  columnTwice: (roles: readonly string[]) => string;
+  columnTwiceSummary: string;
+  addRole: string;
+  addRolePlaceholder: string;
+  matchesOf: (sheet: string) => string;
+  indicatorName: string;
+  matchedBy: string;
+  /** A match kind's name; kinds come from the matcher, an unknown one shows as it is. */
+  matchKind: (kind: string) => string;
+  moreNames: (n: number) => string;
 };
 
 export const paneStrings: Record<Locale, PaneStrings> = {
@@ -130,6 +171,46 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     selectFailed: "无法转到该单元格",
     unexpected: (detail) => `发生意外错误：${detail}`,
     idle: "正在打开工作簿…",
+    search: "搜索问题",
+    searchPlaceholder: "搜索单元格、指标、说明",
+    filterProject: "项目",
+    allProjects: "全部项目",
+    projectsChosen: (n) => `已选 ${n} 个项目`,
+    allRules: "全部规则",
+    remove: "移除",
+    shown: (shown, total) => `显示 ${shown} / ${total} 个问题`,
+    noFindingsAtAll: "没有发现问题。",
+    findingsListLabel: "问题列表",
+    groupCounts: (errors, warnings) => `错误 ${errors} · 警告 ${warnings}`,
+    shownOf: (shown) => `显示 ${shown} 个`,
+    noCode: "无项目编码",
+    severityLead: (severity) => `${severity}：`,
+    stage: {
+      reading: "正在读取工作簿…",
+      checking: (sheets, rows) => `正在检查 ${sheets} 个工作表、${rows} 行…`,
+      writing: (findings, rules) => `正在写入标记：${findings} 个问题，${rules} 条条件格式…`,
+    },
+    changes: (resolved, added) => `与上次检查相比：已解决 ${resolved} · 新增 ${added}`,
+    flagsUnchanged: "表格中的标记已是最新，未改动工作簿。",
+    failedNext: "请按 Esc 退出单元格编辑，再点“重新检查”。如仍失败，请保存并重新打开工作簿。",
+    stale: "以下是上次检查的结果，可能已过时。",
+    emptyTitle: "没有找到绩效目标表格",
+    emptyBody: "本工作簿中没有可检查的表格，因此没有标记问题，也不能生成绩效目标表。",
+    emptyLookedFor: "查找的表格：指标清单、项目清单、部门整体目标、绩效目标表（标准格式）。",
+    emptyHeaders: "表头需有“项目名称”“三级指标”（或“指标名称”）和“指标值”等列。",
+    emptySheets: (sheets) => `已查看的工作表：${sheets.length === 0 ? "无" : sheets.map((s) => `“${s}”`).join("、")}。`,
+    watchFailed: "无法跟随 Excel 中的选择",
+    columnTwice: (roles) => `与“${roles.join("”“")}”是同一列`,
+    columnTwiceSummary: "有列同时担任两种作用，检查可能读错；请为每种作用选择不同的列。",
+    addRole: "添加未识别的列",
+    addRolePlaceholder: "选择作用",
+    matchesOf: (sheet) => `工作表“${sheet}”的指标与指标定义`,
+    indicatorName: "指标名称",
+    matchedBy: "对应的指标定义",
+    matchKind: (kind) =>
+      ({ name: "名称相同", synonym: "同义词", fuzzy: "相近", analyser: "分析器", none: "未找到" })[kind] ?? kind,
+    moreNames: (n) => `另有 ${n} 个指标名称未列出。`,
+    shortcuts: "快捷键：↑↓ 在问题间移动，Enter 转到单元格，F8 / Shift+F8 下一个 / 上一个问题。",
   },
   "en-US": {
     title: "Check Targets",
@@ -196,5 +277,50 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     selectFailed: "Could not go to that cell",
     unexpected: (detail) => `Something unexpected happened: ${detail}`,
     idle: "Opening the workbook…",
+    search: "Search findings",
+    searchPlaceholder: "Search cells, indicators, text",
+    filterProject: "Project",
+    allProjects: "All projects",
+    projectsChosen: (n) => `${n} project${n === 1 ? "" : "s"} chosen`,
+    allRules: "All rules",
+    remove: "Remove",
+    shown: (shown, total) => `Showing ${shown} of ${total} findings`,
+    noFindingsAtAll: "No problems found.",
+    findingsListLabel: "Findings",
+    groupCounts: (errors, warnings) => `${errors} err · ${warnings} warn`,
+    shownOf: (shown) => `${shown} shown`,
+    noCode: "no project code",
+    severityLead: (severity) => `${severity}: `,
+    stage: {
+      reading: "Reading the workbook…",
+      checking: (sheets, rows) => `Checking ${sheets} sheet${sheets === 1 ? "" : "s"}, ${rows} rows…`,
+      writing: (findings, rules) => `Writing the flags: ${findings} problems, ${rules} conditional formats…`,
+    },
+    changes: (resolved, added) => `Since the last check: ${resolved} resolved · ${added} new`,
+    flagsUnchanged: "The flags in the sheets are up to date: the workbook was left unchanged.",
+    failedNext:
+      "Press Esc to leave cell editing, then choose Check again. If it still fails, save and reopen the workbook.",
+    stale: "These are the results of the last check and may be out of date.",
+    emptyTitle: "No target table found",
+    emptyBody:
+      "This workbook has no table the add-in can check, so nothing was flagged and the target table cannot be filled.",
+    emptyLookedFor:
+      "Looked for: an indicator list, a project list, department goals, or the standard target form (绩效目标表).",
+    emptyHeaders: "Headers such as 项目名称, 三级指标 (or 指标名称) and 指标值 are needed.",
+    emptySheets: (sheets) => `Sheets looked at: ${sheets.length === 0 ? "none" : sheets.join(", ")}.`,
+    watchFailed: "Cannot follow the selection in Excel",
+    columnTwice: (roles) => `same column as ${roles.join(", ")}`,
+    columnTwiceSummary:
+      "A column plays two roles, so the check may read it wrongly: choose a different column for each role.",
+    addRole: "Add a column not recognised",
+    addRolePlaceholder: "Choose its role",
+    matchesOf: (sheet) => `Indicators of sheet ${sheet} and their definitions`,
+    indicatorName: "Indicator",
+    matchedBy: "Definition matched",
+    matchKind: (kind) =>
+      ({ name: "same name", synonym: "synonym", fuzzy: "similar", analyser: "analyser", none: "not found" })[kind] ??
+      kind,
+    moreNames: (n) => `${n} more names not listed.`,
+    shortcuts: "Keys: ↑↓ move between findings, Enter goes to the cell, F8 / Shift+F8 next / previous finding.",
   },
 };

@@ -7,6 +7,7 @@
 import type { ExcelHost } from "../host";
 import { newWorkbook, type FakeWorkbook } from "./model";
 import { FakeWorkbookObject } from "./objects";
+import { raiseSelectionChanged } from "./selection-events";
 import { FakeRequestContext, MAX_RESPONSE_BYTES, newCounter, type SyncCounter } from "./runtime";
 
 export class FakeExcelContext extends FakeRequestContext {
@@ -73,6 +74,12 @@ export class FakeExcel {
     }
     return result;
   };
+
+  /** The user selects a cell or range in the grid: Excel raises Workbook.onSelectionChanged. */
+  userSelects(sheet: string, address: string): void {
+    this.workbook.selection = { sheet, address };
+    raiseSelectionChanged(this.workbook);
+  }
 
   readonly isSetSupported = (name: string, version: string): boolean =>
     name === "ExcelApi" && versionAtLeast(this.workbook.excelApi, version);

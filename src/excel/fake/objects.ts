@@ -1,4 +1,5 @@
 import type { CellBox } from "../../core";
+import { FakeEventHandlers, raiseSelectionChanged } from "./selection-events";
 import { areaA1, MAX_COLS, MAX_ROWS, parseArea, quoteSheet, splitAreas, splitSheet } from "../a1";
 import {
   cellAt,
@@ -215,6 +216,10 @@ export class FakeWorkbookObject extends FakeObject<FakeWorkbook> {
 
   get readOnly(): boolean {
     return this.read("readOnly");
+  }
+
+  get onSelectionChanged(): FakeEventHandlers {
+    return new FakeEventHandlers(this.context, this.workbook);
   }
 
   getSelectedRange(): FakeRange {
@@ -881,6 +886,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
         throw new FakeRichApiError("InvalidOperation", "cannot select on a hidden sheet");
       workbook.activeSheet = sheet.name;
       workbook.selection = { sheet: sheet.name, address: areaA1(box) };
+      raiseSelectionChanged(workbook);
     });
   }
 }

@@ -1,5 +1,10 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
+  Caption1,
   makeStyles,
   mergeClasses,
   MessageBar,
@@ -9,35 +14,51 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { ADAPTER_MESSAGES } from "../../excel";
 import type { Locale } from "../locale";
 import type { Checker } from "../hooks/use-checker";
-import { canFlag, writeBlock } from "../state";
-import { paneStrings } from "../strings";
-import { FindingsView } from "./FindingsView";
+import { canFlag, checkState, foundNothing, writeBlock, type CheckStage } from "../state";
+import { paneStrings, type PaneStrings } from "../strings";
+import { EmptyState } from "./EmptyState";
 import { FiscalYearField } from "./FiscalYearField";
-import { MappingView } from "./MappingView";
 import { Summary } from "./Summary";
 import { Toolbar } from "./Toolbar";
+
+// The findings list (with the finding catalogues) loads beside the check; the mapping view,
+// opened now and then, when it is first expanded.
+const FindingsView = lazy(() => import("./FindingsView").then((m) => ({ default: m.FindingsView })));
+const MappingView = lazy(() => import("./MappingView").then((m) => ({ default: m.MappingView })));
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: "100vh",
     boxSizing: "border-box",
   },
-  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  title: { margin: 0 },
   notices: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  mapping: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
 });
 
 /** What useChecker gives, and the language to show it in. */
 export type CheckPaneProps = Checker & { locale: Locale; className?: string };
+
+const stageText = (text: PaneStrings, progress: CheckStage): string =>
+  progress.stage === "reading"
+    ? text.stage.reading
+    : progress.stage === "checking"
+      ? text.stage.checking(progress.sheets, progress.rows)
+      : text.stage.writing(progress.findings, progress.rules);
 
 /** The whole pane, from capabilities and state only: no Office, no workbook. */
 export function CheckPane(props: CheckPaneProps) {
@@ -48,24 +69,22 @@ export function CheckPane(props: CheckPaneProps) {
   const write = state.status === "done" ? state.write : { status: "none" as const };
   const readOnly = outcome !== null && writeBlock(outcome) === "read-only";
   const protectedSheets = outcome?.access.protectedSheets ?? [];
-
-  const projects = useMemo(
-    () =>
-      outcome === null
-        ? []
-        : outcome.result.model.projects.map((p, i) => ({
-            key: p.key,
-            name: p.name,
-            light: outcome.result.report.projects[i]?.light ?? ("green" as const),
-          })),
-    [outcome],
-  );
+  const empty = outcome !== null && foundNothing(outcome);
+  const stale = state.status === "failed" || state.status === "checking";
+  const projectKeys = useMemo(() => outcome?.result.model.projects.map((p) => p.key) ?? [], [outcome]);
 
   return (
-    <main className={mergeClasses(styles.root, props.className)} lang={locale} aria-busy={state.status === "checking"}>
+    <main
+      className={mergeClasses(styles.root, props.className)}
+      lang={locale}
+      aria-busy={state.status === "checking"}
+      data-check-state={checkState(state)}
+    >
       <header className={styles.header}>
-        <Title3 as="h1">{text.title}</Title3>
-        <Body1>{text.intro}</Body1>
+        <Title3 as="h1" className={styles.title}>
+          {text.title}
+        </Title3>
+        <Caption1>{text.intro}</Caption1>
       </header>
       <Toolbar
         text={text}
@@ -73,7 +92,7 @@ export function CheckPane(props: CheckPaneProps) {
         onAsOfChange={props.setAsOf}
         checking={state.status === "checking" || state.status === "idle"}
         writing={write.status === "writing"}
-        canWrite={state.status === "done" && !readOnly}
+        canWrite={state.status === "done" && !readOnly && !empty}
         writeBlocked={state.status === "done" && !canFlag(state.outcome)}
         onCheck={props.onCheck}
         onFillTable={props.onFillTable}
@@ -89,14 +108,18 @@ export function CheckPane(props: CheckPaneProps) {
       )}
       <div className={styles.notices} aria-live="polite">
         {state.status === "idle" ? <Spinner size="small" label={text.idle} /> : null}
+        {state.status === "checking" ? <Spinner size="small" label={stageText(text, state.progress)} /> : null}
         {state.status === "failed" ? (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{text.failedTitle}</MessageBarTitle>
               {state.message}
+              <br />
+              {text.failedNext}
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        {stale && outcome !== null ? <Caption1>{text.stale}</Caption1> : null}
         {readOnly && outcome !== null ? (
           <MessageBar intent="warning">
             <MessageBarBody>
@@ -113,9 +136,17 @@ export function CheckPane(props: CheckPaneProps) {
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        {state.status === "done" && state.changes !== null ? (
+          <Body1>{text.changes(state.changes.resolved, state.changes.added)}</Body1>
+        ) : null}
         {write.status === "written" ? (
           <MessageBar intent="success">
             <MessageBarBody>{write.detail}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {write.status === "unchanged" ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{text.flagsUnchanged}</MessageBarBody>
           </MessageBar>
         ) : null}
         {write.status === "writing" ? <Spinner size="tiny" label={text.writing} /> : null}
@@ -127,29 +158,45 @@ export function CheckPane(props: CheckPaneProps) {
             </MessageBarBody>
           </MessageBar>
         ) : null}
-        {props.selectError !== null ? (
-          <MessageBar intent="error">
-            <MessageBarBody>{props.selectError}</MessageBarBody>
-          </MessageBar>
-        ) : null}
       </div>
-      {outcome !== null ? (
+      {outcome !== null && empty ? <EmptyState text={text} sheets={outcome.data.sheets.map((s) => s.name)} /> : null}
+      {outcome !== null && !empty ? (
         <>
           <Summary report={outcome.result.report} text={text} />
-          <FindingsView
-            locale={locale}
-            report={outcome.result.report}
-            findings={outcome.result.findings}
-            projects={projects}
-            onSelect={props.onSelect}
-          />
-          <MappingView
-            locale={locale}
-            data={outcome.data}
-            mapping={outcome.result.mapping}
-            canSave={state.status === "done" && !readOnly && write.status !== "writing"}
-            onSave={props.onSaveMapping}
-          />
+          <Suspense fallback={<Spinner size="small" />}>
+            <FindingsView
+              locale={locale}
+              report={outcome.result.report}
+              findings={outcome.result.findings}
+              projectKeys={projectKeys}
+              onSelect={props.onSelect}
+              selection={props.selection}
+              stale={stale}
+            />
+          </Suspense>
+          {props.selectError !== null ? (
+            // Beside the list the user is working in, not at the top of a scrolled pane.
+            <MessageBar intent="error">
+              <MessageBarBody>{props.selectError}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Caption1>{text.shortcuts}</Caption1>
+          <Accordion collapsible className={styles.mapping}>
+            <AccordionItem value="mapping">
+              <AccordionHeader as="h2">{text.mapping}</AccordionHeader>
+              <AccordionPanel>
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <MappingView
+                    locale={locale}
+                    data={outcome.data}
+                    result={outcome.result}
+                    canSave={state.status === "done" && !readOnly && write.status !== "writing"}
+                    onSave={props.onSaveMapping}
+                  />
+                </Suspense>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
         </>
       ) : null}
     </main>

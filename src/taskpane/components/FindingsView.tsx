@@ -1,228 +1,266 @@
 import {
-  Badge,
   Body1,
-  Body1Strong,
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
+  Caption1,
+  Combobox,
   Dropdown,
   Field,
-  Link,
   makeStyles,
   mergeClasses,
   Option,
+  SearchBox,
   Subtitle2,
+  Tag,
+  TagGroup,
+  ToggleButton,
   tokens,
-  type TableColumnDefinition,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { formatFinding, type Finding, type Report, type Severity } from "../../core";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Finding, Report, Severity } from "../../core";
+import { filterRows, prepareFindings, rowAtCell, type ListFilter } from "../finding-list";
 import type { Locale } from "../locale";
-import { paneStrings, type PaneStrings } from "../strings";
-import { LightBadge } from "./Summary";
-
-/** One finding as the grid shows it. */
-export type FindingRow = {
-  id: string;
-  severity: Severity;
-  sheet: string;
-  cell: string;
-  indicator: string | null;
-  message: string;
-  select(): void;
-};
-
-type SeverityFilter = Severity | "all" | "problems";
-
-const matches = (filter: SeverityFilter, severity: Severity): boolean =>
-  filter === "all" || (filter === "problems" ? severity !== "info" : severity === filter);
-
-const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+import { ruleName } from "../rule-names";
+import { paneStrings } from "../strings";
+import { FindingsList } from "./FindingsList";
+import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, flexGrow: 1, minHeight: "360px" },
   title: { margin: 0 },
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  filters: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  filter: { minWidth: "120px", flexGrow: 1, flexBasis: 0 },
-  dropdown: { minWidth: "auto", width: "100%" },
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  groupHeading: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, margin: 0 },
-  severity: { flexGrow: 0, flexShrink: 0, flexBasis: "56px" },
-  cell: { flexGrow: 0, flexShrink: 0, flexBasis: "88px" },
-  message: {
-    flexGrow: 1,
-    whiteSpace: "normal",
-    overflowWrap: "anywhere",
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
+  severities: { display: "flex", columnGap: tokens.spacingHorizontalXS, flexWrap: "wrap", rowGap: "4px" },
+  toggle: { whiteSpace: "nowrap", minWidth: "auto" },
+  filters: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    flexWrap: "wrap",
   },
+  filter: { minWidth: "140px", flexGrow: 1, flexBasis: 0 },
+  control: { minWidth: "auto", width: "100%" },
+  search: { width: "100%", maxWidth: "none" },
+  tags: { flexWrap: "wrap", rowGap: "4px" },
+  tag: { maxWidth: "100%" },
 });
 
-/** The grid's columns, one set per locale, defined once outside any component (STYLE.md §7). */
-function columns(text: PaneStrings): TableColumnDefinition<FindingRow>[] {
-  return [
-    createTableColumn<FindingRow>({
-      columnId: "severity",
-      renderHeaderCell: () => text.columnSeverity,
-      renderCell: (row) => (
-        <Badge appearance="tint" color={SEVERITY_COLOR[row.severity]}>
-          {text.severity[row.severity]}
-        </Badge>
-      ),
-    }),
-    createTableColumn<FindingRow>({
-      columnId: "cell",
-      renderHeaderCell: () => text.columnCell,
-      renderCell: (row) => (
-        <Link
-          as="button"
-          onClick={row.select}
-          aria-label={text.goTo(row.sheet, row.cell)}
-          title={`${row.sheet}!${row.cell}`}
-        >
-          {row.cell}
-        </Link>
-      ),
-    }),
-    createTableColumn<FindingRow>({
-      columnId: "message",
-      renderHeaderCell: () => text.columnMessage,
-      renderCell: (row) => (
-        <div>
-          {row.indicator === null ? null : <Body1Strong block>{row.indicator}</Body1Strong>}
-          <Body1>{row.message}</Body1>
-        </div>
-      ),
-    }),
-  ];
-}
-
-const COLUMNS: Readonly<Record<Locale, TableColumnDefinition<FindingRow>[]>> = {
-  "zh-CN": columns(paneStrings["zh-CN"]),
-  "en-US": columns(paneStrings["en-US"]),
-};
-
-type Group = { key: string; title: string; light: Report["projects"][number]["light"] | null; rows: FindingRow[] };
+export type Selection = { sheet: string; address: string; at: number };
 
 export type FindingsViewProps = {
   locale: Locale;
   report: Report;
   findings: readonly Finding[];
-  /** Project key → name and light, in report order. */
-  projects: readonly { key: string; name: string; light: Report["projects"][number]["light"] }[];
+  /** The model's project keys, in the report's order (names repeat; keys do not). */
+  projectKeys: readonly string[];
   onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
+  /** The cell last selected in Excel, to show its finding. */
+  selection: Selection | null;
+  /** The results are from an earlier check (the last one failed or is running). */
+  stale: boolean;
   className?: string;
 };
 
-export function FindingsView({ locale, findings, projects, onSelect, className }: FindingsViewProps) {
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** Filters over the one findings list; F8 / Shift+F8 anywhere in the pane go to the next / previous finding. */
+export function FindingsView(props: FindingsViewProps) {
+  const { locale, report, findings, projectKeys, onSelect, selection } = props;
   const styles = useStyles();
   const text = paneStrings[locale];
-  // Notes (e.g. an indicator without a definition) are many and only informative: hidden at first.
-  const [severity, setSeverity] = useState<SeverityFilter>("problems");
-  const [rule, setRule] = useState<string>("all");
-  const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
+  const prepared = useMemo(
+    () => prepareFindings(findings, report, projectKeys, locale, text.otherFindings),
+    [findings, report, projectKeys, locale, text],
+  );
+  // Notes (an indicator without a definition …) are many and only informative: folded at first.
+  const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(["error", "warning"]));
+  const [projects, setProjects] = useState<ReadonlySet<string>>(() => new Set());
+  const [rule, setRule] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const [projectQuery, setProjectQuery] = useState("");
+  const filter: ListFilter = useMemo(
+    () => ({ severities, projects, rule, query }),
+    [severities, projects, rule, query],
+  );
+  const rows = useMemo(() => filterRows(prepared, filter), [prepared, filter]);
 
-  const groups = useMemo((): Group[] => {
-    const byKey = new Map<string, Group>(
-      projects.map((p) => [p.key, { key: p.key, title: p.name, light: p.light, rows: [] as FindingRow[] }]),
-    );
-    const other: Group = { key: "\u0000other", title: text.otherFindings, light: null, rows: [] };
-    findings.forEach((f, i) => {
-      if (!matches(severity, f.severity)) return;
-      if (rule !== "all" && f.rule !== rule) return;
-      const group = (f.projectKey === null ? undefined : byKey.get(f.projectKey)) ?? other;
-      group.rows.push({
-        id: `${i}`,
-        severity: f.severity,
-        sheet: f.sheet,
-        cell: f.cell,
-        indicator: f.indicator,
-        message: formatFinding(f, locale),
-        select: () => onSelect(f),
-      });
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+  const lastIndex = useRef(-1);
+  const activate = (key: string, focus: boolean) => {
+    setActiveKey(key);
+    if (focus) setFocusTick((t) => t + 1);
+  };
+
+  // A re-check that resolves the active finding keeps the place: the row now at its position.
+  useEffect(() => {
+    const index = activeKey === null ? -1 : rows.findIndex((r) => r.key === activeKey);
+    if (index >= 0) {
+      lastIndex.current = index;
+      return;
+    }
+    if (activeKey === null || lastIndex.current < 0) return;
+    const next =
+      rows.slice(lastIndex.current).find((r) => r.type === "finding") ??
+      [...rows].reverse().find((r) => r.type === "finding");
+    const hadFocus = document.activeElement === null || document.activeElement === document.body;
+    setActiveKey(next?.key ?? null);
+    if (next !== undefined && hadFocus) setFocusTick((t) => t + 1);
+  }, [rows, activeKey]);
+
+  // Excel's selection shows its finding (without taking focus from the sheet).
+  const linkedKey = useMemo(
+    () => (selection === null ? null : (rowAtCell(rows, selection.sheet, selection.address)?.key ?? null)),
+    [rows, selection],
+  );
+  useEffect(() => {
+    if (linkedKey !== null) setActiveKey(linkedKey);
+  }, [linkedKey, selection?.at]);
+
+  const open = (key: string) => {
+    const row = rows.find((r) => r.key === key);
+    if (row?.type === "finding") onSelect(row.item.finding);
+  };
+
+  // F8 / Shift+F8: the next / previous finding, focused and selected in Excel.
+  const openRef = useRef({ rows, activeKey, open });
+  openRef.current = { rows, activeKey, open };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "F8" || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      const { rows: list, activeKey: current, open: go } = openRef.current;
+      const keys = list.filter((r) => r.type === "finding").map((r) => r.key);
+      if (keys.length === 0) return;
+      const at = current === null ? -1 : keys.indexOf(current);
+      const next = event.shiftKey ? (at <= 0 ? keys.length - 1 : at - 1) : (at + 1) % keys.length;
+      const key = keys[next];
+      if (key === undefined) return;
+      setActiveKey(key);
+      setFocusTick((t) => t + 1);
+      go(key);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const toggleSeverity = (s: Severity) =>
+    setSeverities((set) => {
+      const next = new Set(set);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
     });
-    return [...byKey.values(), other].filter((g) => g.rows.length > 0);
-  }, [findings, projects, severity, rule, locale, onSelect, text]);
 
-  const severityLabel =
-    severity === "all" ? text.all : severity === "problems" ? text.problems : text.severity[severity];
+  const groups = [...prepared.groups.values()];
+  const projectLabel = (key: string) => {
+    const g = prepared.groups.get(key);
+    return g === undefined ? key : g.code === null ? g.name : `${g.code} ${g.name}`;
+  };
+  const shownProjects = groups.filter((g) =>
+    projectLabel(g.key).toLowerCase().includes(projectQuery.trim().toLowerCase()),
+  );
+  const shownCount = rows.length - rows.filter((r) => r.type === "project").length;
+
   return (
-    <section className={mergeClasses(styles.root, className)} aria-labelledby="findings-heading">
+    <section className={mergeClasses(styles.root, props.className)} aria-labelledby="findings-heading">
       <Subtitle2 as="h2" id="findings-heading" className={styles.title}>
         {text.findings}
       </Subtitle2>
-      <div className={styles.filters}>
-        <Field label={text.filterSeverity} className={styles.filter}>
-          <Dropdown
-            className={styles.dropdown}
-            value={severityLabel}
-            selectedOptions={[severity]}
-            onOptionSelect={(_, data) => setSeverity((data.optionValue as SeverityFilter | undefined) ?? "problems")}
+      <div className={styles.severities} role="group" aria-label={text.filterSeverity}>
+        {SEVERITIES.map((s) => (
+          <ToggleButton
+            key={s}
+            size="small"
+            className={styles.toggle}
+            checked={severities.has(s)}
+            icon={<SeverityIcon severity={s} label={text.severity[s]} />}
+            onClick={() => toggleSeverity(s)}
           >
-            <Option value="problems">{text.problems}</Option>
-            <Option value="all">{text.all}</Option>
-            <Option value="error">{text.severity.error}</Option>
-            <Option value="warning">{text.severity.warning}</Option>
-            <Option value="info">{text.severity.info}</Option>
-          </Dropdown>
+            {`${text.severity[s]} ${prepared.totals[s]}`}
+          </ToggleButton>
+        ))}
+      </div>
+      <SearchBox
+        className={styles.search}
+        aria-label={text.search}
+        placeholder={text.searchPlaceholder}
+        value={query}
+        onChange={(_, data) => setQuery(data.value)}
+      />
+      <div className={styles.filters}>
+        <Field label={text.filterProject} className={styles.filter}>
+          <Combobox
+            className={styles.control}
+            multiselect
+            freeform
+            placeholder={projects.size === 0 ? text.allProjects : text.projectsChosen(projects.size)}
+            value={projectQuery}
+            selectedOptions={[...projects]}
+            onChange={(event) => setProjectQuery(event.target.value)}
+            onOptionSelect={(_, data) => {
+              setProjects(new Set(data.selectedOptions));
+              setProjectQuery("");
+            }}
+          >
+            {shownProjects.map((g) => (
+              <Option key={g.key} value={g.key} text={projectLabel(g.key)}>
+                {`${projectLabel(g.key)} (${g.counts.error + g.counts.warning + g.counts.info})`}
+              </Option>
+            ))}
+          </Combobox>
         </Field>
         <Field label={text.filterRule} className={styles.filter}>
           <Dropdown
-            className={styles.dropdown}
-            value={rule === "all" ? text.all : rule}
-            selectedOptions={[rule]}
-            onOptionSelect={(_, data) => setRule(data.optionValue ?? "all")}
+            className={styles.control}
+            value={rule === null ? text.allRules : ruleName(rule, locale)}
+            selectedOptions={[rule ?? ""]}
+            onOptionSelect={(_, data) => setRule(data.optionValue === "" ? null : (data.optionValue ?? null))}
           >
-            <Option value="all">{text.all}</Option>
-            {rules.map((r) => (
-              <Option key={r} value={r}>
-                {r}
+            <Option value="" text={text.allRules}>
+              {text.allRules}
+            </Option>
+            {prepared.rules.map(({ rule: r, count }) => (
+              <Option key={r} value={r} text={ruleName(r, locale)}>
+                {`${ruleName(r, locale)} (${count})`}
               </Option>
             ))}
           </Dropdown>
         </Field>
       </div>
-      {groups.length === 0 ? <Body1>{text.noFindings}</Body1> : null}
-      {groups.map((group) => (
-        <div key={group.key} className={styles.group}>
-          <h3 className={styles.groupHeading}>
-            {group.light === null ? null : <LightBadge light={group.light} text={text} />}
-            <Body1 as="span">{group.title}</Body1>
-          </h3>
-          <DataGrid
-            items={group.rows}
-            columns={COLUMNS[locale]}
-            getRowId={(row: FindingRow) => row.id}
-            aria-label={text.findingsOf(group.title)}
-            size="small"
-          >
-            <DataGridHeader>
-              <DataGridRow>
-                {({ renderHeaderCell, columnId }) => (
-                  <DataGridHeaderCell className={styles[columnId as "severity" | "cell" | "message"]}>
-                    {renderHeaderCell()}
-                  </DataGridHeaderCell>
-                )}
-              </DataGridRow>
-            </DataGridHeader>
-            <DataGridBody<FindingRow>>
-              {({ item, rowId }) => (
-                <DataGridRow<FindingRow> key={rowId}>
-                  {({ renderCell, columnId }) => (
-                    <DataGridCell className={styles[columnId as "severity" | "cell" | "message"]}>
-                      {renderCell(item)}
-                    </DataGridCell>
-                  )}
-                </DataGridRow>
-              )}
-            </DataGridBody>
-          </DataGrid>
-        </div>
-      ))}
+      {projects.size > 0 ? (
+        <TagGroup
+          className={styles.tags}
+          aria-label={text.filterProject}
+          onDismiss={(_, data) => setProjects((set) => new Set([...set].filter((k) => k !== String(data.value))))}
+        >
+          {[...projects].map((key) => (
+            <Tag
+              key={key}
+              value={key}
+              size="small"
+              dismissible
+              className={styles.tag}
+              dismissIcon={{ "aria-label": text.remove }}
+            >
+              {projectLabel(key)}
+            </Tag>
+          ))}
+        </TagGroup>
+      ) : null}
+      <Caption1 aria-live="polite">{text.shown(shownCount, findings.length)}</Caption1>
+      {rows.length === 0 ? (
+        <Body1>{findings.length === 0 ? text.noFindingsAtAll : text.noFindings}</Body1>
+      ) : (
+        <FindingsList
+          rows={rows}
+          locale={locale}
+          text={text}
+          label={text.findingsListLabel}
+          activeKey={activeKey}
+          linkedKey={linkedKey}
+          focusTick={focusTick}
+          stale={props.stale}
+          onActivate={activate}
+          onOpen={open}
+        />
+      )}
     </section>
   );
 }

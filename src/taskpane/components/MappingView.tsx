@@ -7,8 +7,9 @@ import {
   Input,
   makeStyles,
   mergeClasses,
+  MessageBar,
+  MessageBarBody,
   Option,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -18,26 +19,93 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { columnLetters, HEADER_SYNONYMS, type HeaderRole, type TableMapping, type WorkbookData } from "../../core";
+import {
+  columnLetters,
+  HEADER_SYNONYMS,
+  matchName,
+  type CheckResult,
+  type HeaderRole,
+  type TableMapping,
+  type WorkbookData,
+} from "../../core";
 import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
 
 const useStyles = makeStyles({
-  title: { margin: 0 },
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   table: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   headerRow: { maxWidth: "120px" },
-  dropdown: { minWidth: "140px", width: "100%" },
+  dropdown: { minWidth: "120px", width: "100%" },
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  twice: { color: tokens.colorStatusWarningForeground3, fontSize: tokens.fontSizeBase200 },
+  name: { overflowWrap: "anywhere" },
 });
 
-/** A role's name as a clerk would write the header: the first Chinese synonym, or the English one. */
+/** English names of the column roles (the header synonyms' English entries read "projectcode", "fiscal"). */
+const ROLE_EN: Partial<Record<string, string>> = {
+  unit: "Department",
+  projectCode: "Project code",
+  projectName: "Project name",
+  level1: "Level-1 indicator",
+  level2: "Level-2 indicator",
+  name: "Indicator",
+  description: "Description",
+  target: "Target",
+  operator: "Operator",
+  direction: "Direction",
+  measureUnit: "Unit of measure",
+  basis: "Basis of the target",
+  weight: "Weight",
+  actual: "Actual",
+  deviationReason: "Reason for deviation",
+  budget: "Budget",
+  fiscal: "Fiscal funds",
+  other: "Other funds",
+  use: "Use of funds",
+  plan3: "Spending plan, March",
+  plan6: "Spending plan, June",
+  plan10: "Spending plan, October",
+  plan12: "Spending plan, December",
+  spent: "Spent",
+  goals: "Goals",
+  goalName: "Goal",
+};
+
+/** A role's name as a clerk would write the header (the first Chinese synonym), or its English name. */
 export function roleLabel(role: HeaderRole, locale: Locale): string {
   const names: readonly string[] = HEADER_SYNONYMS[role];
-  const english = names.find((n) => /^[a-z]/i.test(n)) ?? role;
-  return locale === "zh-CN" ? (names[0] ?? role) : english.charAt(0).toUpperCase() + english.slice(1);
+  return locale === "zh-CN" ? (names[0] ?? role) : (ROLE_EN[role] ?? role);
 }
+
+/** How the rows' indicator names matched 指标定义: each distinct name once, with its count. */
+type NameMatch = { name: string; rows: number; kind: string; definition: string | null };
+
+function nameMatches(result: CheckResult, sheet: string): NameMatch[] {
+  const byName = new Map<string, NameMatch>();
+  const threshold = result.settings.mappingThreshold;
+  for (const ind of result.model.indicators) {
+    if (ind.sheet !== sheet) continue;
+    const known = byName.get(ind.name);
+    if (known !== undefined) {
+      known.rows++;
+      continue;
+    }
+    const { match, candidate } = matchName(result.library, ind.name, ind.level1, ind.level2, threshold);
+    byName.set(ind.name, {
+      name: ind.name,
+      rows: 1,
+      // The kinds come from the matcher's own answers, so a new kind shows without a change here.
+      kind: match?.via ?? "none",
+      definition: match?.definition.name ?? candidate?.definition.name ?? null,
+    });
+  }
+  const rank = (m: NameMatch) => (m.kind === "none" ? 0 : m.kind === "fuzzy" ? 1 : 2);
+  return [...byName.values()].sort((a, b) => rank(a) - rank(b) || b.rows - a.rows);
+}
+
+/** At most this many distinct names per table: a long list repeats a few dozen names. */
+const NAMES_SHOWN = 40;
 
 function headerText(data: WorkbookData, sheet: string, row: number, col: number): string {
   const value = data.sheets.find((s) => s.name === sheet)?.rows[row - 1]?.[col]?.value ?? null;
@@ -63,29 +131,33 @@ function corrected(data: WorkbookData, entry: TableMapping): TableMapping {
 export type MappingViewProps = {
   locale: Locale;
   data: WorkbookData;
-  mapping: readonly TableMapping[];
-  /** Null when the mapping can be saved; else why not (read-only …): the button is disabled. */
+  result: CheckResult;
   canSave: boolean;
   onSave(mapping: TableMapping[]): void;
   className?: string;
 };
 
-/** The detected tables, correctable: header row and the column of each role; saved in the workbook. */
-export function MappingView({ locale, data, mapping, canSave, onSave, className }: MappingViewProps) {
+/**
+ * The detected tables, correctable: header row and the column of each role (a role added, a
+ * column taken twice warned of), and how each indicator name matched 指标定义; saved in the workbook.
+ */
+export function MappingView({ locale, data, result, canSave, onSave, className }: MappingViewProps) {
   const styles = useStyles();
   const text = paneStrings[locale];
+  const mapping = result.mapping;
   const [draft, setDraft] = useState<TableMapping[]>(() => [...mapping]);
   useEffect(() => setDraft([...mapping]), [mapping]);
   const changed = useMemo(() => JSON.stringify(draft) !== JSON.stringify(mapping), [draft, mapping]);
+  const matches = useMemo(
+    () => new Map(mapping.map((m) => [m.sheet, nameMatches(result, m.sheet)])),
+    [mapping, result],
+  );
 
   const update = (index: number, next: TableMapping) =>
     setDraft((list) => list.map((entry, i) => (i === index ? corrected(data, next) : entry)));
 
   return (
-    <section className={mergeClasses(styles.root, className)} aria-labelledby="mapping-heading">
-      <Subtitle2 as="h2" id="mapping-heading" className={styles.title}>
-        {text.mapping}
-      </Subtitle2>
+    <section className={mergeClasses(styles.root, className)} aria-label={text.mapping}>
       <Caption1>{text.mappingIntro}</Caption1>
       {draft.length === 0 ? <Body1>{text.mappingNone}</Body1> : null}
       {draft.map((entry, index) => {
@@ -96,6 +168,11 @@ export function MappingView({ locale, data, mapping, canSave, onSave, className 
           const header = headerText(data, entry.sheet, entry.headerRow, letterIndex(letter));
           return header === "" ? letter : `${letter} · ${header}`;
         };
+        const used = Object.entries(entry.columns) as [HeaderRole, string][];
+        const rolesOf = (letter: string) => used.filter(([, l]) => l === letter).map(([r]) => r);
+        const missing = (Object.keys(HEADER_SYNONYMS) as HeaderRole[]).filter((r) => !(r in entry.columns));
+        const names = matches.get(entry.sheet) ?? [];
+        const kinds = [...new Set(names.map((n) => n.kind))];
         return (
           <div key={`${entry.sheet}-${index}`} className={styles.table}>
             <h3 className={styles.heading}>
@@ -120,35 +197,100 @@ export function MappingView({ locale, data, mapping, canSave, onSave, className 
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {(Object.entries(entry.columns) as [HeaderRole, string][]).map(([role, letter]) => (
-                  <TableRow key={role}>
-                    <TableCell>{roleLabel(role, locale)}</TableCell>
-                    <TableCell>
-                      <Dropdown
-                        className={styles.dropdown}
-                        aria-label={`${entry.sheet} ${roleLabel(role, locale)}`}
-                        value={option(letter)}
-                        selectedOptions={[letter]}
-                        onOptionSelect={(_, d) => {
-                          if (d.optionValue !== undefined) {
-                            update(index, { ...entry, columns: { ...entry.columns, [role]: d.optionValue } });
-                          }
-                        }}
-                      >
-                        {letters.map((l) => (
-                          <Option key={l} value={l}>
-                            {option(l)}
-                          </Option>
-                        ))}
-                      </Dropdown>
-                    </TableCell>
-                  </TableRow>
-                ))}
+                {used.map(([role, letter]) => {
+                  const others = rolesOf(letter).filter((r) => r !== role);
+                  return (
+                    <TableRow key={role}>
+                      <TableCell>{roleLabel(role, locale)}</TableCell>
+                      <TableCell>
+                        <Dropdown
+                          className={styles.dropdown}
+                          aria-label={`${entry.sheet} ${roleLabel(role, locale)}`}
+                          value={option(letter)}
+                          selectedOptions={[letter]}
+                          onOptionSelect={(_, d) => {
+                            if (d.optionValue !== undefined) {
+                              update(index, { ...entry, columns: { ...entry.columns, [role]: d.optionValue } });
+                            }
+                          }}
+                        >
+                          {letters.map((l) => (
+                            <Option key={l} value={l}>
+                              {option(l)}
+                            </Option>
+                          ))}
+                        </Dropdown>
+                        {others.length > 0 ? (
+                          <div className={styles.twice} role="note">
+                            {text.columnTwice(others.map((r) => roleLabel(r, locale)))}
+                          </div>
+                        ) : null}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
+            {missing.length > 0 ? (
+              <Field label={text.addRole}>
+                <Dropdown
+                  className={styles.dropdown}
+                  placeholder={text.addRolePlaceholder}
+                  value=""
+                  selectedOptions={[]}
+                  onOptionSelect={(_, d) => {
+                    const role = d.optionValue as HeaderRole | undefined;
+                    if (role !== undefined) {
+                      update(index, { ...entry, columns: { ...entry.columns, [role]: letters[0] ?? "A" } });
+                    }
+                  }}
+                >
+                  {missing.map((r) => (
+                    <Option key={r} value={r}>
+                      {roleLabel(r, locale)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            ) : null}
+            {names.length > 0 ? (
+              <>
+                <Caption1>
+                  {kinds.map((k) => `${text.matchKind(k)} ${names.filter((n) => n.kind === k).length}`).join(" · ")}
+                </Caption1>
+                <Table size="extra-small" aria-label={text.matchesOf(entry.sheet)}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{text.indicatorName}</TableHeaderCell>
+                      <TableHeaderCell>{text.matchedBy}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {names.slice(0, NAMES_SHOWN).map((n) => (
+                      <TableRow key={n.name}>
+                        <TableCell className={styles.name}>
+                          {n.name}
+                          {n.rows > 1 ? ` ×${n.rows}` : ""}
+                        </TableCell>
+                        <TableCell className={styles.name}>
+                          {text.matchKind(n.kind)}
+                          {n.definition === null ? "" : ` → ${n.definition}`}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                {names.length > NAMES_SHOWN ? <Caption1>{text.moreNames(names.length - NAMES_SHOWN)}</Caption1> : null}
+              </>
+            ) : null}
           </div>
         );
       })}
+      {draft.some((e) => new Set(Object.values(e.columns)).size < Object.values(e.columns).length) ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.columnTwiceSummary}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {draft.length > 0 ? (
         <div className={styles.actions}>
           <Button onClick={() => onSave(draft)} disabled={!canSave || !changed}>

@@ -1,34 +1,26 @@
-import {
-  Badge,
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  Subtitle2,
-  tokens,
-  type BadgeProps,
-} from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, mergeClasses, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { Report, TrafficLight } from "../../core";
 import type { PaneStrings } from "../strings";
 
 const useStyles = makeStyles({
-  title: { margin: 0 },
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   counts: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap", margin: 0 },
   count: { display: "flex", flexDirection: "column" },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  errors: { color: tokens.colorPaletteRedForeground1 },
-  warnings: { color: tokens.colorPaletteMarigoldForeground1 },
+  errors: { color: tokens.colorStatusDangerForeground1 },
+  // Marigold's foreground (#d39300) is 2.6:1 on white: the darkest warning shade reads 4.5:1 and more.
+  warnings: { color: tokens.colorStatusWarningForeground3 },
   lights: {
-    listStyleType: "none",
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "4px",
     margin: 0,
     padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
   },
-  light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  badge: { flexShrink: 0, minWidth: "40px" },
-  score: { marginLeft: "auto", color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+  light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, listStyleType: "none" },
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 export const LIGHT_COLOR: Readonly<Record<TrafficLight, BadgeProps["color"]>> = {
@@ -37,20 +29,6 @@ export const LIGHT_COLOR: Readonly<Record<TrafficLight, BadgeProps["color"]>> = 
   green: "success",
   blue: "brand",
 };
-
-export function LightBadge(props: {
-  light: TrafficLight;
-  text: PaneStrings;
-  size?: BadgeProps["size"];
-  className?: string;
-}) {
-  const { light, text, size, className } = props;
-  return (
-    <Badge appearance="filled" color={LIGHT_COLOR[light]} size={size} className={className}>
-      {text.light[light]}
-    </Badge>
-  );
-}
 
 /** One figure of the summary: its name over its number, the number in the severity's colour where given. */
 function Count({ label, value, tone }: { label: string; value: number; tone?: string }) {
@@ -65,14 +43,18 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: st
   );
 }
 
+const LIGHTS: readonly TrafficLight[] = ["red", "amber", "green", "blue"];
+
+/** The check in four figures and the projects per light; each project's light heads its findings. */
 export function Summary({ report, text, className }: { report: Report; text: PaneStrings; className?: string }) {
   const styles = useStyles();
   const { summary } = report;
+  const perLight = LIGHTS.map((light) => ({ light, n: report.projects.filter((p) => p.light === light).length }));
   return (
     <section className={mergeClasses(styles.root, className)} aria-labelledby="summary-heading">
-      <Subtitle2 as="h2" id="summary-heading" className={styles.title}>
+      <h2 id="summary-heading" className={styles.title}>
         {text.summary}
-      </Subtitle2>
+      </h2>
       <dl className={styles.counts}>
         <Count label={text.projects} value={summary.projects} />
         <Count label={text.errors} value={summary.errors} tone={styles.errors} />
@@ -80,17 +62,16 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
         <Count label={text.infos} value={summary.infos} />
       </dl>
       <ul className={styles.lights} aria-label={text.lightsLabel}>
-        {report.projects.map((project, i) => (
-          <li key={`${project.code ?? ""}-${i}`} className={styles.light}>
-            <LightBadge light={project.light} text={text} size="small" className={styles.badge} />
-            <Caption1>{project.name}</Caption1>
-            {project.score !== null && (
-              <Caption1 className={styles.score}>
-                {text.score(project.score.toFixed(2), project.evaluation?.kind === "projected")}
-              </Caption1>
-            )}
-          </li>
-        ))}
+        {perLight
+          .filter(({ n }) => n > 0)
+          .map(({ light, n }) => (
+            <li key={light} className={styles.light}>
+              <Badge appearance="filled" size="medium" color={LIGHT_COLOR[light]} className={styles.badge}>
+                {text.light[light]}
+              </Badge>
+              <Caption1>{n}</Caption1>
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -16,7 +16,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
   dateBlock: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  date: { minWidth: "150px" },
+  // A fixed width: the message under an invalid date wraps instead of widening the field.
+  date: { width: "160px", maxWidth: "100%" },
 });
 
 export type ToolbarProps = {
@@ -58,7 +59,8 @@ export function Toolbar(props: ToolbarProps) {
           <Button
             appearance="primary"
             onClick={props.onCheck}
-            disabled={busy || !validDate}
+            // Focusable while disabled: a re-check started from the keyboard keeps the focus here.
+            disabledFocusable={busy || !validDate}
             icon={checking ? <Spinner size="tiny" /> : undefined}
           >
             {checking ? text.checking : text.check}

@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import {
-  checkWorkbook,
-  planClear,
-  planFlagWrite,
-  planSettingsSheet,
-  planTableWrite,
-  WorkbookError,
-  type Finding,
-  type TableMapping,
-  type WritePlan,
-} from "../../core";
+import { WorkbookError, type Finding, type TableMapping, type WritePlan } from "../../core";
+import { carriesFlags, withFingerprint } from "../flag-fingerprint";
+import { changesBetween } from "../finding-key";
 import type { Locale } from "../locale";
 import type { PaneWorkbook } from "../pane-workbook";
-import { canFlag, INITIAL_STATE, paneReducer, type CheckOutcome, type PaneState, type WriteKind } from "../state";
+import type { Selection } from "../components/FindingsView";
+import {
+  canFlag,
+  foundNothing,
+  INITIAL_STATE,
+  paneReducer,
+  type CheckOutcome,
+  type PaneState,
+  type WriteKind,
+  type WriteState,
+} from "../state";
 import { paneStrings } from "../strings";
 
 export type Checker = {
@@ -29,7 +31,16 @@ export type Checker = {
   onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
   /** The last failure to select a cell, shown until the next selection. */
   selectError: string | null;
+  /** The cell the user last selected in Excel (the pane shows its finding). */
+  selection: Selection | null;
 };
+
+/** The engine's chunk, fetched once; asked for as the pane opens, so it loads while the workbook is read. */
+const loadEngine = () => import("../engine");
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
+
+/** Lets React paint the stage just dispatched before the next long step runs. */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export const isIsoDate = (text: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
@@ -48,6 +59,8 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
   const yearRef = useRef<number | null>(null);
   yearRef.current = /^(19|20)\d{2}$/.test(fiscalYear.trim()) ? Number(fiscalYear.trim()) : null;
   const [selectError, setSelectError] = useState<string | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const lastOutcome = useRef<CheckOutcome | null>(null);
   // One job at a time: a check, or a write, or a save followed by a check.
   const busy = useRef(false);
   const exclusive = useCallback(async (job: () => Promise<void>): Promise<void> => {
@@ -87,9 +100,15 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     async (date: string): Promise<void> => {
       dispatch({ type: "check-started" });
       let outcome: CheckOutcome;
+      let engine: Engine;
       try {
-        const { data, access } = await workbook.readWithAccess();
-        const result = checkWorkbook(data, {
+        let read: Awaited<ReturnType<PaneWorkbook["readWithAccess"]>>;
+        [read, engine] = await Promise.all([workbook.readWithAccess(), loadEngine()]);
+        const { data, access } = read;
+        const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
+        dispatch({ type: "check-progress", progress: { stage: "checking", sheets: data.sheets.length, rows } });
+        await nextFrame();
+        const result = engine.checkWorkbook(data, {
           asOf: date,
           locale,
           source: access.name,
@@ -100,17 +119,55 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
         dispatch({ type: "check-failed", message: messageOf(error) });
         return;
       }
-      dispatch({ type: "check-succeeded", outcome });
-      if (!canFlag(outcome)) return;
-      const { summary } = outcome.result.report;
-      await write(
-        "flags",
-        planFlagWrite(outcome.data, outcome.result),
-        text.flagsWritten(summary.errors, summary.warnings),
-      );
+      const previous = lastOutcome.current;
+      lastOutcome.current = outcome;
+      const changes = previous === null ? null : changesBetween(previous.result.findings, outcome.result.findings);
+      const writeState = await writeFlags(outcome, engine);
+      dispatch({ type: "check-succeeded", outcome, write: writeState, changes });
     },
-    [workbook, locale, messageOf, write, text],
+    // writeFlags reads only what is listed here.
+    [workbook, locale, messageOf, text],
   );
+
+  /** The flags of a finished check, unless there is nothing to flag or they are there already. */
+  async function writeFlags(outcome: CheckOutcome, engine: Engine): Promise<WriteState> {
+    if (!canFlag(outcome) || foundNothing(outcome)) return { status: "none" };
+    const plan = engine.planFlagWrite(outcome.data, outcome.result);
+    if (carriesFlags(outcome.data, plan)) return { status: "unchanged", what: "flags" };
+    const { summary } = outcome.result.report;
+    dispatch({
+      type: "check-progress",
+      progress: { stage: "writing", findings: summary.errors + summary.warnings, rules: plan.flags?.length ?? 0 },
+    });
+    try {
+      await workbook.apply(withFingerprint(plan));
+      return { status: "written", what: "flags", detail: text.flagsWritten(summary.errors, summary.warnings) };
+    } catch (error) {
+      return { status: "failed", what: "flags", message: messageOf(error) };
+    }
+  }
+
+  // Excel's selection, shown in the pane: listened to for as long as the pane is open.
+  useEffect(() => {
+    if (workbook.watchSelection === undefined) return;
+    let stop: (() => Promise<void>) | null = null;
+    let closed = false;
+    let at = 0;
+    workbook
+      .watchSelection((cell) => setSelection({ ...cell, at: ++at }))
+      .then(
+        (remove) => {
+          if (closed) void remove();
+          else stop = remove;
+        },
+        // Without selection events the pane still works: the link just runs one way.
+        (error: unknown) => setSelectError(`${text.watchFailed}: ${messageOf(error)}`),
+      );
+    return () => {
+      closed = true;
+      if (stop !== null) void stop();
+    };
+  }, [workbook, text, messageOf]);
 
   // The ribbon button opens the pane: check at once.
   const started = useRef(false);
@@ -129,29 +186,33 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     fiscalYear,
     setFiscalYear,
     selectError,
+    selection,
     onCheck: () => {
       if (isIsoDate(asOf)) void exclusive(() => check(asOf));
     },
     onFillTable: () => {
       if (current === null) return;
-      const plan = planTableWrite(current.data, current.result);
-      void exclusive(async () => void (await write("table", plan, text.tableWritten(plan.sheets[0]?.name ?? ""))));
+      void exclusive(async () => {
+        const plan = (await loadEngine()).planTableWrite(current.data, current.result);
+        await write("table", plan, text.tableWritten(plan.sheets[0]?.name ?? ""));
+      });
     },
     onClearFlags: () => {
       if (current === null) return;
-      void exclusive(
-        async () => void (await write("clear", planClear(current.data, { table: false }), text.flagsCleared)),
-      );
+      void exclusive(async () => {
+        const plan = (await loadEngine()).planClear(current.data, { table: false });
+        await write("clear", plan, text.flagsCleared);
+      });
     },
     onSaveMapping: (mapping) => {
       if (current === null) return;
-      const plan: WritePlan = {
-        sheets: [planSettingsSheet(current.result.settings, mapping)],
-        names: null,
-        flags: null,
-        removeSheets: [],
-      };
       void exclusive(async () => {
+        const plan: WritePlan = {
+          sheets: [(await loadEngine()).planSettingsSheet(current.result.settings, mapping)],
+          names: null,
+          flags: null,
+          removeSheets: [],
+        };
         if (await write("mapping", plan, text.mappingSaved)) await check(current.asOf);
       });
     },
