@@ -2,10 +2,9 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { parseCellLink, reportSchema, type Report } from "../../src/core";
-import { partsOf } from "../../src/xlsx/kept-formats";
+import { sheetPart } from "../roundtrip/package-parts";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "sample.xlsx");
 const io = { stdout: () => undefined, stderr: (t: string) => console.error(t), now: () => new Date(2026, 5, 30) };
@@ -24,10 +23,7 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
 
 /** A worksheet part's XML, by sheet name. */
 async function sheetXml(file: string, sheet: string): Promise<string> {
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const read = async (path: string) => (await zip.file(path)?.async("string")) ?? null;
-  const part = (await partsOf(read)).sheets.get(sheet);
-  return (part === undefined ? null : await read(part)) ?? "";
+  return (await sheetPart(await readFile(file), sheet)) ?? "";
 }
 
 /** `check-targets sample.xlsx --out copy.xlsx`: the copy carries its findings. */

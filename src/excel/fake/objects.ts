@@ -410,7 +410,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   get freezePanes(): { freezeRows(count: number): void } {
     return {
       freezeRows: (count: number) =>
-        this.write("freezePanes.freezeRows", (sheet) => {
+        this.write("freezePanes.freezeRows", count, (sheet) => {
           (sheet.view ??= {}).frozenRows = count;
         }),
     };
@@ -421,7 +421,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     const workbook = this.workbook;
     return {
       apply: (range: string) =>
-        this.write("autoFilter.apply", (sheet) => {
+        this.write("autoFilter.apply", range, (sheet) => {
           requireApi(workbook, "1.9", "Worksheet.autoFilter");
           if (parseArea(range) === null) throw new FakeRichApiError("InvalidArgument", `filter on ${range}`);
           (sheet.view ??= {}).autoFilter = range;
@@ -694,7 +694,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   /** findings-sheet. ExcelApi 1.2: hides the range's columns. */
   set columnHidden(hidden: boolean) {
-    this.write("columnHidden", ({ sheet, box }) => {
+    this.write("columnHidden", hidden, ({ sheet, box }) => {
       guardCells(sheet);
       const view = (sheet.view ??= {});
       const columns = new Set(view.hiddenColumns ?? []);
