@@ -10,8 +10,7 @@ import {
   type Locale,
   type WorkbookData,
 } from "../core";
-import type { XlsxPort } from "../xlsx";
-import { readWorkbookFile } from "../xlsx/read/read-file";
+import { FilePort } from "../xlsx/file-port";
 import type { CliOptions } from "./options";
 
 /** Refuses to write over the workbook being checked: the input is never overwritten. */
@@ -50,17 +49,12 @@ async function writeText(path: string, text: string): Promise<void> {
 }
 
 /**
- * The workbook as plain data, read by the package reader (src/xlsx/read), and the port to write
- * the copy with only when one is to be written: ExcelJS (and its model of the file) is loaded
- * for that alone.
+ * The workbook as plain data, read by the package reader (src/xlsx/read), and the port that writes
+ * the checked copy from the original bytes when one is asked for.
  */
-async function readInput(input: string, writing: boolean): Promise<{ data: WorkbookData; port: XlsxPort | null }> {
-  const data = await readWorkbookFile(input);
-  if (!writing) return { data, port: null };
-  // What the copy gets of ours goes straight into the file: a 100,000-row list plans a table of
-  // 1.7 million cells, too many for ExcelJS's model.
-  const { XlsxPort } = await import("../xlsx/xlsx-port");
-  return { data, port: await XlsxPort.open(input, { owned: "file" }) };
+async function readInput(input: string, writing: boolean): Promise<{ data: WorkbookData; port: FilePort | null }> {
+  const port = await FilePort.open(input);
+  return { data: await port.read(), port: writing ? port : null };
 }
 
 export type CheckedFile = {

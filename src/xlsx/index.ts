@@ -1,4 +1,5 @@
 export { XlsxPort } from "./xlsx-port";
+export { FilePort } from "./file-port";
 export { openWorkbook, openWorkbookFile, type OpenedWorkbook } from "./open-workbook";
 export { workbookData } from "./read-workbook";
 export { dateToSerial } from "./cell-data";
