@@ -66,4 +66,11 @@ export {
   type Match,
   type MatchResult,
 } from "./definitions";
-export { analyse, analysisSchema, measureKindSchema, type Analysis, type AnalyserInput, type MeasureKind } from "./analyser";
+export {
+  analyse,
+  analysisSchema,
+  measureKindSchema,
+  type Analysis,
+  type AnalyserInput,
+  type MeasureKind,
+} from "./analyser";

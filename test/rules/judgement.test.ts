@@ -222,3 +222,24 @@ describe("monitoring agrees with the review on a deadline", () => {
     expect(of(findings, "actual-fails-target")).toEqual(["actual-fails-target 指标!G2"]);
   });
 });
+
+describe("directions without definitions", () => {
+  it("flags the odd project where the same unreadable name is a floor elsewhere, naming the others", async () => {
+    const rows = [
+      ["13020823P00925610021Y", "甲项目", "产出指标", "数量指标", "征用医用隔离点", "≥18"],
+      ["13020823P00925610022J", "乙项目", "产出指标", "数量指标", "征用医用隔离点", "≥9"],
+      ["13020823P00925610024R", "丙项目", "产出指标", "数量指标", "征用医用隔离点", "≤17"],
+      ["13020823P00925610024R", "丙项目", "产出指标", "数量指标", "新建水房", "≥1座"],
+      ["13020823P00925610021Y", "甲项目", "产出指标", "数量指标", "新建水房", "≤2座"],
+    ];
+    const { findings, report } = await checkBuilt(workbookOf({ 指标: [HEADER, ...rows] }));
+    expect(of(findings, "target-direction")).toEqual(["target-direction 指标!F4", "target-direction 指标!F6"]);
+    expect(report.findings.find((f) => f.rule === "target-direction" && f.cell === "F4")?.message).toMatch(
+      /同名指标在其他项目中写作 13020823P00925610021Y 甲项目：≥18（指标!F2）.*例如“≥17”/,
+    );
+    // Read from the target's unit, said so: not "据指标名称".
+    expect(report.findings.find((f) => f.rule === "target-direction" && f.cell === "F6")?.message).toMatch(
+      /据指标值的单位“座”推断/,
+    );
+  });
+});

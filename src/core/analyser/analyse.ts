@@ -138,13 +138,14 @@ function cumulativeOf(kind: MeasureKind, unitPrice: boolean): boolean {
   return kind === "count" || kind === "money" || kind === "length" || kind === "area" || kind === "weight";
 }
 
-type Decided = Pick<Analysis, "kind" | "direction" | "unitFamily" | "confidence" | "basis">;
+type Decided = Pick<Analysis, "kind" | "direction" | "unitFamily" | "confidence" | "basis" | "basisFrom">;
 
 /** Direction of a head that does not carry one: rates, counts and sizes by the word before them. */
 function directed(head: Head, stem: string): Decided {
   const modifier = stem.slice(0, stem.length - head.word.length);
   const base = { kind: head.kind, unitFamily: head.family };
-  if (head.direction !== null) return { ...base, direction: head.direction, confidence: 0.9, basis: head.word };
+  if (head.direction !== null)
+    return { ...base, direction: head.direction, confidence: 0.9, basis: head.word, basisFrom: "name" };
   if (head.kind === "duration") {
     const good = endingWith(modifier, GOOD_DURATIONS);
     return {
@@ -152,16 +153,24 @@ function directed(head: Head, stem: string): Decided {
       direction: good === null ? "reverse" : "positive",
       confidence: 0.9,
       basis: (good ?? "") + head.word,
+      basisFrom: "name",
     };
   }
   const m = modifierDirection(modifier);
-  if (m !== null) return { ...base, direction: m.direction, confidence: 0.9, basis: m.word + head.word };
+  if (m !== null)
+    return { ...base, direction: m.direction, confidence: 0.9, basis: m.word + head.word, basisFrom: "name" };
   // A bad event anywhere before an undirected head (安全事故发生起数 is covered above; 火灾隐患数).
   const anywhere = BAD_EVENTS.find((w) => modifier.includes(w));
   if (anywhere !== undefined && head.kind !== "rate") {
-    return { ...base, direction: "reverse", confidence: 0.7, basis: anywhere + head.word };
+    return { ...base, direction: "reverse", confidence: 0.7, basis: anywhere + head.word, basisFrom: "name" };
   }
-  return { ...base, direction: "positive", confidence: head.kind === "rate" ? 0.7 : 0.8, basis: head.word };
+  return {
+    ...base,
+    direction: "positive",
+    confidence: head.kind === "rate" ? 0.7 : 0.8,
+    basis: head.word,
+    basisFrom: "name",
+  };
 }
 
 /** When the name has no head: the target's unit, a bad event the name ends with, a qualitative target. */
@@ -171,9 +180,19 @@ function fallback(stem: string, target: TargetExpression | undefined, cost: bool
   const byUnit = unit === null ? null : kindOfUnit(unit);
   const direction: Direction = bad !== null || cost || byUnit?.kind === "duration" ? "reverse" : "positive";
   if (byUnit !== null) {
-    return { kind: byUnit.kind, direction, unitFamily: byUnit.family, confidence: 0.6, basis: unit?.text ?? "" };
+    const basis = unit?.text ?? "";
+    return { kind: byUnit.kind, direction, unitFamily: byUnit.family, confidence: 0.6, basis, basisFrom: "target" };
   }
-  if (cost) return { kind: "money", direction: "reverse", unitFamily: "money", confidence: 0.6, basis: level2 };
+  if (cost) {
+    return {
+      kind: "money",
+      direction: "reverse",
+      unitFamily: "money",
+      confidence: 0.6,
+      basis: level2,
+      basisFrom: "category",
+    };
+  }
   if (target?.kind === "qualitative") {
     const isDate = DATE_TEXT.test(target.text);
     return {
@@ -182,10 +201,13 @@ function fallback(stem: string, target: TargetExpression | undefined, cost: bool
       unitFamily: isDate ? "date" : null,
       confidence: 0.5,
       basis: isDate ? target.text : "",
+      basisFrom: isDate ? "target" : "none",
     };
   }
-  if (bad !== null) return { kind: "count", direction: "reverse", unitFamily: "count", confidence: 0.5, basis: bad };
-  return { kind: "unknown", direction: cost ? "reverse" : "positive", unitFamily: null, confidence: 0, basis: "" };
+  if (bad !== null) {
+    return { kind: "count", direction: "reverse", unitFamily: "count", confidence: 0.5, basis: bad, basisFrom: "name" };
+  }
+  return { kind: "unknown", direction: "positive", unitFamily: null, confidence: 0, basis: "", basisFrom: "none" };
 }
 
 /**
@@ -211,7 +233,9 @@ export function analyse(input: AnalyserInput): Analysis {
     if (head !== null && decided.kind === "unknown") decided = directed(head, stem);
   } else {
     decided = directed(head, stem);
-    if (fromDescription !== null) decided = { ...decided, confidence: Math.min(decided.confidence, 0.8) };
+    if (fromDescription !== null) {
+      decided = { ...decided, confidence: Math.min(decided.confidence, 0.8), basisFrom: "description" };
+    }
   }
   // 完成时间 answered with a date is a deadline date, not a duration.
   if (decided.kind === "duration" && input.target?.kind === "qualitative" && DATE_TEXT.test(input.target.text)) {

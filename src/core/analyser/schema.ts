@@ -37,8 +37,10 @@ export const analysisSchema = z.object({
   needsTimeBasis: z.boolean(),
   /** 0 when nothing in the name or target told; 0.9 when the head word decided. */
   confidence: z.number().min(0).max(1),
-  /** The words that decided, for the message: `处理率`, `时限`, `≥…%`. */
+  /** The words that decided, for the message: `处理率`, `时限`, `家`. */
   basis: z.string(),
+  /** Where those words are: the name, the description, the target's unit, the category; none when nothing told. */
+  basisFrom: z.enum(["name", "description", "target", "category", "none"]),
 });
 export type Analysis = z.infer<typeof analysisSchema>;
 

@@ -71,12 +71,22 @@ function rangeText(d: Detail): string {
 
 const example = (level2: string): string => (level2.includes("成本") ? "≤5万元" : "≥5个");
 
+const BASIS_FROM: Record<string, string> = {
+  name: "name",
+  description: "description",
+  target: "target's unit",
+  category: "category",
+};
+
 /** Why the direction is what it is: the definition, the row's column, or the analyser's reading. */
 function directionWhy(d: Detail): string {
   if (d("definition") !== "") return ` (definition "${d("definition")}")`;
   if (d("from") === "row") return " (the row's direction column)";
-  if (d("from") === "analyser")
-    return d("basis") === "" ? " (inferred from the name)" : ` (inferred from "${d("basis")}" in the name)`;
+  if (d("from") === "analyser") {
+    if (d("basis") === "") return " (inferred from the name)";
+    return ` (inferred from "${d("basis")}" in the ${BASIS_FROM[d("basisFrom")] ?? "name"})`;
+  }
+  if (d("from") === "consistency") return ` (other projects write the same indicator as ${d("others")})`;
   return d("direction") === "reverse" ? " (a cost)" : "";
 }
 

@@ -76,11 +76,22 @@ function rangeText(d: Detail): string {
   return min !== "" ? `不低于 ${min}${unit}` : `不高于 ${max}${unit}`;
 }
 
+const BASIS_FROM: Record<string, string> = {
+  name: "指标名称",
+  description: "指标说明",
+  target: "指标值的单位",
+  category: "指标分类",
+};
+
 /** Why the direction is what it is: the definition, the row's column, or the analyser's reading. */
 function directionWhy(d: Detail, word: string): string {
   if (d("definition") !== "") return `（指标定义“${d("definition")}”为${word}指标）`;
   if (d("from") === "row") return `（本行指标方向为${word}）`;
-  if (d("from") === "analyser") return d("basis") === "" ? "（据指标名称推断）" : `（据指标名称“${d("basis")}”推断）`;
+  if (d("from") === "analyser") {
+    if (d("basis") === "") return "（据指标名称推断）";
+    return `（据${BASIS_FROM[d("basisFrom")] ?? "指标名称"}“${d("basis")}”推断）`;
+  }
+  if (d("from") === "consistency") return `（同名指标在其他项目中写作 ${d("others")}）`;
   return d("direction") === "reverse" ? "（成本类）" : "";
 }
 

@@ -77,13 +77,13 @@ function referenceOf(partitions: readonly Row[][], needsTime: boolean): Row[] | 
 }
 
 /** "13020823P00925610021Y （2）…：≤25000元/天（绩效指标!G10）", three at most. */
-function describeOthers(ctx: RuleContext, rows: readonly Row[]): string {
-  const shown = rows.slice(0, 3).map((r) => {
-    const project = ctx.projectOf(r.ind);
-    const label = project === undefined ? r.ind.projectKey : projectLabel(project);
-    return `${label}：${r.ind.targetText.trim()}（${r.ind.cells.target.sheet}!${r.ind.cells.target.cell}）`;
+function describeOthers(ctx: RuleContext, inds: readonly Indicator[]): string {
+  const shown = inds.slice(0, 3).map((ind) => {
+    const project = ctx.projectOf(ind);
+    const label = project === undefined ? ind.projectKey : projectLabel(project);
+    return `${label}：${ind.targetText.trim()}（${ind.cells.target.sheet}!${ind.cells.target.cell}）`;
   });
-  return rows.length > 3 ? `${shown.join("；")} 等 ${rows.length} 处` : shown.join("；");
+  return inds.length > 3 ? `${shown.join("；")} 等 ${inds.length} 处` : shown.join("；");
 }
 
 /** Rows judged by the analyser: a definition with a unit is checked by the definition instead. */
@@ -143,7 +143,13 @@ export const checkConsistency: Rule = (ctx) => {
       target: r.ind.targetText.trim(),
       unit: r.target.unit.text,
       ...own?.details,
-      others: reference === undefined ? null : describeOthers(ctx, reference),
+      others:
+        reference === undefined
+          ? null
+          : describeOthers(
+              ctx,
+              reference.map((x) => x.ind),
+            ),
       expected: own?.details.expected ?? reference?.[0]?.target.unit.text ?? null,
     };
     const time = reference?.[0] === undefined ? null : timeOf(reference[0].target.unit);
@@ -152,6 +158,61 @@ export const checkConsistency: Rule = (ctx) => {
       details.suggested = formatTarget({ ...r.target, unit: perTime(r.target.unit, time) });
     }
     out.push(indicatorFinding(ctx, "target-unit", "warning", r.ind, r.ind.cells.target, details));
+  }
+  return out;
+};
+
+type Sided = { ind: Indicator; target: Quantitative; up: boolean };
+
+/** "≥" for a floor, "≤" for a ceiling; null for =, a range or none. */
+function sideOf(t: Quantitative): boolean | null {
+  if (t.operator === ">=" || t.operator === ">") return true;
+  if (t.operator === "<=" || t.operator === "<") return false;
+  return null;
+}
+
+/**
+ * Directions without definitions: where neither a definition nor the analyser can tell which way
+ * a measure is better, the department's own projects can. The same name set as a floor in most
+ * projects and as a ceiling in one is a target-direction finding on the odd one, naming the others.
+ */
+export const checkDirectionConsistency: Rule = (ctx) => {
+  const byName = new Map<string, Sided[]>();
+  for (const ind of ctx.model.indicators) {
+    const t = ind.target;
+    if (t.kind !== "quantitative") continue;
+    const up = sideOf(t);
+    if (up === null || ctx.judgementOf(ind).directionFrom !== "default") continue;
+    const key = normalizeName(ind.name);
+    const list = byName.get(key);
+    if (list === undefined) byName.set(key, [{ ind, target: t, up }]);
+    else list.push({ ind, target: t, up });
+  }
+  const out: Finding[] = [];
+  for (const group of byName.values()) {
+    const ups = group.filter((s) => s.up);
+    const downs = group.filter((s) => !s.up);
+    if (ups.length === downs.length || ups.length === 0 || downs.length === 0) continue;
+    const [majority, minority] = ups.length > downs.length ? [ups, downs] : [downs, ups];
+    const up = majority === ups;
+    const others = describeOthers(
+      ctx,
+      majority.map((s) => s.ind),
+    );
+    for (const s of minority) {
+      out.push(
+        indicatorFinding(ctx, "target-direction", "warning", s.ind, s.ind.cells.target, {
+          direction: up ? "positive" : "reverse",
+          from: "consistency",
+          definition: "",
+          basis: "",
+          others,
+          target: s.ind.targetText.trim(),
+          parsed: formatTarget(s.target),
+          suggested: formatTarget({ ...s.target, operator: up ? ">=" : "<=" }),
+        }),
+      );
+    }
   }
   return out;
 };

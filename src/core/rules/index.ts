@@ -1,7 +1,7 @@
 import type { Finding } from "../model/finding";
 import { checkCellErrors } from "./cell-error-rule";
 import { checkCategoryMissing, checkCategoryMisuse, checkDuplicateIndicators, checkWeights } from "./category-rules";
-import { checkConsistency } from "./consistency-rules";
+import { checkConsistency, checkDirectionConsistency } from "./consistency-rules";
 import type { Rule, RuleContext } from "./context";
 import { checkGoalMismatch, checkUnmapped } from "./definition-rules";
 import { checkBudgetSum, checkDuplicateProjects, checkPlan, checkProjectCodes } from "./project-rules";
@@ -13,6 +13,7 @@ export const REVIEW_RULES: readonly Rule[] = [
   checkTargets,
   checkGoalMismatch,
   checkConsistency,
+  checkDirectionConsistency,
   checkUnmapped,
   checkCategoryMisuse,
   checkDuplicateIndicators,

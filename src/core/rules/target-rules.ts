@@ -124,6 +124,7 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
         definition: from,
         from: j.directionFrom,
         basis: j.directionFrom === "analyser" ? j.analysis.basis : "",
+        basisFrom: j.directionFrom === "analyser" ? j.analysis.basisFrom : null,
         suggested,
       }),
     );
