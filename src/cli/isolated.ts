@@ -70,7 +70,8 @@ class Worker {
     });
     this.child.on("message", (outcome: FileOutcome) => this.settle({ outcome }));
     this.child.on("error", (error) => this.end(error.message));
-    this.child.on("exit", (code, signal) => this.end(signal !== null ? `signal ${signal}` : `exit ${code}`));
+    // "close", not "exit": by then stderr has been read to its end, V8's last words included.
+    this.child.on("close", (code, signal) => this.end(signal !== null ? `signal ${signal}` : `exit ${code}`));
     // Idle workers do not keep the command alive.
     this.child.unref();
     this.child.channel?.unref();
@@ -131,7 +132,10 @@ export class IsolatedChecks {
 
   async check(task: Task): Promise<FileOutcome> {
     const w = WORDS[task.options.lang];
-    const worker = this.idle.pop() ?? new Worker(this.limits.memoryMiB);
+    // A worker that died while idle (killed from outside) is not handed the next file.
+    let idle = this.idle.pop();
+    while (idle !== undefined && !idle.alive) idle = this.idle.pop();
+    const worker = idle ?? new Worker(this.limits.memoryMiB);
     const result = await worker.check(task, this.limits.seconds);
     if (worker.alive && worker.checked < FILES_PER_WORKER) this.idle.push(worker);
     else worker.stop();

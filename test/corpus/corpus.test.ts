@@ -28,8 +28,12 @@ const manifest = (): Row[] =>
       return { file, expect, repo };
     });
 
-/** One file's time limit through the command: the slowest corpus file takes some 0.3 s here. */
-const PER_FILE_MS = 10_000;
+/**
+ * One file's limit through the command, in CPU time (the machine may be shared, which stretches
+ * wall-clock time, not CPU): the slowest corpus file takes under 1 s of CPU here; the reader
+ * until now spent minutes on one.
+ */
+const PER_FILE_CPU_MS = 10_000;
 
 /** The reasons the command gives for a file it cannot read: each refusal must name one. */
 const REASONS =
@@ -37,14 +41,15 @@ const REASONS =
 
 describeCorpus("the corpus of real spreadsheet files", () => {
   const rows = present ? manifest() : [];
-  const outcomes = new Map<string, { r: Captured; ms: number }>();
+  const outcomes = new Map<string, { r: Captured; cpuMs: number }>();
 
   beforeAll(async () => {
     // One after another: a file's time is then its own, not shared with the others'.
     for (const row of rows) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       const r = await runCli([join(CORPUS, "files", row.file), "--lang", "en-US"]);
-      outcomes.set(row.file, { r, ms: performance.now() - started });
+      const used = process.cpuUsage(started);
+      outcomes.set(row.file, { r, cpuMs: (used.user + used.system) / 1000 });
     }
   }, 600_000);
 
@@ -83,10 +88,10 @@ describeCorpus("the corpus of real spreadsheet files", () => {
     expect(wrong).toEqual([]);
   });
 
-  it(`takes under ${PER_FILE_MS / 1000} s for any one file`, () => {
+  it(`takes under ${PER_FILE_CPU_MS / 1000} s of CPU for any one file`, () => {
     const slow = [...outcomes]
-      .filter(([, o]) => o.ms > PER_FILE_MS)
-      .map(([file, o]) => `${file}: ${Math.round(o.ms)} ms`);
+      .filter(([, o]) => o.cpuMs > PER_FILE_CPU_MS)
+      .map(([file, o]) => `${file}: ${Math.round(o.cpuMs)} ms of CPU`);
     expect(slow).toEqual([]);
   });
 });
