@@ -169,9 +169,14 @@ describe("ExcelWorkbook.read", () => {
     );
   });
 
-  it("refuses to run where ExcelApi 1.8 is missing", async () => {
+  it("refuses to run where ExcelApi 1.8 is missing, saying which Office is needed", async () => {
     const { port } = setup({ sheets: [] }, { excelApi: "1.7" });
-    await expect(port.read()).rejects.toMatchObject({ code: "host", message: expect.stringMatching(/ExcelApi 1\.8/) });
+    await expect(port.read()).rejects.toMatchObject({
+      code: "host",
+      message: expect.stringMatching(
+        /Office 2021 or later on Windows \(with the Microsoft Edge WebView2 runtime\), Office on a Mac, or Excel on the web/,
+      ),
+    });
   });
 });
 

@@ -8,14 +8,14 @@ import { readPhase, type ReadResult } from "./read";
 export type ExcelWorkbookOptions = { host: ExcelHost; locale: AdapterLocale };
 
 /**
- * The workbook port over Office.js. On the desktop a check costs five syncs whatever the number of
- * rows or the extent of the used ranges: three to read (the sheets, their used ranges' extents,
- * their data), one to inspect what the write needs (the sheets the read saw), one to write. On
- * Excel on the web, whose responses are limited to 5 MB, the data takes
- * ceil(estimate ÷ RESPONSE_BUDGET) syncs instead of one (read.ts, read-plan.ts): at 80 bytes a
- * cell, one more sync for every 6,000 or so rows of 8 columns (five syncs for 5,000 rows, six for
- * 10,000, eight for 20,000, thirteen for 50,000).
- * Every failure leaves as a WorkbookError with a message for the user.
+ * The workbook port over Office.js. On the desktop a check costs six syncs whatever the number of
+ * rows or the extent of the used ranges: three to read (the sheets, their used ranges' extents and
+ * merged areas, their data), one to inspect what the write needs (the sheets the read saw), one to
+ * probe for a refusal (the legacy shared mode) with nothing else in it, one to write. On Excel on
+ * the web, whose requests and responses are limited to 5 MB, the data takes
+ * ceil(estimate ÷ RESPONSE_BUDGET) syncs instead of one (read.ts, read-plan.ts), and the write as
+ * many as keep each request under REQUEST_BUDGET (write-plan.ts); docs/excel-behaviour.md has the
+ * measured figures. Every failure leaves as a WorkbookError with a message for the user.
  */
 export class ExcelWorkbook implements WorkbookPort {
   private readonly caps: Capabilities;
