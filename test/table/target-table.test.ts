@@ -188,7 +188,9 @@ describe("the 绩效目标表 carries its reasons", () => {
         .filter((c) => new RegExp(`^${column}\\d+$`).test(c.address) && c.value.kind === "text")
         .flatMap((c) => {
           const t = (c.value as { text: string }).text;
-          return t.startsWith("→") ? [[fromA1(c.address)!.row + 1, t.slice(1).split("、").map(Number)] as const] : [];
+          return t.startsWith("→")
+            ? [[fromA1(c.address)!.row + 1, t.slice(1).replace(/…$/, "").split("、").map(Number)] as const]
+            : [];
         }),
     );
 
@@ -291,5 +293,20 @@ describe("the 绩效目标表's pages", () => {
     });
     expect(titles).toHaveLength(15);
     expect(breaks).toHaveLength(7);
+  });
+});
+
+describe("the finding numbers beside a row", () => {
+  it("show the first three in order, and … when the row has more", async () => {
+    const { result } = await samplePlan();
+    const first = result.findings[0]!;
+    const findings = [first, first, first, first, ...result.findings.slice(1)];
+    const plan = planTargetTable(result.model, findings);
+    const numbers = numberFindings(findings)
+      .filter((n) => n.finding === first)
+      .map((n) => n.number);
+    expect(numbers).toHaveLength(4);
+    const refs = plan.cells.filter((c) => c.address.startsWith("H") && c.value.kind === "text");
+    expect(refs.map((c) => (c.value as { text: string }).text)).toContain(`→${numbers.slice(0, 3).join("、")}…`);
   });
 });

@@ -52,7 +52,7 @@ export const STYLES = {
   value: { horizontal: "center", vertical: "middle", wrap: true, border: true },
   text: { horizontal: "left", vertical: "middle", wrap: true, border: true },
   note: { fontSize: 9, fontColor: "808080" },
-  ref: { fontSize: 9, fontColor: "C00000", horizontal: "left", vertical: "middle", wrap: true },
+  ref: { fontSize: 9, fontColor: "C00000", horizontal: "left", vertical: "middle" },
   legend: { fontSize: 9, horizontal: "left", vertical: "top", wrap: true },
 } as const satisfies Record<string, CellStyle>;
 

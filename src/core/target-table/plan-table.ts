@@ -381,11 +381,10 @@ export function planTargetTable(
     used += height;
   });
   for (const [row, numbers] of s.refs) {
-    s.cells.push({
-      address: toA1(row - 1, lastCol),
-      value: s.text(words.table.findingRefs([...numbers])),
-      style: STYLES.ref,
-    });
+    // The first three, in order: the column is narrow, and the findings sheet lists them all.
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const shown = words.table.findingRefs(sorted.slice(0, 3)) + (sorted.length > 3 ? "…" : "");
+    s.cells.push({ address: toA1(row - 1, lastCol), value: s.text(shown), style: STYLES.ref });
   }
   // A short legend under the last block, on the last page.
   if (model.projects.length > 0) {
