@@ -85,7 +85,7 @@ async function writeReport(
 /** Checks one workbook; writes the report and the checked copy where asked. */
 export async function checkFile(
   input: string,
-  options: Pick<CliOptions, "asOf" | "lang" | "out" | "clear"> & { year?: number | null },
+  options: Pick<CliOptions, "asOf" | "lang" | "out" | "clear"> & { year?: number | null; checkedOn?: string },
   jsonPath: string | null,
   writeJson: (text: string) => void,
 ): Promise<CheckedFile> {
@@ -99,6 +99,7 @@ export async function checkFile(
     locale: options.lang,
     source: basename(input),
     fiscalYear: options.year ?? null,
+    ...(options.checkedOn === undefined ? {} : { checkedOn: options.checkedOn }),
   });
   if (jsonPath !== null) await writeReport(input, result, jsonPath, writeJson);
   const notes: string[] = [];

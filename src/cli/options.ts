@@ -21,6 +21,8 @@ const optionsSchema = z.object({
   out: z.string().min(1).nullable(),
   json: z.string().min(1).nullable(),
   asOf: z.iso.date({ error: "--as-of takes a date as YYYY-MM-DD" }),
+  /** The day the command runs, shown on the findings sheet of a checked copy. */
+  checkedOn: z.iso.date(),
   lang: z.enum(["zh-CN", "en-US"], { error: "--lang takes zh-CN or en-US" }),
   clear: z.boolean(),
   /** A folder: the workbooks in its subfolders too. */
@@ -83,6 +85,7 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     out: values.out ?? null,
     json: values.json ?? null,
     asOf: values["as-of"] ?? isoDate(today),
+    checkedOn: isoDate(today),
     lang: values.lang ?? "zh-CN",
     clear: values.clear ?? false,
     recursive: values.recursive ?? false,

@@ -113,6 +113,7 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
           locale,
           source: access.name,
           fiscalYear: yearRef.current,
+          checkedOn: today,
         });
         outcome = { asOf: date, data, result, access };
       } catch (error) {
