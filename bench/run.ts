@@ -30,6 +30,7 @@ import { loadSeed } from "../test/support/seed";
 import type { Measured } from "./child";
 import { medianCpu } from "./cpu";
 import { generatedData } from "./generated-workbook";
+import { paneBench } from "./pane";
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, "..");
@@ -256,6 +257,10 @@ async function main(): Promise<void> {
     `task pane initial JS: ${bundle.assets.map((a) => `${a.name} ${(a.bytes / 1024).toFixed(0)} KiB → ${(a.gzip / 1024).toFixed(1)} KiB gzip`).join(", ")}`,
   );
 
+  // The task pane's section (bench/pane.ts): filtering, and the preview in Chromium.
+  const pane = await paneBench();
+  for (const line of pane.lines) console.log(line);
+
   console.log("\ntargets:");
   const ratio = (r: { readMs: number[]; checkMs: number[] }) => median(r.checkMs) / median(r.readMs);
   for (const f of lists) {
@@ -285,6 +290,7 @@ async function main(): Promise<void> {
   console.log(
     `  initial pane bundle ≤ 250 KB gzip: ${(bundle.gzip / 1000).toFixed(1)} KB (${(bundle.gzip / 1024).toFixed(1)} KiB) — ${verdict(bundle.gzip <= 250_000)}`,
   );
+  for (const line of pane.targets) console.log(line);
 }
 
 main().catch((error: unknown) => {

@@ -15,9 +15,9 @@ const useStyles = makeStyles({
   scroller: {
     overflowY: "auto",
     position: "relative",
-    minHeight: "240px",
-    flexGrow: 1,
-    flexBasis: 0,
+    // Most of the pane's height once scrolled to: the list scrolls, the page around it barely.
+    height: "max(240px, calc(100vh - 200px))",
+    flexShrink: 0,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     // Room for the focus ring of the first and last row.

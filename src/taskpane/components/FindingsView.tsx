@@ -24,7 +24,7 @@ import { FindingsList } from "./FindingsList";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, flexGrow: 1, minHeight: "360px" },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0 },
   severities: { display: "flex", columnGap: tokens.spacingHorizontalXS, flexWrap: "wrap", rowGap: "4px" },
   toggle: { whiteSpace: "nowrap", minWidth: "auto" },
