@@ -1,6 +1,6 @@
 import { append } from "../../core/model/arrays";
 import { FLAG_MARKER, isOwnFlagFormula } from "../../core";
-import { applyEdits, attr, decodeXml, escapeText, fromBytes, isMain, NS, qualifier, toBytes, walk, type Edit, type Tag } from "./xml-scan";
+import { applyEdits, attr, decodeXml, escapeText, fromBytes, NS, qualifier, toBytes, walk, type Edit, type Tag } from "./xml-scan";
 
 /** A flag rule as it goes into a sheet: where, the formula (without "="), the dxf of its fill. */
 export type SheetRule = { sqref: string; formula: string; dxfId: number };
@@ -43,7 +43,11 @@ export function editSheetFormats(xml: string, rules: readonly SheetRule[]): stri
   const staff: Priority[] = [];
   const pending: Priority[] = [];
   let formulaStart = -1;
+  /** The sheet's own namespace: transitional, strict, or an early one Excel's betas wrote. */
+  let main = "";
+  const isMain = (ns: string): boolean => ns === main;
   walk(xml, (tag) => {
+    if (tag.depth === 0 && tag.kind !== "close") main = tag.ns;
     if (tag.depth === 0) {
       if (tag.kind !== "close") root = tag;
       else if (insertAt < 0) insertAt = tag.start;

@@ -99,14 +99,17 @@ export class StylesEditor {
     const q = qualifier(top.scope, top.ns);
     if (q === null) throw new Error("a styles part whose namespace has no prefix in scope");
     this.q = q;
-    this.baseFont = firstFont ?? { name: null, size: null };
+    // Without fonts, index 0 is the default font this part gets (defaults()).
+    this.baseFont = this.lists.has("fonts") ? (firstFont ?? { name: null, size: null }) : { name: "Calibri", size: "11" };
   }
 
   /** The index of an entry (XML as we write it) in a list: where the part has it already, else appended. */
   private indexOf(name: ListName, item: string): number {
     let list = this.lists.get(name);
     if (list === undefined) {
-      list = { open: this.root, closeAt: -2, items: [], added: [] };
+      // A list the part lacks is made; a base list with the default entries index 0 means first.
+      const defaults = this.defaults(name).map(toBytes);
+      list = { open: this.root, closeAt: -2, items: [...defaults], added: [...defaults] };
       this.lists.set(name, list);
     }
     const bytes = toBytes(item);
@@ -115,6 +118,20 @@ export class StylesEditor {
     list.items.push(bytes);
     list.added.push(bytes);
     return list.items.length - 1;
+  }
+
+  /** Excel's default entries of a base list, which a part without that list means by index 0. */
+  private defaults(name: ListName): string[] {
+    const q = this.q;
+    if (name === "fonts") return [`<${q("font")}><${q("sz")} val="11"/><${q("name")} val="Calibri"/></${q("font")}>`];
+    if (name === "fills") {
+      return ["none", "gray125"].map((p) => `<${q("fill")}><${q("patternFill")} patternType="${p}"/></${q("fill")}>`);
+    }
+    if (name === "borders") {
+      return [`<${q("border")}>${["left", "right", "top", "bottom", "diagonal"].map((e) => `<${q(e)}/>`).join("")}</${q("border")}>`];
+    }
+    if (name === "cellXfs") return [`<${q("xf")} numFmtId="0" fontId="0" fillId="0" borderId="0"/>`];
+    return [];
   }
 
   /** The dxf of a flag's fill. */
@@ -191,19 +208,22 @@ export class StylesEditor {
   /** The styles part with the appended entries and their lists' counts. */
   text(): string {
     const edits: Edit[] = [];
+    const rootInserts: string[] = [];
     const q = this.q;
-    const missing: string[] = [];
     for (const name of ORDER) {
       const list = this.lists.get(name);
       if (list === undefined || list.added.length === 0) continue;
       const added = list.added.join("");
       if (list.closeAt === -2) {
         // No such list in the part: made, before the first list that follows it in the schema.
-        missing.push(name);
         const later = ORDER.slice(ORDER.indexOf(name) + 1);
         const next = this.children.find((c) => (later as readonly string[]).includes(c.local));
-        const at = next?.start ?? this.xml.lastIndexOf(`</${this.root.qname}`);
-        edits.push({ start: at, end: at, text: `<${q(name)} count="${list.items.length}">${added}</${q(name)}>` });
+        const made = `<${q(name)} count="${list.items.length}">${added}</${q(name)}>`;
+        if (next === undefined && this.root.kind === "empty") rootInserts.push(made);
+        else {
+          const at = next?.start ?? this.xml.lastIndexOf(`</${this.root.qname}`);
+          edits.push({ start: at, end: at, text: made });
+        }
         continue;
       }
       const count = list.open.attrs.find((a) => a.local === "count" && a.prefix === "");
@@ -216,9 +236,10 @@ export class StylesEditor {
       if (count !== undefined) edits.push({ start: count.start, end: count.end, text: `count="${list.items.length}"` });
       edits.push({ start: list.closeAt, end: list.closeAt, text: added });
     }
-    if (missing.includes("cellXfs") || missing.includes("fonts") || missing.includes("fills") || missing.includes("borders")) {
-      // A styles part without the base lists has no default entries 0 for ours to lean on.
-      throw new Error("a styles part without fonts, fills, borders or cell formats");
+    if (rootInserts.length > 0) {
+      // <styleSheet …/>: opened and closed around the lists.
+      const head = this.xml.slice(this.root.start, this.root.end - 2);
+      edits.push({ start: this.root.start, end: this.root.end, text: `${head}>${rootInserts.join("")}</${this.root.qname}>` });
     }
     return applyEdits(this.xml, edits);
   }

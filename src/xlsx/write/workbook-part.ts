@@ -1,5 +1,5 @@
 import { append } from "../../core/model/arrays";
-import { applyEdits, attr, escapeText, isElement, isRelNs, NS, qualifier, toBytes, walk, type Edit, type Tag } from "./xml-scan";
+import { applyEdits, attr, escapeText, isRelNs, NS, qualifier, toBytes, walk, type Edit, type Tag } from "./xml-scan";
 
 /** A <sheet> of the workbook part, in tab order. */
 export type WorkbookSheet = { name: string; sheetId: number; rId: string; state: string; tag: Tag };
@@ -41,7 +41,8 @@ export function readWorkbookPart(xml: string): WorkbookPart {
         if (last !== undefined) last.end = tag.end;
       } else children.push({ tag, end: tag.end });
     }
-    if (!(tag.ns === NS.main || tag.ns === NS.strictMain)) return;
+    // The root's own namespace: transitional, strict, or an early one Excel's betas wrote.
+    if (tag.ns !== (root as Tag | null)?.ns) return;
     if (tag.depth === 1 && tag.local === "sheets") {
       if (tag.kind !== "close") sheetsOpen = tag;
       if (tag.kind === "close") sheetsCloseAt = tag.start;
@@ -79,7 +80,7 @@ export function readWorkbookPart(xml: string): WorkbookPart {
   });
   const top = root as Tag | null;
   const opened = sheetsOpen as Tag | null;
-  if (top === null || !isElement(top, "workbook")) throw new Error("a workbook part without <workbook>");
+  if (top === null || top.local !== "workbook") throw new Error("a workbook part without <workbook>");
   if (opened === null) throw new Error("a workbook part without <sheets>");
   const namesTag = namesOpen as Tag | null;
   return {
@@ -226,7 +227,8 @@ export function editWorkbookPart(xml: string, part: WorkbookPart, edits: Workboo
         if (value === null) continue;
         const index = Number(value);
         // A removed sheet's view goes to the sheet before it.
-        const to = Math.max(0, index - [...edits.removeSheets].filter((r) => r <= index).length);
+        const before = [...edits.removeSheets].filter((r) => r <= index).length;
+        const to = before === 0 ? index : Math.max(0, index - before);
         if (to !== index) {
           const changed = attrEdit(view, key, String(to));
           if (changed !== null) out.push(changed);

@@ -1,5 +1,5 @@
 import { append, bounds } from "../../core/model/arrays";
-import { isOwnedName, WorkbookError, type FlagRule, type NamePlan, type SheetPlan, type WritePlan } from "../../core";
+import { isOwnedName, OWNED, WorkbookError, type FlagRule, type NamePlan, type SheetPlan, type WritePlan } from "../../core";
 import { entryBytes, entryNames, readZip, rewriteEntries, type PartContent, type ZipPackage } from "../zip-entries";
 import { withoutSheets } from "./calc-chain";
 import { editContentTypes, WORKSHEET_TYPE } from "./content-types";
@@ -231,9 +231,24 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
     }
   }
 
-  if (!styles.unchanged) {
+  // A styles part this writer made for a package without one (its relationship id is ours, so no
+  // other program has saved the file since) goes when nothing of ours is left to use it.
+  const oursLeft =
+    plan.sheets.length > 0 ||
+    (plan.flags ?? []).length > 0 ||
+    [...sheets.values()].some((s) => !removeIndices.has(s.index) && (s.name === OWNED.tableSheet || s.name === OWNED.helperSheet));
+  if (stylesRel !== undefined && stylesPart !== null && stylesRel.id.startsWith("rIdCT") && !oursLeft && plan.flags !== null) {
+    remove.add(stylesPart);
+    removedParts.push(stylesPart);
+    removeRels.add(stylesRel.id);
+  } else if (!styles.unchanged) {
     if (stylesPart !== null) replace.set(stylesPart, binaryBytes(styles.text()));
-    else {
+    else if (stylesRel !== undefined) {
+      // A relationship to a styles part the package lacks: the part is made where it points.
+      const part = resolveTarget(workbookPart, stylesRel.target);
+      add.push([part, binaryBytes(styles.text())]);
+      addParts.push({ part, type: STYLES_TYPE });
+    } else {
       const part = `${workbookPart.split("/").slice(0, -1).join("/")}/styles.xml`.replace(/^\//, "");
       add.push([part, binaryBytes(styles.text())]);
       addParts.push({ part, type: STYLES_TYPE });
