@@ -1,4 +1,4 @@
-import { contentRoles, isLevel1Name, isLevel2Name, isTargetLike, type RoleSources } from "./content-roles";
+import { contentRoles, isLevel1Name, isLevel2Name, isLevelName, isTargetLike, type RoleSources } from "./content-roles";
 import { HEADER_SYNONYMS, isAmbiguousOperatorHeader, normalizeHeader, type HeaderRole } from "./header-roles";
 import { headerValue, type SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
@@ -132,10 +132,6 @@ export function withSubHeader(view: SheetView, header: HeaderRow, roleOf: RoleOf
 /** A header needs two recognised roles, so a title row holding 项目 alone is not one. */
 const MIN_ROLES = 2;
 
-/** A level name as a cell may hold it: short text only, so long descriptions are not looked up. */
-const levelName = (text: string): boolean =>
-  text !== "" && text.length <= 16 && (isLevel1Name(text) || isLevel2Name(text));
-
 /**
  * A cheap pre-check in one pass over the row: how many of its cells are a role's header (up to
  * MIN_ROLES), and whether one is a level name (产出指标), which marks a data row.
@@ -149,7 +145,7 @@ function scanRow(view: SheetView, row: number, roleOf: RoleOf): { hits: number; 
     for (let c = 0; c < plain.length && hits < MIN_ROLES; c++) {
       const text = headerValue(plain[c]?.value);
       if (roleOf(text) !== null) hits++;
-      else if (!level) level = levelName(text);
+      else if (!level) level = isLevelName(text);
     }
     return { hits, level };
   }
@@ -157,7 +153,7 @@ function scanRow(view: SheetView, row: number, roleOf: RoleOf): { hits: number; 
   for (let c = 0; c < span && hits < MIN_ROLES; c++) {
     const text = view.headerText(row, c);
     if (roleOf(text) !== null) hits++;
-    else if (!level) level = levelName(text);
+    else if (!level) level = isLevelName(text);
   }
   return { hits, level };
 }
