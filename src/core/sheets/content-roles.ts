@@ -29,6 +29,16 @@ const LEVEL2_NAMES: ReadonlySet<string> = new Set(
 export const isLevel1Name = (text: string): boolean => LEVEL1_NAMES.has(tidyName(text));
 export const isLevel2Name = (text: string): boolean => LEVEL2_NAMES.has(tidyName(text));
 
+/** First characters of every level name: most cells of a long list are ruled out by one lookup. */
+const LEVEL_FIRST: ReadonlySet<string> = new Set([...LEVEL1_NAMES, ...LEVEL2_NAMES].map((n) => n.charAt(0)));
+
+/** Either level's name, for a header scan over every row: trimmed short text only. */
+export function isLevelName(text: string): boolean {
+  if (text === "" || text.length > 16 || !LEVEL_FIRST.has(text.charAt(0))) return false;
+  if (LEVEL1_NAMES.has(text) || LEVEL2_NAMES.has(text)) return true;
+  return isLevel1Name(text) || isLevel2Name(text);
+}
+
 /** A cell that reads as a target: a number with an operator or a unit (≥95%, 100 人次, ≤0.2 万元). */
 export function isTargetLike(text: string, parse: TargetParser): boolean {
   if (text === "" || text.length > 40) return false;

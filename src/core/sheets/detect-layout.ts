@@ -1,4 +1,4 @@
-import { contentRoles, isLevel1Name, isLevel2Name, isTargetLike, type RoleSources } from "./content-roles";
+import { contentRoles, isLevel1Name, isLevel2Name, isLevelName, isTargetLike, type RoleSources } from "./content-roles";
 import { HEADER_SYNONYMS, isAmbiguousOperatorHeader, normalizeHeader, type HeaderRole } from "./header-roles";
 import { headerValue, type SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
@@ -134,35 +134,34 @@ export function withSubHeader(view: SheetView, header: HeaderRow, roleOf: RoleOf
 /** A header needs two recognised roles, so a title row holding 项目 alone is not one. */
 const MIN_ROLES = 2;
 
-/** A cheap pre-check: how many of the row's cells are a role's header, up to MIN_ROLES. */
-function roleCount(view: SheetView, row: number, roleOf: RoleOf): number {
+/**
+ * A cheap pre-check in one pass over the row: how many of its cells are a role's header (up to
+ * MIN_ROLES), and whether one is a level name (产出指标), which marks a data row.
+ */
+function scanRow(view: SheetView, row: number, roleOf: RoleOf): { hits: number; level: boolean } {
   let hits = 0;
+  let level = false;
   const plain = view.plainRow(row);
   if (plain !== null) {
     // No merged areas: the stored cells are what a clerk sees, read without a lookup per cell.
     for (let c = 0; c < plain.length && hits < MIN_ROLES; c++) {
-      if (roleOf(headerValue(plain[c]?.value)) !== null) hits++;
+      const text = headerValue(plain[c]?.value);
+      if (roleOf(text) !== null) hits++;
+      else if (!level) level = isLevelName(text);
     }
-    return hits;
+    return { hits, level };
   }
   const span = view.rowSpan(row);
-  for (let c = 0; c < span && hits < MIN_ROLES; c++) if (roleOf(view.headerText(row, c)) !== null) hits++;
-  return hits;
+  for (let c = 0; c < span && hits < MIN_ROLES; c++) {
+    const text = view.headerText(row, c);
+    if (roleOf(text) !== null) hits++;
+    else if (!level) level = isLevelName(text);
+  }
+  return { hits, level };
 }
 
 /** Header rows whose roles are looked for in the cells below: bounded, so no sheet pays for every row. */
 const MAX_CONTENT_TRIES = 24;
-
-/** A level name (产出指标, 数量指标) somewhere in the row. */
-function hasLevelName(view: SheetView, row: number): boolean {
-  if (row >= view.rowCount) return false;
-  const span = view.rowSpan(row);
-  for (let c = 0; c < span; c++) {
-    const text = view.headerText(row, c);
-    if (text !== "" && text.length <= 16 && (isLevel1Name(text) || isLevel2Name(text))) return true;
-  }
-  return false;
-}
 
 /** A row that can head a table: two or more short texts, none of them a target or a level name. */
 function looksLikeHeader(view: SheetView, row: number, parse: TargetParser): boolean {
@@ -237,20 +236,24 @@ function byContent(view: SheetView, row: number, roleOf: RoleOf, parse: TargetPa
 export function findHeaders(view: SheetView, roleOf: RoleOf, parse?: TargetParser): HeaderRow[] {
   const out: HeaderRow[] = [];
   let tries = 0;
-  // Whether a row holds a level name: rows r and r+1 are asked about, each looked at once.
-  const levels = new Map<number, boolean>();
-  const levelAt = (row: number): boolean => {
-    let known = levels.get(row);
-    if (known === undefined) {
-      known = hasLevelName(view, row);
-      if (levels.size > 4) levels.clear();
-      levels.set(row, known);
-    }
-    return known;
-  };
+  const mayTry = (row: number): boolean =>
+    parse !== undefined && tries < MAX_CONTENT_TRIES && looksLikeHeader(view, row, parse);
+  let prev: { row: number; hits: number; level: boolean } | null = null;
   for (let r = 0; r < view.rowCount; r++) {
-    const hits = roleCount(view, r, roleOf);
-    if (hits >= MIN_ROLES) {
+    const scan = scanRow(view, r, roleOf);
+    // A header with no known word shows itself by the row under it, where level names begin.
+    if (scan.level && prev !== null && prev.row === r - 1 && prev.hits === 0 && !prev.level && mayTry(prev.row)) {
+      tries++;
+      const found = byContent(view, prev.row, roleOf, parse as TargetParser, 0);
+      if (found !== null) {
+        out.push(found);
+        r = found.dataRow - 1;
+        prev = null;
+        continue;
+      }
+    }
+    prev = { row: r, ...scan };
+    if (scan.hits >= MIN_ROLES) {
       const header = rowRoles(view, r, roleOf);
       if (Object.keys(header.columns).length >= MIN_ROLES) {
         // The second row may be what makes it a layout (项目编码 | 项目名称 | 资金支出计划 over 3月底 …).
@@ -259,18 +262,18 @@ export function findHeaders(view: SheetView, roleOf: RoleOf, parse?: TargetParse
           const found = completed(view, joined, parse);
           out.push(found);
           r = found.dataRow - 1;
+          prev = null;
           continue;
         }
       }
     }
-    if (parse === undefined || tries >= MAX_CONTENT_TRIES) continue;
-    if (hits === 0 && (!levelAt(r + 1) || levelAt(r))) continue;
-    if (!looksLikeHeader(view, r, parse)) continue;
+    if (scan.hits === 0 || !mayTry(r)) continue;
     tries++;
-    const found = byContent(view, r, roleOf, parse, hits);
+    const found = byContent(view, r, roleOf, parse as TargetParser, scan.hits);
     if (found === null) continue;
     out.push(found);
     r = found.dataRow - 1;
+    prev = null;
   }
   return out;
 }
