@@ -166,7 +166,22 @@ describe("the task pane", () => {
   });
 
   it("folds the notes, and filters by severity, search and rule", async () => {
-    renderPane(fakeWorkbook());
+    // A note to fold: an actual still pending mid-year (names the analyser knows raise none).
+    const sheet = DATA.sheets[0]!;
+    const pending: WorkbookData = {
+      sheets: [
+        {
+          ...sheet,
+          rows: [
+            [...sheet.rows[0]!, cell("完成值")],
+            [...sheet.rows[1]!, cell("正在调查")],
+            [...sheet.rows[2]!, cell("")],
+          ],
+        },
+      ],
+    };
+    const access = { name: "t.xlsx", readOnly: false, protectedSheets: [] };
+    renderPane(fakeWorkbook({}, () => Promise.resolve({ data: pending, access })));
     const list = await screen.findByRole("listbox", { name: "问题列表" });
     const options = () =>
       within(list)

@@ -64,7 +64,7 @@ function columnStats(view: SheetView, header: HeaderRow, parse: TargetParser, en
   for (let c = 0; c < width; c++) {
     const s: ColumnStats = { col: c, filled: 0, level1: 0, level2: 0, targets: 0, text: 0 };
     for (let r = header.dataRow; r < last; r++) {
-      const text = view.text(r, c);
+      const text = view.probeText(r, c);
       if (text === "") continue;
       s.filled++;
       if (isLevel1Name(text)) s.level1++;

@@ -151,13 +151,20 @@ export class SheetView {
 
   /** The cell's text with white space tidied. */
   text(row: number, col: number): string {
+    const raw = this.probeText(row, col);
+    if (raw === "") this.noteError(row, col, this.cell(row, col));
+    return raw;
+  }
+
+  /**
+   * The cell's text tidied, for guessing what a column holds: a cell looked at, not read for its
+   * value, so an error value it shows is not noted (the reader that takes its value reports it).
+   */
+  probeText(row: number, col: number): string {
     const cell = this.cell(row, col);
     const value = cell?.value;
     const raw = typeof value === "string" ? value : cellText(cell);
-    if (raw === "") {
-      this.noteError(row, col, cell);
-      return "";
-    }
+    if (raw === "") return "";
     let tidy = this.tidied.get(raw);
     if (tidy === undefined) {
       tidy = cleanText(raw);
