@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import type { WorkbookData, WorkbookPort, WritePlan } from "../core";
+import { WorkbookError, type WorkbookData, type WorkbookPort, type WritePlan } from "../core";
 import { readFileWithBytes } from "./read/read-file";
 import { writeCheckedCopy } from "./write/write-copy";
 
@@ -13,13 +13,14 @@ export class FilePort implements WorkbookPort {
   private readonly plans: WritePlan[] = [];
 
   private constructor(
+    private readonly path: string,
     private readonly data: WorkbookData,
     private readonly bytes: Buffer,
   ) {}
 
   static async open(path: string): Promise<FilePort> {
     const { data, bytes } = await readFileWithBytes(path);
-    return new FilePort(data, bytes);
+    return new FilePort(path, data, bytes);
   }
 
   read(): Promise<WorkbookData> {
@@ -33,8 +34,22 @@ export class FilePort implements WorkbookPort {
 
   /** Writes the checked copy; returns the parts of the original it could not keep (none expected). */
   async save(path: string): Promise<string[]> {
-    const { bytes, lost } = await writeCheckedCopy(this.bytes, this.plans);
-    await writeFile(path, bytes);
-    return lost;
+    let copy: Awaited<ReturnType<typeof writeCheckedCopy>>;
+    try {
+      copy = await writeCheckedCopy(this.bytes, this.plans);
+    } catch (cause) {
+      // zip.js refuses an entry whose sizes contradict its header: the reader got past it (it
+      // needs only the sheets), but a copy "byte for byte" of a damaged entry cannot be made.
+      if (cause instanceof Error && /^(Invalid|Local file header)/.test(cause.message)) {
+        throw new WorkbookError(
+          "unreadable",
+          `${this.path}: the file is damaged (${cause.message}); it was checked, but no checked copy can be made of it`,
+          { cause },
+        );
+      }
+      throw cause;
+    }
+    await writeFile(path, copy.bytes);
+    return copy.lost;
   }
 }
