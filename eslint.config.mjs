@@ -1,6 +1,7 @@
 // ESLint 9 flat config.
 import { builtinModules } from "node:module";
 import { defineConfig, globalIgnores } from "eslint/config";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
@@ -167,6 +168,19 @@ export default defineConfig([
   },
 
   ...importDirection,
+
+  {
+    // No module may reach itself through its imports, type-only ones included: a cycle ties the
+    // core's inner layers (model ← sheets ← rules ← plan ← check) into one knot.
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js"] })],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
 
   {
     // Build helpers at the root (manifest-url.js): CommonJS run by Node.

@@ -1,15 +1,22 @@
 import type { Finding, FindingDetails, RuleId } from "../model/finding";
+import type { DetailKey } from "../model/rule-registry";
 
 export type Locale = "zh-CN" | "en-US";
 
+/**
+ * Reads one of rule R's details as display text; a missing one reads as empty rather than
+ * "undefined". Typed by the registry, so a message cannot read a key its rule never writes.
+ */
+export type Detail<R extends RuleId> = (key: DetailKey<R>) => string;
+
+/** A detail of any rule, for wording shared across rules (a suggested fix). */
+export type AnyDetail = (key: { [R in RuleId]: DetailKey<R> }[RuleId]) => string;
+
 /** One sentence per rule: what is wrong and what would be right. */
-export type Catalogue = Readonly<Record<RuleId, (d: Detail, f: Finding) => string>>;
+export type Catalogue = { readonly [R in RuleId]: (d: Detail<R>, f: Finding) => string };
 
-/** Reads a detail as display text; a missing one reads as empty rather than "undefined". */
-export type Detail = (key: string) => string;
-
-export function detailReader(details: FindingDetails): Detail {
-  return (key) => {
+export function detailReader(details: FindingDetails): AnyDetail {
+  return (key: string) => {
     const v = details[key];
     if (v === undefined || v === null) return "";
     return typeof v === "number" ? String(Number.parseFloat(v.toPrecision(10))) : v;

@@ -24,7 +24,7 @@ const MISSING_PART: Record<string, string> = {
   unit: "a unit",
   both: "an operator and a unit",
 };
-const DEFINITION: Record<string, (d: Detail) => string> = {
+const DEFINITION: Record<string, (d: Detail<"definition-invalid">) => string> = {
   "missing-name": () => "it has no indicator name; fill one in or delete the row",
   unit: (d) => `unit "${d("value")}" cannot be read; write a unit such as 元, 万元/天, % or 家`,
   direction: (d) => `direction "${d("value")}" must be 正向 (higher is better) or 反向 (lower is better)`,
@@ -51,7 +51,7 @@ const DEFINITION_FIELD: Record<string, string> = {
   requiresNumber: "必须定量 (requires a number)",
   goal: "部门目标 (department goal)",
 };
-const SETTINGS: Record<string, (d: Detail) => string> = {
+const SETTINGS: Record<string, (d: Detail<"settings-invalid">) => string> = {
   invalid: (d) =>
     `Setting "${d("key")}" is invalid (${d("detail")}); the default was used. Set it again in the Check targets pane.`,
   "unknown-key": (d) =>
@@ -63,7 +63,7 @@ const SETTINGS: Record<string, (d: Detail) => string> = {
     `The saved mapping of sheet "${d("detail")}" no longer matches its headers (the table was moved or changed); the sheet was detected afresh. Confirm and save the mapping in the pane.`,
 };
 
-function rangeText(d: Detail): string {
+function rangeText(d: Detail<"target-out-of-range">): string {
   const [min, max, unit] = [d("min"), d("max"), d("unit")];
   if (min !== "" && max !== "") return `${min}–${max}${unit}`;
   return min !== "" ? `at least ${min}${unit}` : `at most ${max}${unit}`;
@@ -79,7 +79,7 @@ const BASIS_FROM: Record<string, string> = {
 };
 
 /** Why the direction is what it is: the definition, the row's column, or the analyser's reading. */
-function directionWhy(d: Detail): string {
+function directionWhy(d: Detail<"target-direction">): string {
   if (d("definition") !== "") return ` (definition "${d("definition")}")`;
   if (d("from") === "row") return " (the row's direction column)";
   if (d("from") === "analyser") {

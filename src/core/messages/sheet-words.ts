@@ -1,6 +1,6 @@
 import type { Finding, RuleId, Severity } from "../model/finding";
 import type { TrafficLight } from "../model/report";
-import { detailReader, type Detail, type Locale } from "./catalogue";
+import { detailReader, type AnyDetail, type Locale } from "./catalogue";
 
 /**
  * The words of the sheets the add-in writes for people to read (the findings sheet, the legend
@@ -32,7 +32,7 @@ export type SheetWords = {
   none: string;
   unlisted: (count: number, limit: number) => string;
   /** A suggested fix, for the rules whose details carry one; null for the others. */
-  fix: (rule: RuleId, d: Detail) => string | null;
+  fix: (rule: RuleId, d: AnyDetail) => string | null;
   /** The 绩效目标表: its legend line and the reference from a marked cell to the findings sheet. */
   table: {
     legend: (findingsSheet: string) => string;

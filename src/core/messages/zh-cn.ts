@@ -33,7 +33,7 @@ const MISSING_PART: Record<string, string> = {
   unit: "计量单位",
   both: "比较符号和计量单位",
 };
-const DEFINITION: Record<string, (d: Detail) => string> = {
+const DEFINITION: Record<string, (d: Detail<"definition-invalid">) => string> = {
   "missing-name": () => "缺少指标名称；请填写指标名称或删除该行",
   unit: (d) => `计量单位“${d("value")}”无法识别；请填写“元”“万元/天”“%”“家”这样的单位`,
   direction: (d) => `指标方向“${d("value")}”应为“正向”或“反向”`,
@@ -60,7 +60,7 @@ const DEFINITION_FIELD: Record<string, string> = {
   requiresNumber: "必须定量",
   goal: "部门目标",
 };
-const SETTINGS: Record<string, (d: Detail) => string> = {
+const SETTINGS: Record<string, (d: Detail<"settings-invalid">) => string> = {
   invalid: (d) => `设置“${d("key")}”的值无效（${d("detail")}），已按默认值检查；请在“检查目标”任务窗格中重新设置。`,
   "unknown-key": (d) => `设置表中的“${d("key")}”不是可识别的设置项，已忽略；请在“检查目标”任务窗格中修改设置。`,
   duplicate: (d) => `设置“${d("key")}”重复出现，只使用了第一处；请删除多余的一行。`,
@@ -70,7 +70,7 @@ const SETTINGS: Record<string, (d: Detail) => string> = {
 };
 
 /** "60–100%", "不低于 60%", "不高于 100%". */
-function rangeText(d: Detail): string {
+function rangeText(d: Detail<"target-out-of-range">): string {
   const [min, max, unit] = [d("min"), d("max"), d("unit")];
   if (min !== "" && max !== "") return `${min}–${max}${unit}`;
   return min !== "" ? `不低于 ${min}${unit}` : `不高于 ${max}${unit}`;
@@ -84,7 +84,7 @@ const BASIS_FROM: Record<string, string> = {
 };
 
 /** Why the direction is what it is: the definition, the row's column, or the analyser's reading. */
-function directionWhy(d: Detail, word: string): string {
+function directionWhy(d: Detail<"target-direction">, word: string): string {
   if (d("definition") !== "") return `（指标定义“${d("definition")}”为${word}指标）`;
   if (d("from") === "row") return `（本行指标方向为${word}）`;
   if (d("from") === "analyser") {

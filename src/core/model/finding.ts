@@ -1,44 +1,11 @@
 import { z } from "zod";
+import { RULE_IDS, severitySchema, type RuleId, type Severity } from "./rule-registry";
 
-export const severitySchema = z.enum(["error", "warning", "info"]);
-export type Severity = z.infer<typeof severitySchema>;
+export { severitySchema, type Severity };
 
-/** Every rule id of SPEC §5; the message catalogues are keyed by it, so a new rule cannot go unworded. */
-export const ruleIdSchema = z.enum([
-  "target-missing",
-  "target-unparseable",
-  "target-not-quantitative",
-  "target-direction",
-  "target-unit",
-  "target-out-of-range",
-  "target-goal-mismatch",
-  "target-incomplete",
-  "category-misuse",
-  "target-restates-name",
-  "target-exceeds-budget",
-  "weights-sum",
-  "indicator-unmapped",
-  "indicator-duplicate",
-  "category-missing",
-  "budget-sum",
-  "plan-invalid",
-  "project-code",
-  "project-duplicate",
-  "actual-fails-target",
-  "actual-unparseable",
-  "actual-behind",
-  "spending-behind-plan",
-  "deviation-reason-missing",
-  // Monitoring: an answer that is not in yet (正在调查), a column the reader could not place.
-  "actual-pending",
-  "column-unused",
-  // Inputs of the check itself: a cell showing an error value where a value is read, a 指标定义
-  // row or a settings cell that cannot be used.
-  "cell-error",
-  "definition-invalid",
-  "settings-invalid",
-]);
-export type RuleId = z.infer<typeof ruleIdSchema>;
+/** Every rule id, from the registry; the message catalogues are keyed by it, so a new rule cannot go unworded. */
+export const ruleIdSchema = z.enum(RULE_IDS);
+export type { RuleId };
 
 /** Typed facts a message is built from; wording lives in ../messages. */
 export type FindingDetails = Readonly<Record<string, string | number | null>>;

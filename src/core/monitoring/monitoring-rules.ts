@@ -1,4 +1,5 @@
 import type { Finding } from "../model/finding";
+import type { DetailsOf } from "../model/rule-registry";
 import type { Indicator, Project } from "../model/project";
 import { indicatorFinding, projectFinding, type RuleContext } from "../rules/context";
 import { compareWithTarget, formatTarget } from "../target-expression";
@@ -22,7 +23,13 @@ function beyond(value: number, target: Quantitative): number {
   return target.operator === "<=" || target.operator === "<" ? 1 - value / target.value : value / target.value - 1;
 }
 
-type Found = (rule: Finding["rule"], severity: Finding["severity"], extra?: Record<string, string | number>) => Finding;
+/** The rules judging an actual against its target: their findings name both as written. */
+type ActualRuleId = "actual-fails-target" | "actual-unparseable" | "actual-behind" | "actual-pending";
+type Found = <R extends ActualRuleId>(
+  rule: R,
+  severity: Finding["severity"],
+  extra?: Omit<DetailsOf<R>, "actual" | "target">,
+) => Finding;
 
 /** What an indicator's answer comes to: its findings, and whether it counts as failed (a reason is then due). */
 type Judged = { findings: Finding[]; failed: boolean; explainBeyond: boolean };
@@ -101,8 +108,9 @@ function indicatorRules(m: MonitoringContext, ind: Indicator): Finding[] {
   const actual = readActual(ind.actualText);
   if (actual.kind === "none") return [];
   const details = { actual: ind.actualText ?? "", target: ind.targetText.trim() };
-  const found: Found = (rule, severity, extra = {}) =>
-    indicatorFinding(m.rules, rule, severity, ind, at, { ...details, ...extra });
+  const found: Found = (rule, severity, extra) =>
+    // Omit on a generic R hides from TypeScript that the two halves make DetailsOf<R>.
+    indicatorFinding(m.rules, rule, severity, ind, at, { ...details, ...extra } as DetailsOf<typeof rule>);
   const judged = judge(m, ind, actual, found);
   const out = [...judged.findings];
   const reasonCell = ind.cells.deviationReason;

@@ -1,6 +1,7 @@
 import type { Analysis } from "../analyser";
 import { normalizeName } from "../definitions/similarity";
 import type { Finding } from "../model/finding";
+import type { DetailsOf } from "../model/rule-registry";
 import type { Indicator } from "../model/project";
 import { formatTarget } from "../target-expression";
 import type { Quantitative, Unit } from "../target-expression/schema";
@@ -17,7 +18,8 @@ const PEOPLE_AND_TIMES = new Set(["count:人", "count:人次", "count:户", "cou
 const COUNT_WORD = (family: string): string => family.replace(/^count:/, "");
 
 type Row = { ind: Indicator; target: Quantitative & { unit: Unit }; analysis: Analysis };
-type Problem = { reason: string; details: Record<string, string | number | null> };
+type UnitDetails = DetailsOf<"target-unit">;
+type Problem = { reason: string; details: Omit<UnitDetails, "target"> };
 
 /** What is wrong with one row's unit by its own name: a period, a time basis, what a count counts. */
 function ownProblem(row: Row): Problem | null {
@@ -138,7 +140,7 @@ export const checkConsistency: Rule = (ctx) => {
     const own = ownProblem(r);
     const reference = others.get(r);
     if (own === null && reference === undefined) continue;
-    const details: Record<string, string | number | null> = {
+    const details: UnitDetails = {
       reason: own?.reason ?? "inconsistent",
       target: r.ind.targetText.trim(),
       unit: r.target.unit.text,

@@ -3,7 +3,8 @@ import { cachedJudge, type Judgement } from "../definitions/judgement";
 import { buildLibrary, cachedMatcher, type Library, type MatchResult } from "../definitions/library";
 import type { Definition } from "../definitions/schema";
 import { normalizeName } from "../definitions/similarity";
-import type { Finding, FindingDetails, RuleId, Severity } from "../model/finding";
+import type { Finding, RuleId, Severity } from "../model/finding";
+import type { DetailsOf } from "../model/rule-registry";
 import type { CellRef, Goal, Indicator, Project } from "../model/project";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import type { Settings } from "../settings";
@@ -71,13 +72,13 @@ export function projectLabel(project: Pick<Project, "code" | "name">): string {
   return project.code === null || project.code === "" ? project.name : `${project.code} ${project.name}`;
 }
 
-export function indicatorFinding(
+export function indicatorFinding<R extends RuleId>(
   ctx: RuleContext,
-  rule: RuleId,
+  rule: R,
   severity: Severity,
   indicator: Indicator,
   at: CellRef,
-  details: FindingDetails = {},
+  details: DetailsOf<R>,
 ): Finding {
   const project = ctx.projectOf(indicator);
   return {
@@ -92,12 +93,12 @@ export function indicatorFinding(
   };
 }
 
-export function projectFinding(
-  rule: RuleId,
+export function projectFinding<R extends RuleId>(
+  rule: R,
   severity: Severity,
   project: Project,
   at: CellRef,
-  details: FindingDetails = {},
+  details: DetailsOf<R>,
 ): Finding {
   return {
     rule,

@@ -1,7 +1,8 @@
 import type { Judgement } from "../definitions/judgement";
 import { isVague, lacksTime } from "../analyser/vague";
 import { isCost } from "../definitions/framework";
-import type { Finding, FindingDetails, RuleId, Severity } from "../model/finding";
+import type { Finding, RuleId, Severity } from "../model/finding";
+import type { DetailsOf } from "../model/rule-registry";
 import type { Indicator } from "../model/project";
 import { convert, formatTarget } from "../target-expression";
 import type { Quantitative, Unit } from "../target-expression/schema";
@@ -25,6 +26,9 @@ function cachedStrip(): (text: string) => string {
   };
 }
 
+/** The rules whose findings sit on the target cell and name the target as written. */
+type TargetRuleId = { [R in RuleId]: DetailsOf<R> extends { target: string } ? R : never }[RuleId];
+
 /** What the definition is called in a message, or "" when the category or a default decided. */
 const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.matchOf(ind).match?.definition.name ?? "";
 
@@ -32,15 +36,17 @@ const definedBy = (ctx: RuleContext, ind: Indicator): string => ctx.matchOf(ind)
  * A finding at the target cell, naming the target as written. `details` is always a fresh
  * literal of the caller's, so it is completed in place rather than copied.
  */
-function found(
+function found<R extends TargetRuleId>(
   ctx: RuleContext,
   ind: Indicator,
-  rule: RuleId,
+  rule: R,
   severity: Severity,
-  details: Record<string, FindingDetails[string]> = {},
+  details: Omit<DetailsOf<R>, "target">,
 ): Finding {
-  details.target = ind.targetText.trim();
-  return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, details);
+  // Completed in place (a fresh literal of the caller's): TypeScript cannot see through Omit on a
+  // generic R that adding `target` gives DetailsOf<R> back.
+  const full = Object.assign(details, { target: ind.targetText.trim() }) as DetailsOf<R>;
+  return indicatorFinding(ctx, rule, severity, ind, ind.cells.target, full);
 }
 
 /** Adds the indicator's target findings to `out` (one list for the whole check, not one per row). */
@@ -53,7 +59,7 @@ function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => s
       out.push(found(ctx, ind, "target-missing", "error", ind.targetError ? { error: ind.targetError } : {}));
       return;
     case "unparseable":
-      out.push(found(ctx, ind, "target-unparseable", "error"));
+      out.push(found(ctx, ind, "target-unparseable", "error", {}));
       return;
     case "qualitative": {
       // One finding on the cell: a vague target is worse than a merely qualitative one.
@@ -66,7 +72,7 @@ function targetRules(ctx: RuleContext, ind: Indicator, bare: (text: string) => s
         out.push(found(ctx, ind, "target-not-quantitative", "warning", { reason: "no-time", level2: ind.level2 }));
       }
       const target = bare(t.text);
-      if (target !== "" && target === bare(ind.name)) out.push(found(ctx, ind, "target-restates-name", "warning"));
+      if (target !== "" && target === bare(ind.name)) out.push(found(ctx, ind, "target-restates-name", "warning", {}));
       return;
     }
     case "quantitative":
