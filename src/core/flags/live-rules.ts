@@ -1,6 +1,7 @@
 import type { Direction } from "../definitions/direction";
 import { bounds } from "../model/arrays";
 import type { RuleId } from "../model/finding";
+import type { RULES } from "../model/rule-registry";
 import { groupBy } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { isCumulative, judgedTarget } from "../monitoring/actual";
@@ -181,6 +182,13 @@ function actualFailsTarget({ data, model, position, directionOf }: LiveInput): L
 }
 
 /** Every live rule for the workbook as read, whether or not it has findings now. */
+/** The rules the registry marks live, each with the builder of its formulas; none can be left out. */
+type LiveRuleId = { [R in RuleId]: (typeof RULES)[R]["live"] extends true ? R : never }[RuleId];
+const LIVE: { readonly [R in LiveRuleId]: (input: LiveInput) => LiveRule } = {
+  "budget-sum": budgetSum,
+  "actual-fails-target": actualFailsTarget,
+};
+
 export function liveRules(input: LiveInput): LiveRule[] {
-  return [budgetSum(input), actualFailsTarget(input)];
+  return Object.values(LIVE).map((build) => build(input));
 }

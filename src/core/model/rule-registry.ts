@@ -20,23 +20,23 @@ const count = z.number();
 /** A fact that may be unknown (no candidate, no first cell): null rather than absent. */
 const maybe = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
-type Entry<D extends z.ZodRawShape> = {
+type Entry<D extends z.ZodRawShape, L extends boolean = boolean> = {
   group: RuleGroup;
   severities: readonly Severity[];
   details: z.ZodObject<D>;
   /** Excel redoes it by itself through a conditional format (src/core/flags/live-rules.ts). */
-  live: boolean;
+  live: L;
   /** A bad value as staff write it and the same value made right, for docs/checks.md. */
   example: { bad: string; good: string };
 };
 
-function rule<D extends z.ZodRawShape>(
+function rule<D extends z.ZodRawShape, L extends boolean = false>(
   group: RuleGroup,
   severities: readonly Severity[],
   details: D,
   example: Entry<D>["example"],
-  live = false,
-): Entry<D> {
+  live: L = false as L,
+): Entry<D, L> {
   return { group, severities, details: z.strictObject(details), live, example };
 }
 
