@@ -5,6 +5,7 @@ import { RULE_IDS, RULES, type RuleId } from "../../src/core/model/rule-registry
 import { REVIEW_CHECKS } from "../../src/core/rules";
 import { FilePort } from "../../src/xlsx";
 import { checkBuilt } from "../support/check-workbook";
+import { CHECKS_DOC, rulesTable, withRulesTable } from "../../scripts/docs-checks";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
 import { PLANTED_INDICATORS, PLANTED_PROJECTS } from "../support/planted-defects";
@@ -79,5 +80,11 @@ describe("the rule registry", () => {
         expect(text).not.toMatch(/undefined|null|NaN|“”|""/);
       }
     }
+  });
+
+  it("is what docs/checks.md lists (regenerate with npx tsx scripts/docs-checks.ts)", () => {
+    const doc = readFileSync(CHECKS_DOC, "utf8");
+    expect(doc).toBe(withRulesTable(doc));
+    for (const id of RULE_IDS) expect(rulesTable()).toContain(`| \`${id}\` |`);
   });
 });
