@@ -1,9 +1,8 @@
-import type { Locale, TrafficLight } from "../core";
+import { LIGHT_FILL, type Locale } from "../core";
 import type { TableCell, TableSheet } from "../xlsx";
 import type { FileOutcome } from "./outcome";
 
 /** The traffic light's fill, as the pane and the 绩效目标表 show it. */
-const LIGHT_FILL: Record<TrafficLight, string> = { red: "FFC7CE", amber: "FFEB9C", green: "C6EFCE", blue: "BDD7EE" };
 
 const WORDS = {
   "zh-CN": {

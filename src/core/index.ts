@@ -11,6 +11,7 @@ export { formatFinding, type Locale } from "./messages";
 export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./settings";
 export { ok, err, type Result } from "./result";
 export * from "./target-expression";
+export { argbColor, FLAG_FILL as PALETTE, hashColor, LIGHT_FILL } from "./palette";
 export { planFlags, isOwnFlagFormula, FLAG_MARKER, type FlagPlan, type FlagRule } from "./flags/plan-flags";
 export { liveRules, type LiveRule } from "./flags/live-rules";
 export { planTargetTable } from "./target-table/plan-table";

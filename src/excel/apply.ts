@@ -11,6 +11,8 @@ import {
   type FlagRule,
   type SheetPlan,
   type WritePlan,
+  hashColor,
+  PALETTE,
 } from "../core";
 import { areaA1, splitSheet } from "./a1";
 import { errorCode } from "./errors";
@@ -19,7 +21,8 @@ import type { AdapterMessages } from "./messages";
 import { heldStep, packSteps, REQUEST_BUDGET, requestJsonBytes, rowsPerBand, type WriteStep } from "./write-plan";
 
 /** Excel's own "light red" and "yellow" fills, which clerks recognise. */
-export const FLAG_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+/** The flag colours in Office.js notation. */
+export const FLAG_FILL = { error: hashColor(PALETTE.error), warning: hashColor(PALETTE.warning) } as const;
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;

@@ -9,10 +9,12 @@ import {
   type PlannedCell,
   type SheetPlan,
   type WritePlan,
+  argbColor,
+  PALETTE,
 } from "../core";
 
 /** Fill colours of Excel's own "light red" and "yellow" presets, which clerks recognise. */
-const FLAG_FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
+const FLAG_FILL = { error: argbColor(PALETTE.error), warning: argbColor(PALETTE.warning) } as const;
 /** ExcelJS's paperSize code for A4. */
 const A4 = 9;
 

@@ -3,6 +3,7 @@ import type { Report } from "../model/report";
 import type { Locale } from "../messages/catalogue";
 import { sheetWords, suggestedFix } from "../messages/sheet-words";
 import { OWNED } from "../owned";
+import { FLAG_FILL } from "../palette";
 import type { CellStyle, PlannedValue, SheetPlan } from "../plan/write-plan";
 import { columnLetters, toA1 } from "../sheets/address";
 import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "../target-table/row-height";
@@ -61,7 +62,6 @@ export const FINDINGS_SHEET_LIMIT = 1_000;
 /** The header row of the list (1-based): rows above it say what the sheet is. */
 export const HEADER_ROW = 8;
 
-const FILL = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" } as const;
 const cellStyle = (extra: CellStyle = {}): CellStyle => ({ vertical: "top", wrap: true, border: true, ...extra });
 const STYLE = {
   title: { bold: true, fontSize: 14, vertical: "middle" },
@@ -71,13 +71,13 @@ const STYLE = {
   centred: cellStyle({ horizontal: "center" }),
   link: cellStyle({ horizontal: "center", fontColor: "0563C1" }),
   severity: {
-    error: cellStyle({ horizontal: "center", fill: FILL.error }),
-    warning: cellStyle({ horizontal: "center", fill: FILL.warning }),
-    info: cellStyle({ horizontal: "center", fill: FILL.info }),
+    error: cellStyle({ horizontal: "center", fill: FLAG_FILL.error }),
+    warning: cellStyle({ horizontal: "center", fill: FLAG_FILL.warning }),
+    info: cellStyle({ horizontal: "center", fill: FLAG_FILL.info }),
   },
   legend: {
-    error: { fill: FILL.error, border: true, horizontal: "center" },
-    warning: { fill: FILL.warning, border: true, horizontal: "center" },
+    error: { fill: FLAG_FILL.error, border: true, horizontal: "center" },
+    warning: { fill: FLAG_FILL.warning, border: true, horizontal: "center" },
   },
   blockTitle: { bold: true, vertical: "middle" },
   note: { fontSize: 9, fontColor: "808080" },

@@ -56,5 +56,3 @@ export const STYLES = {
   legend: { fontSize: 9, horizontal: "left", vertical: "top", wrap: true },
 } as const satisfies Record<string, CellStyle>;
 
-/** Fills of cells whose source has a finding: Excel's light red and yellow presets. */
-export const FINDING_FILL = { error: "FFC7CE", warning: "FFEB9C" } as const;

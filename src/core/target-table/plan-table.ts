@@ -4,13 +4,13 @@ import { formatDeviation, type Deviation } from "../monitoring/deviation";
 import { indicatorsByProject } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
+import { FLAG_FILL, LIGHT_FILL } from "../palette";
 import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
 import { columnLetters, toA1 } from "../sheets/address";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import {
   COLUMN_WIDTHS,
   DEVIATION_REASON_WIDTH,
-  FINDING_FILL,
   FINDING_REF_WIDTH,
   MONITORING_WIDTHS,
   pageCapacity,
@@ -155,7 +155,7 @@ function marked(style: CellStyle, severity: Severity | undefined): CellStyle {
   if (severity === undefined || severity === "info") return style;
   let variants = MARKED.get(style);
   if (variants === undefined) {
-    variants = { error: { ...style, fill: FINDING_FILL.error }, warning: { ...style, fill: FINDING_FILL.warning } };
+    variants = { error: { ...style, fill: FLAG_FILL.error }, warning: { ...style, fill: FLAG_FILL.warning } };
     MARKED.set(style, variants);
   }
   return variants[severity];
@@ -187,12 +187,6 @@ export type BlockMonitoring = {
 };
 
 const LIGHT_WORDS: Readonly<Record<TrafficLight, string>> = { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" };
-const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = {
-  red: "FFC7CE",
-  amber: "FFEB9C",
-  green: "C6EFCE",
-  blue: "BDD7EE",
-};
 const LIGHT_LABEL = Object.fromEntries(
   Object.entries(LIGHT_FILL).map(([light, fill]) => [light, { ...STYLES.label, fill }]),
 ) as Record<TrafficLight, CellStyle>;

@@ -1,4 +1,4 @@
-import type { CellStyle } from "../../core";
+import { argbColor, PALETTE, type CellStyle } from "../../core";
 import { applyEdits, attr, isMain, qualifier, toBytes, walk, type Edit, type Tag } from "./xml-scan";
 
 /**
@@ -15,7 +15,8 @@ type ListName = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs" | "dxfs";
 type List = { open: Tag; closeAt: number; items: string[]; added: string[] };
 
 /** Fill colours of Excel's own "light red" and "yellow" presets, which clerks recognise. */
-export const FLAG_FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
+/** The flag colours in the package's notation. */
+export const FLAG_FILL = { error: argbColor(PALETTE.error), warning: argbColor(PALETTE.warning) } as const;
 
 /** Excel's built-in number formats we may meet, by format code (ECMA-376 Part 1, 18.8.30). */
 const BUILT_IN: Readonly<Record<string, number>> = {
