@@ -2,7 +2,7 @@
 export { check, checkWorkbook, type CheckOptions, type CheckResult } from "./check";
 export { WorkbookError, type WorkbookPort } from "./workbook-port";
 export type { CellBox, CellData, CellValue, SheetData, SheetVisibility, WorkbookData } from "./sheets/grid";
-export { columnLetters, fromA1, toA1 } from "./sheets/address";
+export { columnIndex, columnLetters, fromA1, toA1 } from "./sheets/address";
 export { readWorkbook, type SheetLayout, type WorkbookModel } from "./sheets/read-workbook";
 export { reportSchema, type Report, type ReportProject, type ReportIndicator, type TrafficLight } from "./model/report";
 export { ruleIdSchema, severitySchema, type Finding, type RuleId, type Severity } from "./model/finding";

@@ -1,14 +1,8 @@
-import { columnLetters, type CellBox } from "../core";
+import { columnIndex, columnLetters, type CellBox } from "../core";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
-
-function columnIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
 
 /**
  * One area in A1 notation, without a sheet: "B3", "$A$1:$C$9", whole columns "A:C" and whole

@@ -10,6 +10,13 @@ export function columnLetters(col: number): string {
   return out;
 }
 
+/** Letters → 0-based column: A → 0, Z → 25, AA → 26 (uppercase letters only, as A1 writes them). */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
+  return col - 1;
+}
+
 /** Letters of the columns asked for so far: a list of 100,000 rows names the same few columns. */
 const LETTERS: string[] = [];
 

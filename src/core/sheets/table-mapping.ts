@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { columnLetters } from "./address";
+import { columnIndex, columnLetters } from "./address";
 import type { ColumnMap, HeaderRow, LayoutKind } from "./detect-layout";
 import { HEADER_SYNONYMS, normalizeHeader, type HeaderRole } from "./header-roles";
 import type { SheetView } from "./sheet-view";
@@ -45,12 +45,6 @@ export type SheetLayout = {
   decided: Partial<Record<HeaderRole, "header" | "content" | "saved">>;
 };
 
-const letterToIndex = (letters: string): number => {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-};
-
 /** A layout as the mapping saves it. */
 export function toTableMapping(layout: SheetLayout): TableMapping {
   const columns: TableMapping["columns"] = {};
@@ -76,7 +70,7 @@ export function headerFromMapping(view: SheetView, mapping: TableMapping): Heade
   if (row >= view.rowCount) return "stale";
   const columns: ColumnMap = {};
   for (const [role, letters] of Object.entries(mapping.columns) as [HeaderRole, string][]) {
-    columns[role] = letterToIndex(letters);
+    columns[role] = columnIndex(letters);
   }
   const dataRow = Math.max(row + 1, (mapping.dataRow ?? mapping.headerRow + 1) - 1);
   for (const [role, text] of Object.entries(mapping.headers ?? {}) as [HeaderRole, string][]) {
