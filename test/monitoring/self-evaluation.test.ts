@@ -93,6 +93,20 @@ describe.each([
   });
 });
 
+describe("the README's summary of the worked example", () => {
+  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+
+  it("states the figures the check computes", async () => {
+    const p = (await check(selfEvaluationForm())).report.projects[0]!;
+    const indicators = round2(p.indicators.reduce((sum, i) => sum + i.score!, 0));
+    expect(readme).toContain(`预算执行率 = 108 ÷ 120 = ${Math.round(p.evaluation!.executionRate! * 100)}%`);
+    expect(readme).toContain(`10 × 90% = ${p.evaluation!.execution!.toFixed(2)}`);
+    expect(readme).toContain(`earn ${indicators.toFixed(2)} of their 90`);
+    expect(readme).toContain(`自评得分 ${p.score!.toFixed(2)}（${p.evaluation!.grade!}）`);
+    expect(readme).toContain(`\`${p.lightReason!}\``);
+  });
+});
+
 describe("docs/monitoring.md's worked example", () => {
   const doc = readFileSync(join(__dirname, "..", "..", "docs", "monitoring.md"), "utf8");
 
