@@ -4,7 +4,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { parseCellLink, reportSchema, type Report } from "../../src/core";
+import { generatedWorkbook } from "../../bench/generated-workbook";
 import { sheetPart } from "../roundtrip/package-parts";
+import { loadSeed } from "../support/seed";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "sample.xlsx");
 const io = { stdout: () => undefined, stderr: (t: string) => console.error(t), now: () => new Date(2026, 5, 30) };
@@ -24,6 +26,20 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
 /** A worksheet part's XML, by sheet name. */
 async function sheetXml(file: string, sheet: string): Promise<string> {
   return (await sheetPart(await readFile(file), sheet)) ?? "";
+}
+
+/** The findings sheet's rows that carry a link: the linked cell and the message beside it. */
+async function linkedRows(file: string): Promise<{ sheet: string; cell: string; message: string }[]> {
+  const ws = (await open(file)).getWorksheet("检查结果");
+  expect(ws).toBeDefined();
+  const rows: { sheet: string; cell: string; message: string }[] = [];
+  ws!.eachRow((row) => {
+    const link = row.getCell("G").value;
+    const formula = link !== null && typeof link === "object" && "formula" in link ? (link.formula ?? null) : null;
+    const target = formula === null ? null : parseCellLink(formula);
+    if (target !== null) rows.push({ ...target, message: String(row.getCell("H").value) });
+  });
+  return rows;
 }
 
 /** `check-targets sample.xlsx --out copy.xlsx`: the copy carries its findings. */
@@ -83,3 +99,37 @@ describe("the checked copy's findings sheet", () => {
     expect(left).toEqual((await names(SAMPLE)).filter((n) => n !== "检查结果"));
   }, 60_000);
 });
+
+/** A list long enough for more than 1,000 errors and warnings: the sheet still has a row for each. */
+describe("the checked copy of a long list", () => {
+  let dir: string;
+  let copy: string;
+  let report: Report;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "check-targets-findings-long-"));
+    const input = join(dir, "long.xlsx");
+    await generatedWorkbook(loadSeed(), 3_000).xlsx.writeFile(input);
+    copy = join(dir, "copy.xlsx");
+    report = await checkTo(input, copy, join(dir, "report.json"));
+  }, 120_000);
+
+  it("has a row with its link and message for each of more than 1,000 errors and warnings, in order", async () => {
+    const flagged = report.findings.filter((f) => f.severity !== "info");
+    expect(flagged.length).toBeGreaterThan(1_000);
+    const rows = await linkedRows(copy);
+    const infos = report.findings.filter((f) => f.severity === "info");
+    expect(rows).toHaveLength(flagged.length + infos.length);
+    // Errors first, then warnings, each in the report's order; the infos after them.
+    const ordered = [...report.findings].sort(
+      (a, b) =>
+        ["error", "warning", "info"].indexOf(a.severity) - ["error", "warning", "info"].indexOf(b.severity),
+    );
+    expect(rows).toEqual(ordered.map((f) => ({ sheet: f.sheet, cell: f.cell, message: f.message })));
+    // No line saying that some were left out.
+    const ws = (await open(copy)).getWorksheet("检查结果")!;
+    const texts: string[] = [];
+    ws.eachRow((row) => texts.push(String(row.getCell("A").value ?? "")));
+    expect(texts.filter((t) => /未列出|not listed/.test(t))).toEqual([]);
+  }, 60_000);
+});
+
