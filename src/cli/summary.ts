@@ -1,4 +1,29 @@
-import type { Locale, Report, Severity } from "../core";
+import { yearPosition, type Locale, type Report, type Severity } from "../core";
+
+type FiscalYear = NonNullable<Report["fiscalYear"]>;
+type Source = FiscalYear["source"];
+
+const WHERE: Record<Locale, Record<Source, string>> = {
+  "zh-CN": {
+    given: "按 --year",
+    settings: "按设置表",
+    title: "取自标题",
+    "sheet-name": "取自工作表名",
+    plan: "取自资金支出计划日期",
+    "as-of": "工作簿中未写明，按检查日期",
+  },
+  "en-US": {
+    given: "given by --year",
+    settings: "from the settings sheet",
+    title: "from a title",
+    "sheet-name": "from a sheet name",
+    plan: "from the spending-plan dates",
+    "as-of": "not in the workbook: the as-of date's year",
+  },
+};
+
+const cellOf = (fy: FiscalYear): string =>
+  fy.sheet === null ? "" : fy.cell === null ? fy.sheet : `${fy.sheet}!${fy.cell}`;
 
 type Left = Record<Severity, number>;
 
@@ -14,6 +39,12 @@ const WORDS = {
       return `…… 另有 ${parts.join("、")}未列出，完整内容见 --json 报告`;
     },
     skipped: (names: readonly string[]) => `未找到表格的工作表：${names.join("、")}`,
+    year: (fy: FiscalYear, asOf: string, over: boolean, elapsed: number) => {
+      const at = cellOf(fy);
+      const where = `${WHERE["zh-CN"][fy.source]}${at === "" ? "" : `，${at}`}`;
+      const when = over ? "该年度已结束，按全年结果判断" : `已过全年的 ${Math.round(elapsed)}%，按进度判断`;
+      return `预算年度 ${fy.year}（${where}）；截至 ${asOf}，${when}`;
+    },
     sep: "：",
   },
   "en-US": {
@@ -27,6 +58,14 @@ const WORDS = {
       return `… ${parts.join(", ")} not listed; see the --json report`;
     },
     skipped: (names: readonly string[]) => `sheets with no table found: ${names.join(", ")}`,
+    year: (fy: FiscalYear, asOf: string, over: boolean, elapsed: number) => {
+      const at = cellOf(fy);
+      const where = `${WHERE["en-US"][fy.source]}${at === "" ? "" : `, ${at}`}`;
+      const when = over
+        ? "the year is over: judged on the whole year"
+        : `${Math.round(elapsed)}% of the year elapsed: judged on progress`;
+      return `Fiscal year ${fy.year} (${where}); as of ${asOf}, ${when}`;
+    },
     sep: ": ",
   },
 } as const;
@@ -38,14 +77,26 @@ export function summaryHead(report: Report, locale: Locale): string {
   return WORDS[locale].head(report);
 }
 
+/** The fiscal year and the as-of date the check judged by, and whether the year was over then. */
+export function summaryYear(report: Report, locale: Locale): string {
+  const fy: FiscalYear = report.fiscalYear ?? {
+    year: Number(report.asOf.slice(0, 4)),
+    source: "as-of",
+    sheet: null,
+    cell: null,
+  };
+  const at = yearPosition(report.asOf, fy.year);
+  return WORDS[locale].year(fy, report.asOf, at.yearEnd, at.elapsed);
+}
+
 /**
- * The short summary printed on stdout: counts, then the first findings one per line, errors
+ * The short summary printed on stdout: counts, the fiscal year and as-of date judged, then the first findings one per line, errors
  * first, then warnings, infos last (each in the report's reading order), and how many of each
  * severity were left out. The report itself keeps reading order.
  */
 export function formatSummary(report: Report, locale: Locale, maxLines = 30): string {
   const w = WORDS[locale];
-  const lines = [w.head(report)];
+  const lines = [w.head(report), `  ${summaryYear(report, locale)}`];
   // Array.prototype.sort is stable: within a severity, the report's order stays.
   const sorted = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const shown = sorted.slice(0, maxLines);

@@ -38,6 +38,7 @@ export {
   type WritePlan,
 } from "./plan/write-plan";
 export { planSettingsSheet } from "./settings-sheet";
+export { yearPosition, type YearPosition } from "./monitoring";
 export type { TableMapping } from "./sheets/table-mapping";
 export { HEADER_SYNONYMS, type HeaderRole } from "./sheets/header-roles";
 export {

@@ -45,7 +45,9 @@ describe("check-targets", () => {
     const lines = r.stdout.trimEnd().split("\n");
     const head = /(\d+) errors, (\d+) warnings, (\d+) infos/.exec(lines[0] ?? "");
     const [errors, warnings, infos] = [1, 2, 3].map((i) => Number(head?.[i]));
-    const listed = lines.slice(1, 31).map((line) => /^ {2}(error|warning|info) /.exec(line)?.[1]);
+    // Line 2 states the fiscal year and the as-of date; the findings follow.
+    expect(lines[1]).toMatch(/^ {2}Fiscal year \d{4} \(.+\); as of \d{4}-\d{2}-\d{2}, /);
+    const listed = lines.slice(2, 32).map((line) => /^ {2}(error|warning|info) /.exec(line)?.[1]);
     expect(listed).toHaveLength(30);
     // Sorted by severity: every error before any warning, every warning before any info.
     const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -56,7 +58,7 @@ describe("check-targets", () => {
     // the analyser reads every name of the seed, so no unmapped notes).
     const shownWarnings = ranks.filter((x) => x === 1).length;
     const infosLeft = infos! > 0 ? `, ${infos} infos` : "";
-    expect(lines[31]).toBe(`  … ${warnings! - shownWarnings} warnings${infosLeft} not listed; see the --json report`);
+    expect(lines[32]).toBe(`  … ${warnings! - shownWarnings} warnings${infosLeft} not listed; see the --json report`);
     // The report itself keeps reading order.
     const json = join(dir, "long-list.json");
     await run([file, "--json", json]);

@@ -207,7 +207,7 @@ describe("the findings sheet (检查结果)", () => {
 });
 
 describe("a findings sheet of a long list", () => {
-  it("lists at most its limit of rows, errors and warnings first, and says how many more the report holds", async () => {
+  it("lists every error and warning whatever the limit, cuts only the notes, and says how many notes are left", async () => {
     const data = workbookData(await roundTrip(buildSampleWorkbook(loadSeed())));
     const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "sample.xlsx" });
     const infos = result.findings.map((f) => ({ ...f, severity: "info" as const }));
@@ -220,14 +220,25 @@ describe("a findings sheet of a long list", () => {
       checkedOn: null,
     };
     const flagged = result.findings.length;
-    const sheet = planFindingsSheet(source, "检查结果", flagged - 3);
+    expect(flagged).toBeGreaterThan(10);
+    // A limit below the count of errors and warnings: they are all listed all the same.
+    const limit = flagged - 3;
+    const sheet = planFindingsSheet(source, "检查结果", limit);
     const rows = listRows(sheet);
-    expect(rows).toHaveLength(flagged - 3);
-    expect(rows.map((r) => text(sheet, `B${r}`))).not.toContain("提示");
+    expect(rows).toHaveLength(flagged + limit);
+    const severities = rows.map((r) => text(sheet, `B${r}`));
+    expect(severities.slice(0, flagged)).not.toContain("提示");
+    expect(severities.slice(flagged)).toEqual(Array(limit).fill("提示"));
+    expect(rows.map((r) => numberAt(sheet, `A${r}`))).toEqual(rows.map((_, i) => i + 1));
     const last = Math.max(...sheet.cells.map((c) => Number(c.address.replace(/^[A-Z]+/, ""))));
     expect(text(sheet, `A${last}`)).toBe(
-      `另有 ${3 + flagged} 条未列出（本表最多列 ${flagged - 3} 条）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
+      `另有 3 条提示未列出（本表最多列 ${limit} 条提示，错误和警告全部列出）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
     );
-    expect(sheet.autoFilter).toBe(`A8:J${Math.max(...rows)}`);
+    // The notes' block says how many there are in all.
+    expect(sheet.cells.some((c) => c.value.kind === "text" && c.value.text.startsWith(`提示（${flagged} 条`))).toBe(
+      true,
+    );
+    // The filter covers the errors and warnings.
+    expect(sheet.autoFilter).toBe(`A8:J${rows[flagged - 1]}`);
   });
 });

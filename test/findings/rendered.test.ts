@@ -41,6 +41,15 @@ async function render(name: keyof typeof PAGES_BEFORE): Promise<Rendered> {
 
 /** The pages of the 绩效目标表: those with a block title ("3.（2）…绩效目标表"). */
 const tablePages = (r: Rendered) => r.pages.filter((p) => /^\s*\d+\.\S.*绩效目标表\s*$/m.test(p.text));
+/**
+ * The 绩效目标表 is the copy's last sheet: every page from its first on must open with a block, or
+ * a block was split across pages (a page holding only a block's tail has no title).
+ */
+const noSplitBlocks = (r: Rendered) => {
+  const first = r.pages.findIndex((p) => /^\s*\d+\.\S.*绩效目标表\s*$/m.test(p.text));
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(r.pages.slice(first).map((p) => p.page)).toEqual(tablePages(r).map((p) => p.page));
+};
 const titlesOn = (text: string) => [...text.matchAll(/^\s*(\d+)\.\S.*绩效目标表\s*$/gm)].map((m) => Number(m[1]));
 
 describe("the checked samples, printed by LibreOffice", () => {
@@ -52,6 +61,7 @@ describe("the checked samples, printed by LibreOffice", () => {
     const titles = pages.flatMap((p) => titlesOn(p.text));
     expect(titles).toEqual(loadSeed().projects.map((_, i) => i + 1));
     expect(pages.length).toBeLessThan(PAGES_BEFORE.sample);
+    noSplitBlocks(r);
     const fills = await Promise.all(pages.map((p) => fill(r.pdf, p.page)));
     expect(fills.slice(0, -1).filter((f) => f < 0.5)).toEqual([]);
     // Without the marker on paper.
@@ -61,9 +71,16 @@ describe("the checked samples, printed by LibreOffice", () => {
   it("print the monitoring sample's 绩效目标表 block by block, and its 检查结果 with the header on every page", async () => {
     const r = await render("monitoring");
     const pages = tablePages(r);
-    // Landscape with the monitoring columns: one block a page, never split, never more pages than before.
-    expect(pages.map((p) => titlesOn(p.text).length)).toEqual(pages.map(() => 1));
-    expect(pages.length).toBeLessThanOrEqual(PAGES_BEFORE.monitoring);
+    // Landscape with the monitoring columns: every block whole and in order, packed two to a page
+    // where they fit, no page but the last under half full.
+    const titles = pages.flatMap((p) => titlesOn(p.text));
+    expect(titles).toEqual(loadSeed().projects.map((_, i) => i + 1));
+    expect(pages.length).toBeLessThan(PAGES_BEFORE.monitoring);
+    expect(pages.length).toBe(Math.ceil(titles.length / 2));
+    noSplitBlocks(r);
+    const fills = await Promise.all(pages.map((p) => fill(r.pdf, p.page)));
+    expect(fills.slice(0, -1).filter((f) => f < 0.5)).toEqual([]);
+    expect(fills.every((f) => f <= 1)).toBe(true);
     expect(pages.some((p) => p.text.includes("偏差原因"))).toBe(true);
     const amber = pages.find((p) => /招商经费绩效目标表/.test(p.text))!;
     expect(amber.text).toMatch(/监控：黄灯/);

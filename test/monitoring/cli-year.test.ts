@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
 import { parseOptions } from "../../src/cli/options";
 import { reportSchema } from "../../src/core";
-import { selfEvaluationLists } from "./self-evaluation-workbook";
+import { selfEvaluationForm, selfEvaluationLists } from "./self-evaluation-workbook";
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -40,5 +40,32 @@ describe("--year", () => {
     );
     expect(given.fiscalYear).toMatchObject({ year: 2024, source: "given" });
     expect(given.projects[0]?.evaluation?.kind).toBe("projected");
+  });
+});
+
+describe("the text summary states the fiscal year and the as-of date the check used", () => {
+  let file: string;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "check-targets-year-text-"));
+    file = join(dir, "自评.xlsx");
+    await selfEvaluationForm().xlsx.writeFile(file);
+  });
+  const secondLine = (stdout: string) => stdout.split("\n")[1];
+
+  it("names the year found in the workbook, where, and that the year is over", async () => {
+    const r = await run([file, "--as-of", "2024-01-20"]);
+    expect(secondLine(r.stdout)).toBe(
+      "  预算年度 2023（取自标题，项目支出绩效自评表!A2）；截至 2024-01-20，该年度已结束，按全年结果判断",
+    );
+    const en = await run([file, "--as-of", "2024-01-20", "--lang", "en-US"]);
+    expect(secondLine(en.stdout)).toBe(
+      "  Fiscal year 2023 (from a title, 项目支出绩效自评表!A2); as of 2024-01-20, the year is over: judged on the whole year",
+    );
+  });
+
+  it("says when --year gave the year, and how much of it had elapsed", async () => {
+    const r = await run([file, "--as-of", "2024-07-01", "--year", "2024"]);
+    // 2024 is a leap year: 1 July is day 183 of 366.
+    expect(secondLine(r.stdout)).toBe("  预算年度 2024（按 --year）；截至 2024-07-01，已过全年的 50%，按进度判断");
   });
 });

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core";
+import { checkWorkbook, type CheckResult, type CellData, type Report, type WorkbookData } from "../../src/core";
 import { workbookData, XlsxPort } from "../../src/xlsx";
 import { roundTrip } from "../support/check-workbook";
 import {
@@ -183,5 +183,70 @@ describe("samples/monitoring.xlsx", () => {
         sheets.find((s) => s.name === name)!.rows.map((r) => r.map((c) => c?.value ?? null));
       expect(values(committed.sheets)).toEqual(values(fixture.sheets));
     }
+  });
+
+  const SAMPLE = join(__dirname, "..", "..", "samples", "monitoring.xlsx");
+  const read = async (): Promise<WorkbookData> => (await XlsxPort.open(SAMPLE)).read();
+  const report = (data: WorkbookData): Report =>
+    checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "monitoring.xlsx" }).report;
+  const worstMonitoring = (r: Report, p: Report["projects"][number]): "red" | "amber" | "green" => {
+    const own = r.findings.filter((f) => f.project === `${p.code} ${p.name}` && MONITORING.has(f.rule));
+    return own.some((f) => f.severity === "error")
+      ? "red"
+      : own.some((f) => f.severity === "warning")
+        ? "amber"
+        : "green";
+  };
+  /** The sample with the cells of one 绩效指标 column (below its header) edited. */
+  const edited = (
+    data: WorkbookData,
+    header: string,
+    edit: (cell: CellData | null, row: number) => CellData | null,
+  ) => {
+    const sheets = data.sheets.map((sheet) => {
+      if (sheet.name !== "绩效指标") return sheet;
+      const col = sheet.rows[0]!.findIndex((c) => c?.value === header);
+      expect(col).toBeGreaterThanOrEqual(0);
+      const rows = sheet.rows.map((row, r) =>
+        r === 0 ? row : row.map((cell, c) => (c === col ? edit(cell, r) : cell)),
+      );
+      return { ...sheet, rows };
+    });
+    return { sheets };
+  };
+
+  it("gives every project the light its monitoring findings give, whatever its targets' wording", async () => {
+    const r = report(await read());
+    expect(r.projects).toHaveLength(15);
+    for (const p of r.projects) {
+      const light = p.light === "blue" ? "green" : p.light;
+      expect(`${p.code} ${light}`).toBe(`${p.code} ${worstMonitoring(r, p)}`);
+    }
+    // Wording findings exist, and leave green lights green.
+    const greenWithWording = r.projects.filter((p) => p.light === "green" && p.targetStatus !== "green");
+    expect(greenWithWording.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("changes no light when only the targets' wording gets worse, and one when an actual falls behind", async () => {
+    const before = report(await read());
+    // ≥30人次 → 30人次: no operator, a target-incomplete warning on every such target.
+    const worded = edited(await read(), "指标值", (cell) =>
+      cell !== null && typeof cell.value === "string" ? { ...cell, value: cell.value.replace(/^[≥≤]/, "") } : cell,
+    );
+    const after = report(worded);
+    expect(after.summary.warnings).toBeGreaterThan(before.summary.warnings + 20);
+    expect(after.projects.map((p) => p.light)).toEqual(before.projects.map((p) => p.light));
+    expect(after.projects.map((p) => p.lightReason)).toEqual(before.projects.map((p) => p.lightReason));
+
+    // A green project whose satisfaction actual drops below its target turns red.
+    const green = before.projects.find(
+      (p) => p.light === "green" && p.indicators.some((i) => i.name === "群众满意度"),
+    )!;
+    const target = green.indicators.find((i) => i.name === "群众满意度")!;
+    const at = Number(target.cell.replace(/^[A-Z]+/, "")) - 1;
+    const behind = edited(await read(), "完成值", (cell, r) => (r === at ? { value: "60%" } : cell));
+    const moved = report(behind).projects.find((p) => p.code === green.code)!;
+    expect(moved.light).toBe("red");
+    expect(moved.targetStatus).toBe(green.targetStatus);
   });
 });

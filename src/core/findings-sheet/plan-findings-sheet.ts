@@ -53,11 +53,13 @@ const LAST = COLUMNS.length - 1;
 /** The marker's column, right of the table, hidden and outside the print area. */
 const MARKER_COL = LAST + 1;
 /**
- * Rows of findings the sheet lists at most. A person reads the first few hundred; the pane writes
- * the sheet through Office.js in one batch, which a list of 20,000 findings would make slow and,
- * on the web, larger than a request may be. The report keeps every finding.
+ * Notes (infos) the sheet lists at most, after every error and warning. Errors and warnings are
+ * never cut: each has its row, however many (docs/findings-sheet.md). Notes only inform, and a
+ * list of 100,000 rows may hold as many; beyond this many a last line says how many more the
+ * report holds. The pane's write is cut into requests of bounded size (src/excel/write-plan.ts),
+ * so a long sheet costs time, not a refused request.
  */
-export const FINDINGS_SHEET_LIMIT = 1_000;
+export const FINDINGS_SHEET_INFO_LIMIT = 1_000;
 
 /** The header row of the list (1-based): rows above it say what the sheet is. */
 export const HEADER_ROW = 8;
@@ -144,7 +146,7 @@ function findingRow(rows: Rows, n: NumberedFinding, source: FindingsSource): voi
 export function planFindingsSheet(
   source: FindingsSource,
   sheetName: string = OWNED.findingsSheet,
-  limit: number = FINDINGS_SHEET_LIMIT,
+  infoLimit: number = FINDINGS_SHEET_INFO_LIMIT,
 ): SheetPlan {
   const { report, locale } = source;
   const words = sheetWords(locale);
@@ -174,13 +176,12 @@ export function planFindingsSheet(
   rows.next();
 
   const numbered = numberFindings(source.findings);
-  const allFlagged = numbered.filter((n) => n.finding.severity !== "info");
+  const flagged = numbered.filter((n) => n.finding.severity !== "info");
   const allInfos = numbered.filter((n) => n.finding.severity === "info");
-  const flagged = allFlagged.slice(0, limit);
-  const infos = allInfos.slice(0, Math.max(0, limit - flagged.length));
+  const infos = allInfos.slice(0, infoLimit);
   header(rows, locale);
   for (const n of flagged) findingRow(rows, n, source);
-  if (allFlagged.length === 0) {
+  if (flagged.length === 0) {
     rows.next();
     rows.text(col("message"), words.none, STYLE.text);
   }
@@ -189,14 +190,14 @@ export function planFindingsSheet(
   if (infos.length > 0) {
     rows.next();
     rows.next();
-    rows.text(0, words.infosTitle(infos.length), STYLE.blockTitle);
+    rows.text(0, words.infosTitle(allInfos.length), STYLE.blockTitle);
     header(rows, locale);
     for (const n of infos) findingRow(rows, n, source);
   }
-  const unlisted = allFlagged.length - flagged.length + allInfos.length - infos.length;
+  const unlisted = allInfos.length - infos.length;
   if (unlisted > 0) {
     rows.next();
-    rows.text(0, words.unlisted(unlisted, limit), STYLE.blockTitle);
+    rows.text(0, words.unlisted(unlisted, infoLimit), STYLE.blockTitle);
   }
 
   const lastCol = columnLetters(LAST);

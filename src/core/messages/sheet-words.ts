@@ -74,7 +74,7 @@ const ZH: SheetWords = {
   infosTitle: (count) => `提示（${count} 条，仅供参考，不影响结果）`,
   none: "没有发现错误或警告。",
   unlisted: (count, limit) =>
-    `另有 ${count} 条未列出（本表最多列 ${limit} 条）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
+    `另有 ${count} 条提示未列出（本表最多列 ${limit} 条提示，错误和警告全部列出）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
   fix: (rule, d) => {
     switch (rule) {
       case "target-direction":
@@ -137,7 +137,7 @@ const EN: SheetWords = {
   infosTitle: (count) => `Notes (${count}, for information only)`,
   none: "No errors or warnings found.",
   unlisted: (count, limit) =>
-    `${count} more not listed (this sheet lists at most ${limit}); see the Check Targets pane or the check-targets --json report.`,
+    `${count} more notes not listed (this sheet lists at most ${limit} notes, and every error and warning); see the Check Targets pane or the check-targets --json report.`,
   fix: (rule, d) => {
     switch (rule) {
       case "target-direction":

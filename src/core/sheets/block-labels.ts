@@ -134,11 +134,20 @@ export type BlockLabels = {
  */
 export function readBlockLabels(view: SheetView, gridRow: number, floor: number, roleOf: RoleOf): BlockLabels | null {
   const values: Partial<Record<BlockRole, Position>> = {};
+  /** The row of the label each role was found by. */
+  const labelRow: Partial<Record<BlockRole, number>> = {};
   let top = gridRow;
   let unit: string | null = null;
   for (let r = gridRow - 1; r >= Math.max(floor, gridRow - MAX_BLOCK_ROWS); r--) {
     const items = rowItems(view, r, roleOf);
-    if (items.some((i) => i.role !== null && i.role !== "section" && values[i.role] !== undefined)) break;
+    // A role seen again is the block above, unless its value lies on the row whose label gave the
+    // role first: a table of funds (the 自评表's 年初预算数 | 全年预算数 over 年度资金总额 | 100 | 120),
+    // where the column's label is the more precise one.
+    const repeated = items.some((item, index) => {
+      if (item.role === null || item.role === "section" || labelRow[item.role] === undefined) return false;
+      return valuePosition(view, items, index, r, roleOf).row !== labelRow[item.role];
+    });
+    if (repeated) break;
     const note = items.findIndex((i) => isUnitNote(i.text));
     if (note >= 0) {
       const named = items.find((i, k) => k !== note && i.role === null);
@@ -147,7 +156,10 @@ export function readBlockLabels(view: SheetView, gridRow: number, floor: number,
     }
     items.forEach((item, index) => {
       if (item.role === null || item.role === "section") return;
+      // The first label of a role in a row wins, as in a list's header (年初预算数 before 全年预算数).
+      if (labelRow[item.role] === r) return;
       values[item.role] = valuePosition(view, items, index, r, roleOf);
+      labelRow[item.role] = r;
       top = r;
     });
   }

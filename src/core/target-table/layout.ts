@@ -16,10 +16,17 @@ export const TABLE_COLUMNS = 7;
  */
 export const COLUMN_WIDTHS = [13, 15, 21, 13, 13, 17, 15] as const;
 
+/**
+ * The official columns when the monitoring columns follow them (landscape). Wider where the
+ * sample's texts wrap (服务对象满意度指标, 阻断传染源，控制疫情蔓延, 其中：财政资金), so a block's rows
+ * keep to one line; the wider table prints at a smaller scale (74%), and two blocks fit a page.
+ */
+export const MONITORED_COLUMN_WIDTHS = [13, 19, 25, 15, 13, 17, 15] as const;
+
 /** Right of the table: the findings-sheet numbers of a row's findings ("→3、5"). */
 export const FINDING_REF_WIDTH = 9;
 /** In the monitoring columns: the staff's 偏差原因, and the reason of the light beside it. */
-export const DEVIATION_REASON_WIDTH = 18;
+export const DEVIATION_REASON_WIDTH = 20;
 
 /** A4 in points, less Excel's default margins (0.7" left and right, 0.75" top and bottom). */
 const PRINTABLE = {
@@ -42,7 +49,7 @@ export function pageCapacity(widths: readonly number[], orientation: "portrait" 
 }
 
 /** Monitoring columns, after G, when actual values exist. */
-export const MONITORING_WIDTHS = [14, 10, 9] as const;
+export const MONITORING_WIDTHS = [16, 13, 9] as const;
 
 export const STYLES = {
   title: { bold: true, fontSize: 14, horizontal: "center", vertical: "middle" },

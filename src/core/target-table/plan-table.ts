@@ -12,6 +12,7 @@ import {
   COLUMN_WIDTHS,
   DEVIATION_REASON_WIDTH,
   FINDING_REF_WIDTH,
+  MONITORED_COLUMN_WIDTHS,
   MONITORING_WIDTHS,
   pageCapacity,
   STYLES,
@@ -25,7 +26,7 @@ import { sheetWords, type SheetWords } from "../messages/sheet-words";
 /** Widths of the official columns, then the monitoring ones with 偏差原因 (when actuals exist), then the finding numbers. */
 const widthsOf = (monitored: boolean): readonly number[] =>
   monitored
-    ? [...COLUMN_WIDTHS, ...MONITORING_WIDTHS, DEVIATION_REASON_WIDTH, FINDING_REF_WIDTH]
+    ? [...MONITORED_COLUMN_WIDTHS, ...MONITORING_WIDTHS, DEVIATION_REASON_WIDTH, FINDING_REF_WIDTH]
     : [...COLUMN_WIDTHS, FINDING_REF_WIDTH];
 const PLAN_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
 /** Column spans of the four plan cells and of the grid's six columns on the 7-column grid. */
