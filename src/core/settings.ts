@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { tableMappingSchema } from "./sheets/table-mapping";
 
 /** A project-code pattern must compile; a bad one would make the project-code rule throw. */
 const patternSchema = z.string().refine(
@@ -63,4 +62,3 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 
 export { tableMappingSchema, type TableMapping } from "./sheets/table-mapping";
-export const mappingListSchema = z.array(tableMappingSchema);

@@ -34,4 +34,3 @@ export const reportFindingSchema = z.object({
   indicator: z.string().nullable(),
   message: z.string().min(1),
 });
-export type ReportFinding = z.infer<typeof reportFindingSchema>;

@@ -76,7 +76,3 @@ export function cellNumber(cell: CellData | null | undefined, percentPoints = fa
   if (!m || m[1] === undefined) return null;
   return Number(m[1]);
 }
-
-export function isBlank(cell: CellData | null | undefined): boolean {
-  return cellText(cell).trim() === "";
-}

@@ -83,7 +83,3 @@ export function readChinese(s: string, start: number): NumberRead {
   if (pos === start || total === 0) return { ok: false, pos: start, reason: "expected-number" };
   return { ok: true, value: total, end: pos };
 }
-
-export function startsChinese(s: string, pos: number): boolean {
-  return readChinese(s, pos).ok;
-}

@@ -16,10 +16,6 @@ export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= "0" && ch <= "9";
 }
 
-export function hasHan(s: string): boolean {
-  return /\p{Script=Han}/u.test(s);
-}
-
 /**
  * A lookup of words by first character, longest word first, so matching at a position costs a
  * handful of `startsWith` calls instead of a scan of the whole vocabulary.
