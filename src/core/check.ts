@@ -29,7 +29,6 @@ import { readWorkbook, type WorkbookModel } from "./sheets/read-workbook";
 import type { TableMapping } from "./sheets/table-mapping";
 import type { Settings } from "./settings";
 import { effectiveSettings, mappingFromLayouts, readSettings, type SettingsIssue } from "./settings-sheet";
-import type { WorkbookPort } from "./workbook-port";
 
 export type CheckOptions = {
   /** YYYY-MM-DD; passed in so that a check is reproducible. */
@@ -153,8 +152,4 @@ function monitor(ctx: RuleContext, position: YearPosition, data: WorkbookData) {
   // Where monitoring ran, a column it could not place is named, so a clerk knows it was not used.
   if (projects.size > 0) append(findings, unusedColumns(data, ctx.model.layouts));
   return { findings, scores, blue, projects };
-}
-
-export async function check(port: WorkbookPort, options: CheckOptions): Promise<CheckResult> {
-  return checkWorkbook(await port.read(), options);
 }

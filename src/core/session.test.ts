@@ -1,0 +1,88 @@
+import { EMPTY_PLAN, type WritePlan } from "./plan/write-plan";
+import { CheckCancelled, runCheck, type CheckStage } from "./session";
+import type { WorkbookData } from "./sheets/grid";
+import type { WorkbookPort } from "./workbook-port";
+
+/** A list with one target that lacks its value: one error, so there is something to flag. */
+const DATA: WorkbookData = {
+  sheets: [
+    {
+      name: "绩效指标",
+      visibility: "visible",
+      merges: [],
+      rows: [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map((value) => ({ value })),
+        ["招商经费", "产出指标", "数量指标", "举办推介会", ""].map((value) => ({ value })),
+      ],
+    },
+  ],
+};
+
+function portOf(data: WorkbookData, failWrite = false): WorkbookPort & { applied: WritePlan[]; reads: number } {
+  const port = {
+    applied: [] as WritePlan[],
+    reads: 0,
+    read: () => {
+      port.reads++;
+      return Promise.resolve(data);
+    },
+    apply: (plan: WritePlan) => {
+      if (failWrite) return Promise.reject(new Error("protected"));
+      port.applied.push(plan);
+      return Promise.resolve();
+    },
+  };
+  return port;
+}
+
+const OPTIONS = { asOf: "2026-06-30", locale: "zh-CN", source: "t.xlsx" } as const;
+const FLAGS: WritePlan = { ...EMPTY_PLAN, flags: [] };
+
+describe("a check session", () => {
+  it("reads once, checks, plans and writes through the port, telling each stage first", async () => {
+    const port = portOf(DATA);
+    const stages: CheckStage["stage"][] = [];
+    const run = await runCheck(port, OPTIONS, { plan: () => FLAGS, onStage: (s) => void stages.push(s.stage) });
+    expect(port.reads).toBe(1);
+    expect(run.result.findings.map((f) => `${f.rule} ${f.cell}`)).toContain("target-missing E2");
+    expect(stages).toEqual(["reading", "checking", "writing"]);
+    expect(port.applied).toEqual([FLAGS]);
+    expect(run.write).toEqual({ status: "written", plan: FLAGS });
+  });
+
+  it("writes nothing when the plan is null, and runs the check the app gives", async () => {
+    const port = portOf(DATA);
+    const seen: WorkbookData[] = [];
+    const run = await runCheck(port, OPTIONS, {
+      plan: () => null,
+      check: async (data, options) => {
+        seen.push(data);
+        const { checkWorkbook } = await import("./check");
+        return checkWorkbook(data, options);
+      },
+    });
+    expect(seen).toEqual([DATA]);
+    expect(port.applied).toEqual([]);
+    expect(run.write.status).toBe("none");
+  });
+
+  it("keeps the result when the write fails", async () => {
+    const run = await runCheck(portOf(DATA, true), OPTIONS, { plan: () => FLAGS });
+    expect(run.write).toMatchObject({ status: "failed", plan: FLAGS });
+    expect(run.result.report.summary.errors).toBeGreaterThan(0);
+  });
+
+  it("stops before writing once aborted", async () => {
+    const port = portOf(DATA);
+    const abort = new AbortController();
+    const session = runCheck(port, OPTIONS, {
+      plan: () => FLAGS,
+      signal: abort.signal,
+      onStage: (s) => {
+        if (s.stage === "checking") abort.abort();
+      },
+    });
+    await expect(session).rejects.toBeInstanceOf(CheckCancelled);
+    expect(port.applied).toEqual([]);
+  });
+});

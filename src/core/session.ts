@@ -1,0 +1,71 @@
+import { checkWorkbook, type CheckOptions, type CheckResult } from "./check";
+import type { WritePlan } from "./plan/write-plan";
+import type { WorkbookData } from "./sheets/grid";
+import type { WorkbookPort } from "./workbook-port";
+
+/**
+ * The one use case of the product, for the pane, the command and folder mode alike: read the
+ * workbook through its port, check it, plan what to write, write it through the port. Each app
+ * says only what differs: where the pure check runs (the pane may run it off the main thread),
+ * which plan follows (flags, a checked copy, a clearing), and how it shows progress.
+ */
+
+export type CheckStage =
+  | { stage: "reading" }
+  | { stage: "checking"; sheets: number; rows: number }
+  | { stage: "writing"; findings: number; rules: number };
+
+export type CheckSteps = {
+  /** The pure check; checkWorkbook in this thread unless the app runs it elsewhere. */
+  check?: (data: WorkbookData, options: CheckOptions) => CheckResult | Promise<CheckResult>;
+  /** What to write once checked, or null for nothing (nothing to flag, or the flags are there). */
+  plan?: (data: WorkbookData, result: CheckResult) => WritePlan | null;
+  /** Told before each stage; awaited, so a pane can paint before a long step. */
+  onStage?: (stage: CheckStage) => void | Promise<void>;
+  /** Stops the session between stages: nothing is written after it is aborted. */
+  signal?: AbortSignal;
+};
+
+/** How the write went: a failed write keeps the check's result, which stays true of the workbook. */
+export type WriteOutcome =
+  | { status: "none" }
+  | { status: "written"; plan: WritePlan }
+  | { status: "failed"; plan: WritePlan; error: unknown };
+
+export type CheckRun = { data: WorkbookData; result: CheckResult; write: WriteOutcome };
+
+/** Raised when the session was aborted; the workbook is as it was unless the write had begun. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super("check cancelled");
+    this.name = "CheckCancelled";
+  }
+}
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CheckCancelled();
+}
+
+export async function runCheck(port: WorkbookPort, options: CheckOptions, steps: CheckSteps = {}): Promise<CheckRun> {
+  const { signal, onStage } = steps;
+  stopIfAborted(signal);
+  await onStage?.({ stage: "reading" });
+  const data = await port.read();
+  stopIfAborted(signal);
+  let rows = 0;
+  for (const sheet of data.sheets) rows += sheet.rows.length;
+  await onStage?.({ stage: "checking", sheets: data.sheets.length, rows });
+  const result = await (steps.check ?? checkWorkbook)(data, options);
+  stopIfAborted(signal);
+  const plan = steps.plan?.(data, result) ?? null;
+  if (plan === null) return { data, result, write: { status: "none" } };
+  const { errors, warnings } = result.report.summary;
+  await onStage?.({ stage: "writing", findings: errors + warnings, rules: plan.flags?.length ?? 0 });
+  stopIfAborted(signal);
+  try {
+    await port.apply(plan);
+  } catch (error) {
+    return { data, result, write: { status: "failed", plan, error } };
+  }
+  return { data, result, write: { status: "written", plan } };
+}
