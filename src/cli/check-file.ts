@@ -1,14 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import {
-  checkWorkbook,
   planCheckedWorkbook,
   planClear,
   reportSchema,
+  runCheck,
   WorkbookError,
   type CheckResult,
   type Locale,
-  type WorkbookData,
 } from "../core";
 import { FilePort } from "../xlsx/file-port";
 import type { CliOptions } from "./options";
@@ -48,15 +47,6 @@ async function writeText(path: string, text: string): Promise<void> {
   await writeFile(path, text, "utf8");
 }
 
-/**
- * The workbook as plain data, read by the package reader (src/xlsx/read), and the port that writes
- * the checked copy from the original bytes when one is asked for.
- */
-async function readInput(input: string, writing: boolean): Promise<{ data: WorkbookData; port: FilePort | null }> {
-  const port = await FilePort.open(input);
-  return { data: await port.read(), port: writing ? port : null };
-}
-
 export type CheckedFile = {
   result: CheckResult;
   /** For the user, on stderr: what the copy could not keep (an .xlsm's macros). */
@@ -93,21 +83,33 @@ export async function checkFile(
     assertNotInput(input, options.out);
     assertSameKindOut(input, options.out);
   }
-  const { data, port } = await readInput(input, options.out !== null);
-  const result = checkWorkbook(data, {
-    asOf: options.asOf,
-    locale: options.lang,
-    source: basename(input),
-    fiscalYear: options.year ?? null,
-    ...(options.checkedOn === undefined ? {} : { checkedOn: options.checkedOn }),
-  });
+  // The package reader (src/xlsx/read) reads the file; the checked copy is written from its bytes.
+  const port = await FilePort.open(input);
+  const out = options.out;
+  const run = await runCheck(
+    port,
+    {
+      asOf: options.asOf,
+      locale: options.lang,
+      source: basename(input),
+      fiscalYear: options.year ?? null,
+      ...(options.checkedOn === undefined ? {} : { checkedOn: options.checkedOn }),
+    },
+    {
+      plan:
+        out === null
+          ? undefined
+          : (data, result) => (options.clear ? planClear(data, { table: true }) : planCheckedWorkbook(data, result)),
+    },
+  );
+  if (run.write.status === "failed") throw run.write.error;
+  const { result } = run;
   if (jsonPath !== null) await writeReport(input, result, jsonPath, writeJson);
   const notes: string[] = [];
-  if (options.out !== null && port !== null) {
-    await port.apply(options.clear ? planClear(data, { table: true }) : planCheckedWorkbook(data, result));
-    await mkdir(dirname(resolve(options.out)), { recursive: true });
-    const losses = await port.save(options.out);
-    if (losses.length > 0) notes.push(lossNote(options.out, losses, options.lang));
+  if (out !== null) {
+    await mkdir(dirname(resolve(out)), { recursive: true });
+    const losses = await port.save(out);
+    if (losses.length > 0) notes.push(lossNote(out, losses, options.lang));
   }
   return { result, notes };
 }
