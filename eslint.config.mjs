@@ -22,13 +22,16 @@ const pkg = (name) => `^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?:/|$)`;
 const nodeModules = `^(?:node:|(?:${builtinModules.filter((m) => !m.startsWith("_")).join("|")})(?:/|$))`;
 const uiPackages = [pkg("react"), pkg("react-dom"), "^@fluentui/"];
 
+/** The in-memory Excel (test/support/office-model) is for tests, bench and the preview page only. */
+const noOfficeModel = { regex: "(?:^|/)office-model(?:/|$)", why: "may not import the in-memory Excel of the tests" };
+
 /** One no-restricted-imports rule: each entry forbids the specifiers matching `regex`. */
 function forbid(folder, entries) {
   return {
     "@typescript-eslint/no-restricted-imports": [
       "error",
       {
-        patterns: entries.map(({ regex, why }) => ({
+        patterns: [...entries, noOfficeModel].map(({ regex, why }) => ({
           regex,
           message: `STYLE.md dependency direction: ${folder} ${why}.`,
         })),

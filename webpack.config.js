@@ -51,10 +51,10 @@ async function devServerHttps() {
 /** The preview page: the pane against the sample workbook in the in-memory Excel. */
 function previewParts(env) {
   return {
-    entry: { preview: "./src/taskpane/preview.tsx" },
+    entry: { preview: "./scripts/preview-page/preview.tsx" },
     outDir: path.resolve(__dirname, env.previewOut || "dist/preview"),
     plugins: [
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/taskpane/preview.html", chunks: ["preview"] }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./scripts/preview-page/preview.html", chunks: ["preview"] }),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import { generatedData } from "../bench/generated-workbook";
 import { checkWorkbook, planCheckedWorkbook, planFlagWrite } from "../src/core";
 import { ExcelWorkbook } from "../src/excel";
-import { FakeExcel, workbookFromData } from "../src/excel/fake";
+import { FakeExcel, workbookFromData } from "../test/support/office-model";
 import { loadSeed } from "../test/support/seed";
 const OPTIONS = { asOf: "2026-06-30", locale: "zh-CN", source: "list.xlsx" } as const;
 async function main() {

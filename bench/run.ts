@@ -25,7 +25,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { checkWorkbook, planFlagWrite } from "../src/core";
 import { ExcelWorkbook } from "../src/excel";
-import { FakeExcel, workbookFromData } from "../src/excel/fake";
+import { FakeExcel, workbookFromData } from "../test/support/office-model";
 import { loadSeed } from "../test/support/seed";
 import type { Measured } from "./child";
 import { medianCpu } from "./cpu";

@@ -12,7 +12,7 @@ import {
   type WritePlan,
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
-import { FakeExcel, newSheet, newWorkbook, workbookFromData, type FakeWorkbook } from "../../src/excel/fake";
+import { FakeExcel, newSheet, newWorkbook, workbookFromData, type FakeWorkbook } from "../support/office-model";
 import { XlsxPort } from "../../src/xlsx";
 import { roundTrip } from "../support/check-workbook";
 

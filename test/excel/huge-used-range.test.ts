@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { checkWorkbook, planFlagWrite, type WorkbookData } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
-import { FakeExcel, workbookFromData, type FakeWorkbook } from "../../src/excel/fake";
+import { FakeExcel, workbookFromData, type FakeWorkbook } from "../support/office-model";
 import { XlsxPort } from "../../src/xlsx";
 import { where } from "../support/check-workbook";
 

@@ -11,7 +11,7 @@ import {
   type WritePlan,
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
-import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../../src/excel/fake";
+import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../support/office-model";
 
 // What real Excel does that the in-memory Excel once did not (issue 15), each against the adapter.
 

@@ -1,7 +1,7 @@
 import { generatedData } from "../../bench/generated-workbook";
 import { checkWorkbook, planFlagWrite, type CellData, type SheetData, type WorkbookData } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
-import { FakeExcel, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, workbookFromData } from "../../src/excel/fake";
+import { FakeExcel, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, workbookFromData } from "../support/office-model";
 import { WHOLE_READ_CELLS } from "../../src/excel/read";
 import { CELL_BYTES, RESPONSE_BUDGET, rowAddressBytes } from "../../src/excel/read-plan";
 import { where } from "../support/check-workbook";

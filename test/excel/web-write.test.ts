@@ -2,7 +2,7 @@ import { generatedData } from "../../bench/generated-workbook";
 import { checkWorkbook, planCheckedWorkbook, type WorkbookData } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
 import { REQUEST_BUDGET } from "../../src/excel/write-plan";
-import { FakeExcel, MAX_REQUEST_BYTES, workbookFromData } from "../../src/excel/fake";
+import { FakeExcel, MAX_REQUEST_BYTES, workbookFromData } from "../support/office-model";
 import { loadSeed } from "../support/seed";
 
 /**

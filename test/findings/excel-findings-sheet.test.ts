@@ -7,7 +7,7 @@ import {
   type WorkbookData,
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
-import { FakeExcel, workbookFromData, type FakeWorkbook } from "../../src/excel/fake";
+import { FakeExcel, workbookFromData, type FakeWorkbook } from "../support/office-model";
 import { workbookData } from "../../src/xlsx";
 import { roundTrip } from "../support/check-workbook";
 import { loadSeed } from "../support/seed";

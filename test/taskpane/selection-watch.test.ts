@@ -1,5 +1,5 @@
 import { watchSelection, type SelectedCell } from "../../src/excel";
-import { FakeExcel, workbookFromData } from "../../src/excel/fake";
+import { FakeExcel, workbookFromData } from "../support/office-model";
 
 /** The two-way link's Excel side, against the in-memory Excel's Workbook.onSelectionChanged. */
 describe("watchSelection", () => {

@@ -11,9 +11,9 @@ import {
   type SheetPlan,
   type WorkbookData,
   type WritePlan,
-} from "../core";
-import { ExcelWorkbook } from "./excel-workbook";
-import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "./fake";
+} from "../../src/core";
+import { ExcelWorkbook } from "../../src/excel/excel-workbook";
+import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../support/office-model";
 
 // The Office.js adapter against the in-memory Excel: what it reads, what it writes, what it
 // refuses to write, and what it costs in syncs.

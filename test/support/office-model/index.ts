@@ -4,7 +4,7 @@
  * rollback), Excel's limits (5,000,000 cells a range read; 5 MB a request or a response on the web), a
  * sync counter, read-only, protected and legacy-shared states. See runtime.ts.
  */
-import type { ExcelHost } from "../host";
+import type { ExcelHost } from "../../../src/excel/host";
 import { newWorkbook, type FakeWorkbook } from "./model";
 import { FakeWorkbookObject } from "./objects";
 import { raiseSelectionChanged } from "./selection-events";

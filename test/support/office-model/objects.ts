@@ -1,6 +1,6 @@
-import type { CellBox } from "../../core";
+import type { CellBox } from "../../../src/core";
 import { FakeEventHandlers, raiseSelectionChanged } from "./selection-events";
-import { areaA1, MAX_COLS, MAX_ROWS, parseArea, quoteSheet, splitAreas, splitSheet } from "../a1";
+import { areaA1, MAX_COLS, MAX_ROWS, parseArea, quoteSheet, splitAreas, splitSheet } from "./address";
 import {
   cellAt,
   cellFor,

@@ -1,4 +1,4 @@
-import type { CellBox, CellValue, WorkbookData } from "../../core";
+import type { CellBox, CellValue, WorkbookData } from "../../../src/core";
 
 /**
  * The state behind the in-memory Excel: plain data that tests build, inspect and compare. The

@@ -8,10 +8,10 @@
  * data=FILE.json (another workbook served beside the page; the e2e test and the bench use it).
  * The fake is exposed as window.checkTargetsPreview for the end-to-end test.
  */
-import type { WorkbookData } from "../core";
-import { FakeExcel, workbookFromData } from "../excel/fake";
-import { installFakeOffice } from "../excel/fake/install";
-import { showStartFailure, start } from "./boot";
+import type { WorkbookData } from "../../src/core";
+import { FakeExcel, workbookFromData } from "../../test/support/office-model";
+import { installFakeOffice } from "../../test/support/office-model/install";
+import { showStartFailure, start } from "../../src/taskpane/boot";
 
 declare global {
   interface Window {

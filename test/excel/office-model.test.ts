@@ -1,5 +1,5 @@
-import { FakeExcel, newSheet, newWorkbook, snapshot, type FakeWorkbook } from "./index";
-import type { FakeExcelContext } from "./index";
+import { FakeExcel, newSheet, newWorkbook, snapshot, type FakeWorkbook } from "../support/office-model";
+import type { FakeExcelContext } from "../support/office-model";
 
 /** The in-memory Excel behaves as Office.js does where the adapter's correctness depends on it. */
 
