@@ -6,7 +6,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 // ---------------------------------------------------------------------------------------------
-// Import direction. This enforces STYLE.md's dependency direction:
+// Import direction. This enforces the dependency direction of docs/architecture.md:
 //   core imports nothing of ours but itself (and zod); excel and xlsx import core;
 //   taskpane and commands import core and excel; cli imports core and xlsx; nothing imports an
 //   app (taskpane, commands, cli). The pane and the function file run in Office's browser, so
@@ -33,7 +33,7 @@ function forbid(folder, entries) {
       {
         patterns: [...entries, noOfficeModel].map(({ regex, why }) => ({
           regex,
-          message: `STYLE.md dependency direction: ${folder} ${why}.`,
+          message: `docs/architecture.md, dependency direction: ${folder} ${why}.`,
         })),
       },
     ],
@@ -125,7 +125,7 @@ const importDirection = [
       "no-restricted-globals": [
         "error",
         ...["Excel", "Office", "OfficeExtension", "window", "document", "process", "Buffer", "require"].map(
-          (name) => ({ name, message: `STYLE.md: src/core is pure TypeScript and may not use ${name}.` }),
+          (name) => ({ name, message: `docs/architecture.md: src/core is pure TypeScript and may not use ${name}.` }),
         ),
       ],
       "no-restricted-syntax": [
@@ -133,7 +133,7 @@ const importDirection = [
         ...noArgumentSpread,
         {
           selector: "TSQualifiedName[left.name=/^(Excel|Office|OfficeExtension)$/]",
-          message: "STYLE.md: no Office.js type leaves src/excel; core types are its own.",
+          message: "docs/architecture.md: no Office.js type leaves src/excel; core types are its own.",
         },
       ],
     },

@@ -16,7 +16,7 @@ const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${nam
 
 /**
  * The pane runs in Office's browser: ExcelJS and Node's modules must never reach the bundle
- * (STYLE.md: taskpane and commands import core and excel only). eslint.config.mjs forbids the
+ * (docs/architecture.md: taskpane and commands import core and excel only). eslint.config.mjs forbids the
  * imports; this fails the build too if one slips in, rather than bundling or stubbing it.
  */
 function rejectNodeOnlyModules({ request, contextInfo }, callback) {

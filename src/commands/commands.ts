@@ -12,7 +12,7 @@
 export async function checkTargets(event: Office.AddinCommands.Event): Promise<void> {
   try {
     // The in-place check lands here with the Office.js adapter (src/excel): run the check, and
-    // show any failure to the user (STYLE.md §10) before the event is completed.
+    // show any failure to the user (docs/architecture.md, conventions) before the event is completed.
   } finally {
     event.completed();
   }

@@ -1,4 +1,4 @@
-/** The only entry into the core (STYLE.md). */
+/** The only entry into the core (docs/architecture.md). */
 export { checkWorkbook, type CheckOptions, type CheckResult } from "./check";
 export { CheckCancelled, runCheck, type CheckRun, type CheckStage, type CheckSteps, type WriteOutcome } from "./session";
 export { WorkbookError, type WorkbookPort } from "./workbook-port";

@@ -3,7 +3,7 @@ import type { SheetData } from "./sheets/grid";
 
 /**
  * The sheets and names the add-in owns. They carry a marker so that a re-check of a checked
- * workbook reads only the staff's sheets (SPEC §6), whatever a clerk renames.
+ * workbook reads only the staff's sheets (docs/writing.md), whatever a clerk renames.
  */
 export const OWNED = {
   /** The standard target table, filled and replaced by the add-in. */

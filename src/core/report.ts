@@ -83,7 +83,7 @@ export type ReportInput = {
   blue?: ReadonlySet<string>;
   /**
    * Projects with actuals or spending: their light says how the year is going (monitoring findings
-   * only, SPEC §5); an unmonitored project's light is its target review's.
+   * only, docs/checks.md); an unmonitored project's light is its target review's.
    */
   monitored?: ReadonlySet<string>;
   /** The fiscal year judged, where monitoring ran. */
@@ -201,7 +201,7 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 }
 
 /**
- * Builds the report of SPEC §7. Its type is the schema's; the CLI validates it against the
+ * Builds the report of docs/cli.md. Its type is the schema's; the CLI validates it against the
  * schema where it leaves the program (parse at the border, not on every build).
  */
 export function buildReport({

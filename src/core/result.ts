@@ -1,4 +1,4 @@
-/** Expected failures are values; `throw` is kept for bugs (STYLE.md, habit 2). */
+/** Expected failures are values; `throw` is kept for bugs (docs/architecture.md, conventions). */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

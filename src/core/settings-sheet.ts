@@ -8,7 +8,7 @@ import { toTableMapping, tableMappingSchema, type SheetLayout, type TableMapping
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsSchema, type Settings } from "./settings";
 
 /**
- * The settings sheet (SPEC §6): the add-in's hidden sheet that carries the settings and the
+ * The settings sheet (docs/writing.md): the add-in's hidden sheet that carries the settings and the
  * mapping in the workbook, so the command line and every colleague read the same. Key/value
  * rows under a marker row; a mapping table is one `mapping` row holding JSON.
  *

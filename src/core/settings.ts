@@ -15,7 +15,7 @@ const patternSchema = z.string().refine(
 );
 
 /**
- * Settings a department keeps in its workbook (SPEC §6). Every field has the default the SPEC
+ * Settings a department keeps in its workbook (docs/writing.md). Every field has the default docs/definitions.md
  * names, so an empty or partial settings block still yields a complete, typed value.
  */
 export const settingsSchema = z.object({
@@ -31,7 +31,7 @@ export const settingsSchema = z.object({
   mappingThreshold: z.number().min(0).max(1).default(0.8),
   /** A project target may differ from its department goal by this share of the goal (0.05 = 5%). */
   goalTolerance: z.number().min(0).max(1).default(0.05),
-  /** actual-behind: points an actual may lag the year's elapsed share (SPEC §5: 10). */
+  /** actual-behind: points an actual may lag the year's elapsed share (docs/checks.md: 10). */
   progressTolerance: z.number().min(0).max(100).default(10),
   /** spending-behind-plan: a warning beyond this many points behind the plan … */
   spendingWarning: z.number().min(0).max(100).default(10),

@@ -1,5 +1,5 @@
 /**
- * Everything the add-in asks of its host, in one module (STYLE.md: no host or requirement-set
+ * Everything the add-in asks of its host, in one module (docs/architecture.md: no host or requirement-set
  * checks scattered across files). The adapter receives an ExcelHost, so tests and the preview
  * hand it the in-memory Excel instead of Office's.
  */

@@ -1,5 +1,5 @@
 /**
- * The pane's language, chosen in one place. SPEC (intro): the add-in speaks zh-CN by default
+ * The pane's language, chosen in one place (docs/task-pane.md): the add-in speaks zh-CN by default
  * and en-US when Office's display language is English.
  */
 export type Locale = "zh-CN" | "en-US";

@@ -2,7 +2,7 @@ import type { CheckResult, WorkbookData } from "../core";
 import type { WorkbookAccess } from "../excel";
 
 /**
- * The pane's state: a union driven by one reducer (STYLE.md §6), never a heap of flags.
+ * The pane's state: a union driven by one reducer (docs/architecture.md, conventions), never a heap of flags.
  * idle → checking → done | failed; a write (flags, table, clear, mapping) runs within done.
  */
 

@@ -6,7 +6,7 @@ import seedTargets from "../fixtures/target-expressions/seed.json";
 import variants from "../fixtures/target-expressions/variants.json";
 
 /**
- * SPEC §8, through the reader as well as the parser: 10,000 random 指标值 per run, typed into the
+ * Nothing a user types makes the check throw, through the reader as well as the parser: 10,000 random 指标值 per run, typed into the
  * target cells of an indicator list and checked as a workbook. Every row is read as an
  * indicator with its target exactly as the cell shows it, and every target is either parsed
  * (quantitative or qualitative) or reported at its cell (target-missing, target-unparseable).

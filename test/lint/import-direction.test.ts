@@ -3,7 +3,7 @@ import path from "node:path";
 
 // Lints in-memory sources as if they were files under src/, with the project's own
 // eslint.config.mjs and ESLint's Node API (`new ESLint({ cwd })`, `lintText` with a `filePath`),
-// to prove the import-direction rules of STYLE.md fire.
+// to prove the import-direction rules of docs/architecture.md fire.
 //
 // ESLint loads its config with import(), which Jest's module sandbox refuses without
 // --experimental-vm-modules, so the API runs in a child Node process: one for all cases.
@@ -105,7 +105,7 @@ describe("import direction (eslint.config.mjs)", () => {
       [restricted, 1],
       [restricted, 2],
     ]);
-    expect(found[0]?.message).toMatch(/STYLE\.md dependency direction: src\/core/);
+    expect(found[0]?.message).toMatch(/docs\/architecture\.md, dependency direction: src\/core/);
   });
 
   const coreImportingZod = lintCase(

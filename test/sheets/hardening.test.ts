@@ -6,7 +6,7 @@ import { workbookOf } from "../support/sheet-builder";
 
 const read = async (wb: ExcelJS.Workbook) => readWorkbook(workbookData(await roundTrip(wb)));
 
-/** SPEC §4: staff put the data wherever they like, in whatever state their copying left it. */
+/** docs/layouts.md: staff put the data wherever they like, in whatever state their copying left it. */
 describe("reading what staff actually keep", () => {
   it("reads several tables of different kinds stacked in one sheet, each to the next header", async () => {
     const model = await read(

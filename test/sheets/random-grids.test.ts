@@ -11,7 +11,7 @@ import { SETTING_KEYS } from "../../src/core/settings";
 import { DEFINITION_HEADER } from "../support/seed-workbook";
 
 /**
- * SPEC §8: nothing a user types makes the check throw. Random grids built from the very words
+ * The bar: nothing a user types makes the check throw. Random grids built from the very words
  * the readers look for — header fragments, block labels, targets, settings keys — mixed with
  * noise, error values, odd number formats and merged areas that overlap, reach past the sheet
  * or are upside down.

@@ -11,7 +11,7 @@ import {
 } from "../support/seed-workbook";
 
 /**
- * The seed laid out in every layout of SPEC §4 and in variants staff produce. Each workbook holds
+ * The seed laid out in every layout of docs/layouts.md and in variants staff produce. Each workbook holds
  * the department's 指标定义 sheet, so mapping is compared along with everything else.
  */
 export type Variant = { name: string; build: (seed: Seed) => ExcelJS.Workbook };

@@ -8,7 +8,7 @@ import { workbookOf } from "../support/sheet-builder";
 
 const read = async (wb: ExcelJS.Workbook) => readWorkbook(workbookData(await roundTrip(wb)));
 
-/** The seed's own block layout pasted into a sheet (SPEC §4, "standard form"). */
+/** The seed's own block layout pasted into a sheet (docs/layouts.md, "standard form"). */
 describe("the standard form", () => {
   const seed = loadSeed();
   const [first, second] = seed.projects;

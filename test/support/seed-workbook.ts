@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Seed, SeedProject } from "./seed";
 
 /**
- * Lays the seed out the way staff keep it (SPEC §4): a project list, a flat indicator list and
+ * Lays the seed out the way staff keep it (docs/layouts.md): a project list, a flat indicator list and
  * the department goals, each below title rows, with the merged project and level-1 cells and
  * percent-formatted plan cells that real workbooks have; or the seed's own standard form, block
  * after block. Variants (renamed, reordered, spacer columns …) are built from the same parts.

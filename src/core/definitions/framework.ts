@@ -1,6 +1,6 @@
 import type { Settings } from "../settings";
 
-/** Level 1 → level 2 of the indicator framework (SPEC §1). */
+/** Level 1 → level 2 of the indicator framework (docs/reading.md). */
 export type Framework = Readonly<Record<string, readonly string[]>>;
 
 const OUTPUT_2020 = ["数量指标", "质量指标", "时效指标", "成本指标"] as const;
@@ -17,7 +17,7 @@ export const FRAMEWORKS: Readonly<Record<Settings["framework"], Framework>> = {
   },
 };
 
-/** Level-2 categories whose targets must be numbers (SPEC §3: 数量 and 成本). */
+/** Level-2 categories whose targets must be numbers (docs/definitions.md: 数量 and 成本). */
 export function requiresNumber(level1: string, level2: string): boolean {
   return level2 === "数量指标" || isCost(level1, level2);
 }

@@ -1,4 +1,4 @@
-/** Indicator definitions (SPEC §3): schema, built-in library, the 指标定义 sheet, mapping rows to them. */
+/** Indicator definitions (docs/definitions.md): schema, built-in library, the 指标定义 sheet, mapping rows to them. */
 export { definitionSchema, directionSchema, type Definition, type Direction } from "./schema";
 export { BUILTIN_DEFINITIONS } from "./builtin";
 export {

@@ -30,7 +30,7 @@ const LOOKUP: ReadonlyMap<string, DefinitionColumn> = new Map(
   ),
 );
 
-/** A definition row that cannot be used, and the cell that says why (SPEC §3: "reported with its cell"). */
+/** A definition row that cannot be used, and the cell that says why (docs/definitions.md: "reported with its cell"). */
 export type DefinitionIssue = {
   sheet: string;
   cell: string;

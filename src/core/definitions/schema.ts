@@ -6,7 +6,7 @@ export const directionSchema = z.enum(["positive", "reverse"]);
 export type Direction = z.infer<typeof directionSchema>;
 
 /**
- * An indicator definition (SPEC §3): how to judge an indicator. Every judging field is nullable:
+ * An indicator definition (docs/definitions.md): how to judge an indicator. Every judging field is nullable:
  * null means "not said here", and the indicator's category decides (a 成本指标 is reverse and
  * must be a number whatever its definition leaves open).
  */

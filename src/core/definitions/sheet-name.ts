@@ -1,4 +1,4 @@
-/** The sheet staff keep their own indicator definitions on (SPEC §3). */
+/** The sheet staff keep their own indicator definitions on (docs/definitions.md). */
 export const DEFINITION_SHEET = "指标定义";
 
 const NAMES: ReadonlySet<string> = new Set(["指标定义", "指标定义表", "indicatordefinitions", "definitions"]);

@@ -8,7 +8,7 @@ import { atRow, HelperColumns, holds, identityColumns, kept, keyTerms } from "./
 import type { LiveRule } from "./live-rules";
 
 /**
- * Conditional-format rules the add-in owns on staff sheets (SPEC §6). A handful per checked
+ * Conditional-format rules the add-in owns on staff sheets (docs/writing.md). A handful per checked
  * column, never one per cell:
  *  - a live rule per numeric check (live-rules.ts): an Excel formula over the staff cells that
  *    flags them exactly while the comparison fails, with or without the add-in;

@@ -108,7 +108,7 @@ export const reportSheetSchema = z.object({
   skip: reportSkipSchema.optional(),
 });
 
-/** The report of SPEC §7: what the CLI writes as JSON and the task pane shows. */
+/** The report of docs/cli.md: what the CLI writes as JSON and the task pane shows. */
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   source: z.string(),

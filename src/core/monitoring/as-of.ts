@@ -1,5 +1,5 @@
 /**
- * Where in the budget year a date falls (SPEC §5): the last spending-plan checkpoint passed
+ * Where in the budget year a date falls (docs/checks.md): the last spending-plan checkpoint passed
  * (3月底, 6月底, 10月底, 12月底) and the share of the year elapsed.
  */
 export type YearPosition = {

@@ -2,7 +2,7 @@ import type { Finding, RuleId } from "../model/finding";
 import type { Indicator } from "../model/project";
 import { actualInTargetUnit, judgedTarget, readActual, type DirectionOf } from "./actual";
 
-/** Share by which every quantitative target must be beaten for a blue light (SPEC §5). */
+/** Share by which every quantitative target must be beaten for a blue light (docs/checks.md). */
 const BLUE_SHARE = 0.2;
 
 /** The findings that say how the year is going (progress, failures, spending): only they colour a monitored light. */

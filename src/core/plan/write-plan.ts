@@ -2,7 +2,7 @@ import type { FlagRule } from "../flags/plan-flags";
 import type { SheetVisibility } from "../sheets/grid";
 
 /**
- * What the add-in writes, as data (SPEC §6). The core computes it; each adapter applies it in
+ * What the add-in writes, as data (docs/writing.md). The core computes it; each adapter applies it in
  * one batch. Nothing in a plan touches a staff cell: staff sheets only receive conditional
  * formats, everything else goes to sheets the add-in owns.
  */

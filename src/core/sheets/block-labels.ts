@@ -2,7 +2,7 @@ import type { HeaderRole } from "./header-roles";
 import type { RoleOf } from "./detect-layout";
 import type { SheetView } from "./sheet-view";
 
-/** Label cells of a standard-form block (SPEC §4): 项目编码, 预算数, 3月底 … */
+/** Label cells of a standard-form block (docs/layouts.md): 项目编码, 预算数, 3月底 … */
 export type BlockRole =
   | "unit"
   | "projectCode"

@@ -4,7 +4,7 @@ import { headerValue, type SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
 import { placeWeightColumns } from "./weight-columns";
 
-/** The four layouts of SPEC §4. */
+/** The four layouts of docs/layouts.md. */
 export type LayoutKind = "indicator-list" | "project-list" | "goal-list" | "standard-form";
 
 /** Which column plays which role, as detected (and, later, as corrected by the user). */

@@ -1,5 +1,5 @@
 /**
- * Column roles and the header texts staff use for them (SPEC §4). Synonyms are compared after
+ * Column roles and the header texts staff use for them (docs/layouts.md). Synonyms are compared after
  * normalizeHeader, so spaces, full-width forms, a leading 其中： or * and a trailing unit note
  * such as （万元） or (%) need not be listed.
  */

@@ -8,7 +8,7 @@ const roleSchema = z.enum(Object.keys(HEADER_SYNONYMS) as [HeaderRole, ...Header
 const letterSchema = z.string().regex(/^[A-Z]{1,3}$/, "a column letter such as A or AB");
 
 /**
- * One table of the mapping as the workbook keeps it (SPEC §4): which sheet, which header row,
+ * One table of the mapping as the workbook keeps it (docs/layouts.md): which sheet, which header row,
  * which column plays which role. Rows are 1-based and columns letters, as a clerk reads them.
  * `headers` are the header texts when the mapping was saved: if they no longer stand there,
  * someone moved the table, and the mapping is stale rather than silently wrong.

@@ -1,7 +1,7 @@
 import type { CellStyle } from "../plan/write-plan";
 
 /**
- * The official block of the seed (SPEC §6) on a 7-column grid, A–G. The Word original splits
+ * The official block of the seed (docs/writing.md) on a 7-column grid, A–G. The Word original splits
  * its rows unevenly; these merges reproduce its cells:
  *   项目编码 | code (B:C) | 项目名称 | name (E:G)
  *   预算规模及资金用途 | 预算数 | v | 其中：财政资金 | v | 其他资金 | v   (then the use, B:G)

@@ -340,7 +340,7 @@ function projectBlock(
 }
 
 /**
- * The standard 绩效目标表 (SPEC §6): one official block per project, in the order of the
+ * The standard 绩效目标表 (docs/writing.md): one official block per project, in the order of the
  * workbook, findings marked on the cells they concern. Every value is written as text or a
  * number, never as a formula.
  */
