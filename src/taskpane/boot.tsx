@@ -2,6 +2,8 @@ import { FluentProvider, webDarkTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { ExcelWorkbook, isExcelHost, officeHost, watchSelection } from "../excel";
 import { App } from "./App";
+import { localEngine } from "./engine-port";
+import { workerEngine } from "./engine-worker-client";
 import { officeLocale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
 import { localDate, paneTheme } from "./theme";
@@ -27,9 +29,11 @@ export async function start(options: { today?: string } = {}): Promise<void> {
   const theme = paneTheme(window.matchMedia?.bind(window), officeTheme);
   document.documentElement.style.colorScheme = theme === webDarkTheme ? "dark" : "light";
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  // The check runs in a Web Worker, started now so its code loads while the workbook is read.
+  const engine = typeof Worker === "function" ? workerEngine() : localEngine();
   createRoot(container).render(
     <FluentProvider theme={theme}>
-      <App workbook={workbook} locale={locale} today={options.today ?? localDate(new Date())} />
+      <App workbook={workbook} locale={locale} today={options.today ?? localDate(new Date())} engine={engine} />
     </FluentProvider>,
   );
 }

@@ -1,5 +1,6 @@
-import type { CheckResult, WorkbookData } from "../core";
+import type { WorkbookData } from "../core";
 import type { WorkbookAccess } from "../excel";
+import type { PaneResult } from "./engine-types";
 
 /**
  * The pane's state: a union driven by one reducer (STYLE.md §6), never a heap of flags.
@@ -10,7 +11,7 @@ import type { WorkbookAccess } from "../excel";
 export type CheckOutcome = {
   asOf: string;
   data: WorkbookData;
-  result: CheckResult;
+  result: PaneResult;
   access: WorkbookAccess;
 };
 
@@ -90,17 +91,17 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
 }
 
 /** Why the pane may not write to this workbook, or null. */
-export function writeBlock(outcome: CheckOutcome): "read-only" | null {
+export function writeBlock(outcome: Pick<CheckOutcome, "access">): "read-only" | null {
   return outcome.access.readOnly ? "read-only" : null;
 }
 
 /** Whether the last check's flags can be written: not read-only, no protected staff sheet. */
-export const canFlag = (outcome: CheckOutcome): boolean =>
+export const canFlag = (outcome: Pick<CheckOutcome, "access">): boolean =>
   writeBlock(outcome) === null && outcome.access.protectedSheets.length === 0;
 
 /** No table of any known layout was found: nothing to flag, nothing to fill. */
 export const foundNothing = (outcome: CheckOutcome): boolean =>
-  outcome.result.mapping.length === 0 && outcome.result.model.projects.length === 0;
+  outcome.result.mapping.length === 0 && outcome.result.projectKeys.length === 0;
 
 /** The pane root's data-check-state, for automation (the e2e test, the bench). */
 export const checkState = (state: PaneState): "idle" | "checking" | "done" | "failed" => state.status;

@@ -2,8 +2,16 @@ import type { Severity, SheetLayout, TrafficLight } from "../core";
 import type { Locale } from "./locale";
 
 /** 2026-06-30 as "2026年6月30日" or "June 30, 2026": a calendar date, read in UTC so no time zone shifts it. */
-const longDate = (locale: Locale, iso: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (locale: Locale, iso: string): string => {
+  // Made once per language: a new Intl.DateTimeFormat on every render cost tens of milliseconds.
+  let format = DATE_FORMATS.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    DATE_FORMATS.set(locale, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
+};
+const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
 
 /** The pane's wording, one table per locale. Findings are worded by the core's catalogues. */
 export type PaneStrings = {

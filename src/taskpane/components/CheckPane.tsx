@@ -14,7 +14,7 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { ADAPTER_MESSAGES } from "../../excel";
 import type { Locale } from "../locale";
 import type { Checker } from "../hooks/use-checker";
@@ -27,7 +27,8 @@ import { Toolbar } from "./Toolbar";
 
 // The findings list (with the finding catalogues) loads beside the check; the mapping view,
 // opened now and then, when it is first expanded.
-const FindingsView = lazy(() => import("./FindingsView").then((m) => ({ default: m.FindingsView })));
+const loadFindingsView = () => import("./FindingsView");
+const FindingsView = lazy(() => loadFindingsView().then((m) => ({ default: m.FindingsView })));
 const MappingView = lazy(() => import("./MappingView").then((m) => ({ default: m.MappingView })));
 
 const useStyles = makeStyles({
@@ -50,6 +51,8 @@ const useStyles = makeStyles({
   },
 });
 
+const NO_KEYS: readonly string[] = [];
+
 /** What useChecker gives, and the language to show it in. */
 export type CheckPaneProps = Checker & { locale: Locale; className?: string };
 
@@ -71,7 +74,11 @@ export function CheckPane(props: CheckPaneProps) {
   const protectedSheets = outcome?.access.protectedSheets ?? [];
   const empty = outcome !== null && foundNothing(outcome);
   const stale = state.status === "failed" || state.status === "checking";
-  const projectKeys = useMemo(() => outcome?.result.model.projects.map((p) => p.key) ?? [], [outcome]);
+  const projectKeys = outcome?.result.projectKeys ?? NO_KEYS;
+  // Fetched while the workbook is read and checked, not after: the list shows as soon as the results do.
+  useEffect(() => {
+    loadFindingsView().catch((error: unknown) => console.error(error));
+  }, []);
 
   return (
     <main

@@ -22,12 +22,11 @@ import { useEffect, useMemo, useState } from "react";
 import {
   columnLetters,
   HEADER_SYNONYMS,
-  matchName,
-  type CheckResult,
   type HeaderRole,
   type TableMapping,
   type WorkbookData,
 } from "../../core";
+import type { PaneResult } from "../engine-types";
 import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
 
@@ -78,32 +77,6 @@ export function roleLabel(role: HeaderRole, locale: Locale): string {
   return locale === "zh-CN" ? (names[0] ?? role) : (ROLE_EN[role] ?? role);
 }
 
-/** How the rows' indicator names matched 指标定义: each distinct name once, with its count. */
-type NameMatch = { name: string; rows: number; kind: string; definition: string | null };
-
-function nameMatches(result: CheckResult, sheet: string): NameMatch[] {
-  const byName = new Map<string, NameMatch>();
-  const threshold = result.settings.mappingThreshold;
-  for (const ind of result.model.indicators) {
-    if (ind.sheet !== sheet) continue;
-    const known = byName.get(ind.name);
-    if (known !== undefined) {
-      known.rows++;
-      continue;
-    }
-    const { match, candidate } = matchName(result.library, ind.name, ind.level1, ind.level2, threshold);
-    byName.set(ind.name, {
-      name: ind.name,
-      rows: 1,
-      // The kinds come from the matcher's own answers, so a new kind shows without a change here.
-      kind: match?.via ?? "none",
-      definition: match?.definition.name ?? candidate?.definition.name ?? null,
-    });
-  }
-  const rank = (m: NameMatch) => (m.kind === "none" ? 0 : m.kind === "fuzzy" ? 1 : 2);
-  return [...byName.values()].sort((a, b) => rank(a) - rank(b) || b.rows - a.rows);
-}
-
 /** At most this many distinct names per table: a long list repeats a few dozen names. */
 const NAMES_SHOWN = 40;
 
@@ -131,7 +104,7 @@ function corrected(data: WorkbookData, entry: TableMapping): TableMapping {
 export type MappingViewProps = {
   locale: Locale;
   data: WorkbookData;
-  result: CheckResult;
+  result: PaneResult;
   canSave: boolean;
   onSave(mapping: TableMapping[]): void;
   className?: string;
@@ -148,10 +121,6 @@ export function MappingView({ locale, data, result, canSave, onSave, className }
   const [draft, setDraft] = useState<TableMapping[]>(() => [...mapping]);
   useEffect(() => setDraft([...mapping]), [mapping]);
   const changed = useMemo(() => JSON.stringify(draft) !== JSON.stringify(mapping), [draft, mapping]);
-  const matches = useMemo(
-    () => new Map(mapping.map((m) => [m.sheet, nameMatches(result, m.sheet)])),
-    [mapping, result],
-  );
 
   const update = (index: number, next: TableMapping) =>
     setDraft((list) => list.map((entry, i) => (i === index ? corrected(data, next) : entry)));
@@ -171,7 +140,7 @@ export function MappingView({ locale, data, result, canSave, onSave, className }
         const used = Object.entries(entry.columns) as [HeaderRole, string][];
         const rolesOf = (letter: string) => used.filter(([, l]) => l === letter).map(([r]) => r);
         const missing = (Object.keys(HEADER_SYNONYMS) as HeaderRole[]).filter((r) => !(r in entry.columns));
-        const names = matches.get(entry.sheet) ?? [];
+        const names = result.names[entry.sheet] ?? [];
         const kinds = [...new Set(names.map((n) => n.kind))];
         return (
           <div key={`${entry.sheet}-${index}`} className={styles.table}>
