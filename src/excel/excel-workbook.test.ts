@@ -582,3 +582,18 @@ describe("ExcelWorkbook.select", () => {
     expect(state.activeSheet).toBe("绩效指标");
   });
 });
+
+describe("ExcelWorkbook.activate", () => {
+  it("shows a sheet in one sync", async () => {
+    const { port, state, fake } = setup({ sheets: [sheetData("A", [[cell(1)]]), indicatorList(3)] });
+    fake.resetSyncs();
+    await port.activate("A");
+    expect(state.activeSheet).toBe("A");
+    expect(fake.syncs).toBe(1);
+  });
+
+  it("says so in the user's language when the sheet is gone", async () => {
+    const { port } = setup({ sheets: [indicatorList(3)] });
+    await expect(port.activate("检查结果")).rejects.toThrow(/Excel/);
+  });
+});

@@ -53,6 +53,14 @@ export class ExcelWorkbook implements WorkbookPort {
     }, "read");
   }
 
+  /** Shows a sheet the add-in wrote (the findings sheet, the 绩效目标表): Worksheet.activate, one sync. */
+  async activate(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).activate();
+      await context.sync();
+    }, "read");
+  }
+
   private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, phase: "read" | "write"): Promise<T> {
     if (!this.caps.baseline) throw new WorkbookError("host", this.text.unsupported);
     try {

@@ -37,6 +37,7 @@ function fakeWorkbook(access: Partial<ReadResult["access"]> = {}, read?: () => P
     ),
     apply: jest.fn<Promise<void>, [WritePlan]>(() => Promise.resolve()),
     select: jest.fn<Promise<void>, [string, string]>(() => Promise.resolve()),
+    activate: jest.fn<Promise<void>, [string]>(() => Promise.resolve()),
   } satisfies PaneWorkbook;
   return workbook;
 }
@@ -66,6 +67,18 @@ describe("the task pane", () => {
     const plan = workbook.apply.mock.calls[0]?.[0];
     expect(plan?.flags?.some((f) => f.sheet === "绩效指标" && f.severity === "error")).toBe(true);
     expect(await screen.findByText(/已在表格中标出 1 个错误/)).toBeTruthy();
+    // The findings sheet is written with the flags, and offered (issue 14).
+    expect(plan?.sheets.some((s) => s.name === "检查结果")).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "打开工作表“检查结果”" }));
+    expect(workbook.activate).toHaveBeenCalledWith("检查结果");
+  });
+
+  it("says so when the sheet cannot be opened", async () => {
+    const workbook = fakeWorkbook();
+    workbook.activate.mockRejectedValueOnce(new WorkbookError("host", "Excel 未能完成操作：ItemNotFound"));
+    renderPane(workbook);
+    fireEvent.click(await screen.findByRole("button", { name: "打开工作表“检查结果”" }));
+    expect(await screen.findByText("无法打开该工作表: Excel 未能完成操作：ItemNotFound")).toBeTruthy();
   });
 
   it("shows each project's self-evaluation score once its actuals are in", async () => {
@@ -109,6 +122,9 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "生成绩效目标表" }));
     await screen.findByText(/已生成工作表“绩效目标表”/);
     expect(workbook.apply.mock.calls[1]?.[0]).toMatchObject({ sheets: [{ name: "绩效目标表" }], flags: null });
+    // A link to the new sheet (issue 14).
+    fireEvent.click(screen.getByRole("button", { name: "打开工作表“绩效目标表”" }));
+    expect(workbook.activate).toHaveBeenCalledWith("绩效目标表");
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     await screen.findByText("已清除本加载项的标记。");
     expect(workbook.apply.mock.calls[2]?.[0]).toMatchObject({ sheets: [], flags: [], names: [] });

@@ -22,6 +22,7 @@ export async function start(options: { today?: string } = {}): Promise<void> {
     readWithAccess: () => adapter.readWithAccess(),
     apply: (plan) => adapter.apply(plan),
     select: (sheet, cell) => adapter.select(sheet, cell),
+    activate: (sheet) => adapter.activate(sheet),
     watchSelection: (listener) => watchSelection(host, listener),
   };
   // Office's theme as the pane opens (Office.context.officeTheme, Office 2016 and later).

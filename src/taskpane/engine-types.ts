@@ -28,6 +28,8 @@ export type PaneResult = {
   projectKeys: string[];
   /** Per table (by sheet name): how its indicator names matched 指标定义. */
   names: Record<string, NameMatch[]>;
+  /** The findings sheet's name in this workbook (检查结果, or a variant beside a staff sheet of that name). */
+  findingsSheet: string;
   /** The definitions a name can be added to as a synonym: those written on the 指标定义 sheet, with their name cell. */
   sheetDefinitions: SheetDefinition[];
 };

@@ -11,6 +11,7 @@
  */
 import {
   checkWorkbook,
+  findingsSheetName,
   matchName,
   planClear,
   planFlagWrite,
@@ -49,13 +50,14 @@ function nameMatches(result: CheckResult, sheet: string): NameMatch[] {
 }
 
 /** The plain part of a check's result: what the pane shows. */
-function paneResult(result: CheckResult): PaneResult {
+function paneResult(data: WorkbookData, result: CheckResult): PaneResult {
   return {
     report: result.report,
     findings: result.findings,
     settings: result.settings,
     mapping: result.mapping,
     projectKeys: result.model.projects.map((p) => p.key),
+    findingsSheet: findingsSheetName(data),
     names: Object.fromEntries(result.mapping.map((m) => [m.sheet, nameMatches(result, m.sheet)])),
     sheetDefinitions: result.library.definitions.flatMap((d) =>
       d.source === "sheet" && d.at !== null
@@ -77,10 +79,10 @@ export function createEngine() {
     const result = checkWorkbook(data, options);
     last = { data, result };
     const nothing = result.mapping.length === 0 && result.model.projects.length === 0;
-    if (!flags || nothing) return { result: paneResult(result), flags: null };
+    if (!flags || nothing) return { result: paneResult(data, result), flags: null };
     const plan = planFlagWrite(data, result);
     // The workbook already carries exactly these flags: nothing to write (flag-fingerprint.ts).
-    return { result: paneResult(result), flags: carriesFlags(data, plan) ? "unchanged" : withFingerprint(plan) };
+    return { result: paneResult(data, result), flags: carriesFlags(data, plan) ? "unchanged" : withFingerprint(plan) };
   };
 
   const plan = (request: PlanRequest): WritePlan => {

@@ -13,6 +13,11 @@ export interface PaneWorkbook {
   apply(plan: WritePlan): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   /**
+   * Shows a sheet (Worksheet.activate): the findings sheet or the 绩效目标表 after they are
+   * written. Absent: the pane does not offer to open them.
+   */
+  activate?(sheet: string): Promise<void>;
+  /**
    * Calls `listener` whenever the user selects another cell; resolves to a function that stops
    * listening. Absent where the host raises no selection events.
    */

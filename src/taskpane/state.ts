@@ -20,9 +20,10 @@ export type WriteKind = "flags" | "table" | "clear" | "mapping";
 export type WriteState =
   | { status: "none" }
   /** The workbook already carries exactly the flags this check would write: nothing was written. */
-  | { status: "unchanged"; what: "flags" }
+  | { status: "unchanged"; what: "flags"; sheet?: string }
   | { status: "writing"; what: WriteKind }
-  | { status: "written"; what: WriteKind; detail: string }
+  /** `sheet`: the sheet the write made, which the pane offers to open (the findings sheet, the 绩效目标表). */
+  | { status: "written"; what: WriteKind; detail: string; sheet?: string }
   | { status: "failed"; what: WriteKind; message: string };
 
 /** Where a running check is, with what it has counted so far. */
@@ -47,7 +48,7 @@ export type PaneEvent =
   | { type: "check-succeeded"; outcome: CheckOutcome; write?: WriteState; changes?: Changes }
   | { type: "check-failed"; message: string }
   | { type: "write-started"; what: WriteKind }
-  | { type: "write-succeeded"; what: WriteKind; detail: string }
+  | { type: "write-succeeded"; what: WriteKind; detail: string; sheet?: string }
   | { type: "write-failed"; what: WriteKind; message: string };
 
 export const INITIAL_STATE: PaneState = { status: "idle" };
@@ -84,7 +85,12 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         ...state,
         write:
           event.type === "write-succeeded"
-            ? { status: "written", what: event.what, detail: event.detail }
+            ? {
+                status: "written",
+                what: event.what,
+                detail: event.detail,
+                ...(event.sheet === undefined ? {} : { sheet: event.sheet }),
+              }
             : { status: "failed", what: event.what, message: event.message },
       };
   }

@@ -70,6 +70,9 @@ export type PaneStrings = {
   flagsCleared: string;
   mappingSaved: string;
   selectFailed: string;
+  /** A button that shows a sheet the add-in wrote (the findings sheet, the 绩效目标表). */
+  openSheet: (sheet: string) => string;
+  openFailed: string;
   unexpected: (detail: string) => string;
   idle: string;
   search: string;
@@ -177,6 +180,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     flagsCleared: "已清除本加载项的标记。",
     mappingSaved: "识别结果已保存到工作簿。",
     selectFailed: "无法转到该单元格",
+    openSheet: (sheet) => `打开工作表“${sheet}”`,
+    openFailed: "无法打开该工作表",
     unexpected: (detail) => `发生意外错误：${detail}`,
     idle: "正在打开工作簿…",
     search: "搜索问题",
@@ -283,6 +288,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     flagsCleared: "Cleared the add-in's flags.",
     mappingSaved: "Saved the tables found in the workbook.",
     selectFailed: "Could not go to that cell",
+    openSheet: (sheet) => `Open the sheet ${sheet}`,
+    openFailed: "Could not open that sheet",
     unexpected: (detail) => `Something unexpected happened: ${detail}`,
     idle: "Opening the workbook…",
     search: "Search findings",

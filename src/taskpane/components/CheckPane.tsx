@@ -7,7 +7,9 @@ import {
   Caption1,
   makeStyles,
   mergeClasses,
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -75,6 +77,15 @@ export function CheckPane(props: CheckPaneProps) {
   const empty = outcome !== null && foundNothing(outcome);
   const stale = state.status === "failed" || state.status === "checking";
   const projectKeys = outcome?.result.projectKeys ?? NO_KEYS;
+  // A written sheet (the findings sheet, the 绩效目标表) is one click or key press away.
+  const openAction = (sheet: string | undefined) =>
+    sheet === undefined || props.onOpenSheet === undefined ? null : (
+      <MessageBarActions>
+        <Button size="small" onClick={() => props.onOpenSheet?.(sheet)}>
+          {text.openSheet(sheet)}
+        </Button>
+      </MessageBarActions>
+    );
   // Fetched while the workbook is read and checked, not after: the list shows as soon as the results do.
   useEffect(() => {
     loadFindingsView().catch((error: unknown) => console.error(error));
@@ -147,13 +158,20 @@ export function CheckPane(props: CheckPaneProps) {
           <Body1>{text.changes(state.changes.resolved, state.changes.added)}</Body1>
         ) : null}
         {write.status === "written" ? (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{write.detail}</MessageBarBody>
+            {openAction(write.sheet)}
           </MessageBar>
         ) : null}
         {write.status === "unchanged" ? (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{text.flagsUnchanged}</MessageBarBody>
+            {openAction(write.sheet)}
+          </MessageBar>
+        ) : null}
+        {props.openError ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{props.openError}</MessageBarBody>
           </MessageBar>
         ) : null}
         {write.status === "writing" ? <Spinner size="tiny" label={text.writing} /> : null}

@@ -29,6 +29,10 @@ export type Checker = {
   onClearFlags(): void;
   onSaveMapping(mapping: TableMapping[]): void;
   onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
+  /** Shows a sheet the add-in wrote (the findings sheet, the 绩效目标表). */
+  onOpenSheet?(sheet: string): void;
+  /** The last failure to open a sheet, shown until the next attempt. */
+  openError?: string | null;
   /** The last failure to select a cell, shown until the next selection. */
   selectError: string | null;
   /** The cell the user last selected in Excel (the pane shows its finding). */
@@ -60,6 +64,7 @@ export function useChecker(
   const yearRef = useRef<number | null>(null);
   yearRef.current = /^(19|20)\d{2}$/.test(fiscalYear.trim()) ? Number(fiscalYear.trim()) : null;
   const [selectError, setSelectError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const lastOutcome = useRef<CheckOutcome | null>(null);
   // One job at a time: a check, or a write, or a save followed by a check.
@@ -84,11 +89,11 @@ export function useChecker(
 
   /** A write after a check: `job` plans it, applies it and says what it did; a failure is shown. */
   const write = useCallback(
-    async (what: WriteKind, job: () => Promise<string>): Promise<boolean> => {
+    async (what: WriteKind, job: () => Promise<{ detail: string; sheet?: string }>): Promise<boolean> => {
       dispatch({ type: "write-started", what });
       try {
-        const detail = await job();
-        dispatch({ type: "write-succeeded", what, detail });
+        const done = await job();
+        dispatch({ type: "write-succeeded", what, ...done });
         return true;
       } catch (error) {
         dispatch({ type: "write-failed", what, message: messageOf(error) });
@@ -136,7 +141,8 @@ export function useChecker(
   /** The flags of a finished check, unless there is nothing to flag or they are there already. */
   async function writeFlags(outcome: CheckOutcome, flags: CheckAnswer["flags"]): Promise<WriteState> {
     if (flags === null || foundNothing(outcome)) return { status: "none" };
-    if (flags === "unchanged") return { status: "unchanged", what: "flags" };
+    const sheet = outcome.result.findingsSheet;
+    if (flags === "unchanged") return { status: "unchanged", what: "flags", sheet };
     const { summary } = outcome.result.report;
     dispatch({
       type: "check-progress",
@@ -144,7 +150,13 @@ export function useChecker(
     });
     try {
       await workbook.apply(flags);
-      return { status: "written", what: "flags", detail: text.flagsWritten(summary.errors, summary.warnings) };
+      return {
+        status: "written",
+        what: "flags",
+        detail: text.flagsWritten(summary.errors, summary.warnings),
+        // The findings sheet is written with the flags (issue 14): the pane offers to open it.
+        ...(flags.sheets.some((s) => s.name === sheet) ? { sheet } : {}),
+      };
     } catch (error) {
       return { status: "failed", what: "flags", message: messageOf(error) };
     }
@@ -189,6 +201,7 @@ export function useChecker(
     fiscalYear,
     setFiscalYear,
     selectError,
+    openError,
     selection,
     onCheck: () => {
       if (isIsoDate(asOf)) void exclusive(() => check(asOf));
@@ -199,7 +212,8 @@ export function useChecker(
         await write("table", async () => {
           const plan = await engine.plan({ kind: "table" });
           await workbook.apply(plan);
-          return text.tableWritten(plan.sheets[0]?.name ?? "");
+          const sheet = plan.sheets[0]?.name ?? "";
+          return { detail: text.tableWritten(sheet), sheet };
         });
       });
     },
@@ -208,7 +222,7 @@ export function useChecker(
       void exclusive(async () => {
         await write("clear", async () => {
           await workbook.apply(await engine.plan({ kind: "clear" }));
-          return text.flagsCleared;
+          return { detail: text.flagsCleared };
         });
       });
     },
@@ -217,11 +231,21 @@ export function useChecker(
       void exclusive(async () => {
         const saved = await write("mapping", async () => {
           await workbook.apply(await engine.plan({ kind: "settings", mapping }));
-          return text.mappingSaved;
+          return { detail: text.mappingSaved };
         });
         if (saved) await check(current.asOf);
       });
     },
+    ...(workbook.activate === undefined
+      ? {}
+      : {
+          onOpenSheet: (sheet: string) => {
+            setOpenError(null);
+            workbook
+              .activate?.(sheet)
+              .catch((error: unknown) => setOpenError(`${text.openFailed}: ${messageOf(error)}`));
+          },
+        }),
     onSelect: ({ sheet, cell }) => {
       setSelectError(null);
       workbook
