@@ -325,4 +325,43 @@ describe("the task pane", () => {
     expect(tables.length).toBeGreaterThan(2);
     for (const table of tables) expect(table.getAttribute("aria-label")).toBeTruthy();
   });
+
+  it("adds an unmatched name as a synonym on 指标定义, then checks again", async () => {
+    const withDefinitions: WorkbookData = {
+      sheets: [
+        {
+          name: "绩效指标",
+          visibility: "visible",
+          merges: [],
+          rows: [
+            ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
+            ["项目甲", "产出指标", "数量指标", "乡村厨师技能培训场次", "≥5场"].map(cell),
+          ],
+        },
+        {
+          name: "指标定义",
+          visibility: "visible",
+          merges: [],
+          rows: [["指标名称", "同义词", "计量单位"].map(cell), ["培训班次", "", "场"].map(cell)],
+        },
+      ],
+    };
+    const access = { name: "t.xlsx", readOnly: false, protectedSheets: [] };
+    const workbook = {
+      ...fakeWorkbook({}, () => Promise.resolve({ data: withDefinitions, access })),
+      editCells: jest.fn<Promise<void>, [readonly unknown[]]>(() => Promise.resolve()),
+    };
+    renderPane(workbook);
+    await screen.findByRole("heading", { name: "概况" });
+    fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
+    const form = await screen.findByRole("group", { name: "把指标名称加为同义词（绩效指标）" }, { timeout: 10_000 });
+    act(() => fireEvent.click(within(form).getByRole("combobox", { name: "作为此定义的同义词" })));
+    fireEvent.click(await screen.findByRole("option", { name: "培训班次" }));
+    fireEvent.click(within(form).getByRole("button", { name: "写入“指标定义”并重新检查" }));
+    await waitFor(() => expect(workbook.editCells).toHaveBeenCalledTimes(1));
+    expect(workbook.editCells.mock.calls[0]?.[0]).toEqual([
+      { sheet: "指标定义", address: "B2", expected: "", text: "乡村厨师技能培训场次" },
+    ]);
+    await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
+  });
 });

@@ -23,6 +23,7 @@ export async function start(options: { today?: string } = {}): Promise<void> {
     apply: (plan) => adapter.apply(plan),
     select: (sheet, cell) => adapter.select(sheet, cell),
     activate: (sheet) => adapter.activate(sheet),
+    editCells: (edits) => adapter.editCells(edits),
     watchSelection: (listener) => watchSelection(host, listener),
   };
   // Office's theme as the pane opens (Office.context.officeTheme, Office 2016 and later).

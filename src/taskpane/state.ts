@@ -15,7 +15,7 @@ export type CheckOutcome = {
   access: WorkbookAccess;
 };
 
-export type WriteKind = "flags" | "table" | "clear" | "mapping";
+export type WriteKind = "flags" | "table" | "clear" | "mapping" | "synonym";
 
 export type WriteState =
   | { status: "none" }

@@ -70,6 +70,13 @@ export type PaneStrings = {
   flagsCleared: string;
   mappingSaved: string;
   selectFailed: string;
+  synonymTitle: string;
+  synonymName: string;
+  synonymOf: string;
+  addSynonym: string;
+  synonymNoDefinitions: string;
+  synonymAdded: (name: string, definition: string) => string;
+  synonymPresent: (name: string, definition: string) => string;
   /** A button that shows a sheet the add-in wrote (the findings sheet, the 绩效目标表). */
   openSheet: (sheet: string) => string;
   openFailed: string;
@@ -181,6 +188,13 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     mappingSaved: "识别结果已保存到工作簿。",
     selectFailed: "无法转到该单元格",
     openSheet: (sheet) => `打开工作表“${sheet}”`,
+    synonymTitle: "把指标名称加为同义词",
+    synonymName: "未匹配或相似的指标名称",
+    synonymOf: "作为此定义的同义词",
+    addSynonym: "写入“指标定义”并重新检查",
+    synonymNoDefinitions: "“指标定义”工作表中还没有定义：先在那里添加该指标，再把其他名称加为它的同义词。",
+    synonymAdded: (name, definition) => `已在“指标定义”中把“${name}”加为“${definition}”的同义词。`,
+    synonymPresent: (name, definition) => `“${name}”已是“${definition}”的名称或同义词，未改动工作簿。`,
     openFailed: "无法打开该工作表",
     unexpected: (detail) => `发生意外错误：${detail}`,
     idle: "正在打开工作簿…",
@@ -289,6 +303,15 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     mappingSaved: "Saved the tables found in the workbook.",
     selectFailed: "Could not go to that cell",
     openSheet: (sheet) => `Open the sheet ${sheet}`,
+    synonymTitle: "Add a name as a synonym",
+    synonymName: "Indicator name not matched, or only similar",
+    synonymOf: "As a synonym of the definition",
+    addSynonym: "Write it on 指标定义 and check again",
+    synonymNoDefinitions:
+      "The 指标定义 sheet has no definition yet: add the indicator there first, then add its other names as synonyms.",
+    synonymAdded: (name, definition) => `Added “${name}” on 指标定义 as a synonym of “${definition}”.`,
+    synonymPresent: (name, definition) =>
+      `“${name}” is already a name or synonym of “${definition}”: the workbook was left unchanged.`,
     openFailed: "Could not open that sheet",
     unexpected: (detail) => `Something unexpected happened: ${detail}`,
     idle: "Opening the workbook…",

@@ -217,6 +217,7 @@ export function CheckPane(props: CheckPaneProps) {
                     result={outcome.result}
                     canSave={state.status === "done" && !readOnly && write.status !== "writing"}
                     onSave={props.onSaveMapping}
+                    {...(props.onAddSynonym === undefined ? {} : { onAddSynonym: props.onAddSynonym })}
                   />
                 </Suspense>
               </AccordionPanel>

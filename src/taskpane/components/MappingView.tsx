@@ -26,7 +26,7 @@ import {
   type TableMapping,
   type WorkbookData,
 } from "../../core";
-import type { PaneResult } from "../engine-types";
+import type { NameMatch, PaneResult, SheetDefinition } from "../engine-types";
 import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
 
@@ -39,6 +39,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   twice: { color: tokens.colorStatusWarningForeground3, fontSize: tokens.fontSizeBase200 },
   name: { overflowWrap: "anywhere" },
+  synonym: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+  },
 });
 
 /** English names of the column roles (the header synonyms' English entries read "projectcode", "fiscal"). */
@@ -107,14 +113,88 @@ export type MappingViewProps = {
   result: PaneResult;
   canSave: boolean;
   onSave(mapping: TableMapping[]): void;
+  /** Adds a name as a synonym on 指标定义 (absent: not offered). */
+  onAddSynonym?(name: string, definition: SheetDefinition): void;
   className?: string;
 };
+
+/**
+ * A name not matched (or only similar) added as a synonym of a definition on 指标定义: the name,
+ * the definition (the matcher's closest one when it is on the sheet), one button.
+ */
+function SynonymForm(props: {
+  locale: Locale;
+  sheet: string;
+  names: readonly NameMatch[];
+  definitions: readonly SheetDefinition[];
+  disabled: boolean;
+  onAdd(name: string, definition: SheetDefinition): void;
+}) {
+  const { locale, sheet, names, definitions, disabled, onAdd } = props;
+  const styles = useStyles();
+  const text = paneStrings[locale];
+  const [name, setName] = useState<string | null>(names[0]?.name ?? null);
+  const closest = (n: string | null) => {
+    const wanted = names.find((m) => m.name === n)?.definition;
+    return definitions.find((d) => d.name === wanted)?.name ?? null;
+  };
+  const [definition, setDefinition] = useState<string | null>(() => closest(names[0]?.name ?? null));
+  const chosen = definitions.find((d) => d.name === definition);
+  if (definitions.length === 0) return <Caption1>{text.synonymNoDefinitions}</Caption1>;
+  return (
+    <div className={styles.synonym} role="group" aria-label={`${text.synonymTitle}（${sheet}）`}>
+      <h4 className={styles.heading}>{text.synonymTitle}</h4>
+      <Field label={text.synonymName}>
+        <Dropdown
+          className={styles.dropdown}
+          value={name ?? ""}
+          selectedOptions={name === null ? [] : [name]}
+          onOptionSelect={(_, d) => {
+            const next = d.optionValue ?? null;
+            setName(next);
+            setDefinition((was) => closest(next) ?? was);
+          }}
+        >
+          {names.map((n) => (
+            <Option key={n.name} value={n.name}>
+              {n.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={text.synonymOf}>
+        <Dropdown
+          className={styles.dropdown}
+          value={definition ?? ""}
+          selectedOptions={definition === null ? [] : [definition]}
+          onOptionSelect={(_, d) => setDefinition(d.optionValue ?? null)}
+        >
+          {definitions.map((d) => (
+            <Option key={d.name} value={d.name}>
+              {d.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          disabled={disabled || name === null || chosen === undefined}
+          onClick={() => {
+            if (name !== null && chosen !== undefined) onAdd(name, chosen);
+          }}
+        >
+          {text.addSynonym}
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 /**
  * The detected tables, correctable: header row and the column of each role (a role added, a
  * column taken twice warned of), and how each indicator name matched 指标定义; saved in the workbook.
  */
-export function MappingView({ locale, data, result, canSave, onSave, className }: MappingViewProps) {
+export function MappingView({ locale, data, result, canSave, onSave, onAddSynonym, className }: MappingViewProps) {
   const styles = useStyles();
   const text = paneStrings[locale];
   const mapping = result.mapping;
@@ -250,6 +330,16 @@ export function MappingView({ locale, data, result, canSave, onSave, className }
                   </TableBody>
                 </Table>
                 {names.length > NAMES_SHOWN ? <Caption1>{text.moreNames(names.length - NAMES_SHOWN)}</Caption1> : null}
+                {onAddSynonym !== undefined && names.some((n) => n.kind === "none" || n.kind === "fuzzy") ? (
+                  <SynonymForm
+                    locale={locale}
+                    sheet={entry.sheet}
+                    names={names.filter((n) => n.kind === "none" || n.kind === "fuzzy")}
+                    definitions={result.sheetDefinitions}
+                    disabled={!canSave}
+                    onAdd={onAddSynonym}
+                  />
+                ) : null}
               </>
             ) : null}
           </div>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { WorkbookError, type Finding, type TableMapping } from "../../core";
 import { changesBetween } from "../finding-key";
-import type { CheckAnswer, PaneEngine } from "../engine-types";
+import type { CheckAnswer, PaneEngine, SheetDefinition } from "../engine-types";
+import { synonymEdit } from "../synonym-edit";
 import type { Locale } from "../locale";
 import type { PaneWorkbook } from "../pane-workbook";
 import type { Selection } from "../components/FindingsView";
@@ -31,6 +32,8 @@ export type Checker = {
   onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
   /** Shows a sheet the add-in wrote (the findings sheet, the 绩效目标表). */
   onOpenSheet?(sheet: string): void;
+  /** Adds an indicator name as a synonym of a definition on 指标定义, then checks again. */
+  onAddSynonym?(name: string, definition: SheetDefinition): void;
   /** The last failure to open a sheet, shown until the next attempt. */
   openError?: string | null;
   /** The last failure to select a cell, shown until the next selection. */
@@ -236,6 +239,25 @@ export function useChecker(
         if (saved) await check(current.asOf);
       });
     },
+    ...(workbook.editCells === undefined
+      ? {}
+      : {
+          onAddSynonym: (name: string, definition: SheetDefinition) => {
+            if (current === null) return;
+            void exclusive(async () => {
+              let changed = false;
+              const done = await write("synonym", async () => {
+                const edits = synonymEdit(current.data, definition, name);
+                if (edits === null) return { detail: text.synonymPresent(name, definition.name) };
+                await workbook.editCells?.(edits);
+                changed = true;
+                return { detail: text.synonymAdded(name, definition.name) };
+              });
+              // The name now matches: the check shows it (and the flags follow).
+              if (done && changed) await check(current.asOf);
+            });
+          },
+        }),
     ...(workbook.activate === undefined
       ? {}
       : {
