@@ -35,4 +35,9 @@ describe("adding a name as a synonym on 指标定义", () => {
     expect(synonymEdit(data, def(["培训人次", "参训人数"], "A2"), "参训人数")).toBeNull();
     expect(synonymEdit(data, def([], "A2"), "培训 人数")).toBeNull();
   });
+
+  it("writes nothing for a name holding a separator: it would read back as two synonyms", () => {
+    const data = book([["指标名称", "同义词"], ["培训人数", ""]]);
+    expect(synonymEdit(data, def([], "A2"), "阻断传染源，控制疫情发展")).toBeNull();
+  });
 });

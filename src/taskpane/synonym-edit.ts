@@ -8,7 +8,8 @@ import type { SheetDefinition } from "./engine-types";
  * cell after "、" (the first separator the sheet's reader splits on,
  * src/core/definitions/read-definition-sheet.ts), or written into it when blank; a sheet without
  * a synonyms column gets one, headed 同义词, in the first empty column of its header row. Nothing
- * else is touched. Null when the name is already the definition's name or one of its synonyms.
+ * else is touched. Null when the name is already the definition's name or one of its synonyms, or
+ * cannot be one (`canBeSynonym`).
  */
 
 /** The 同义词 column's headers, as the sheet's reader knows them. */
@@ -16,12 +17,15 @@ const SYNONYM_HEADERS = new Set(["同义词", "别名", "其他名称", "synonym
 const NAME_HEADERS = new Set(["指标名称", "三级指标", "名称", "name", "indicator"]);
 const SEPARATORS = /[、，,;；/|\n]+/;
 
+/** A name holding a separator (、，, …) would be read back as two synonyms: it cannot be one. */
+export const canBeSynonym = (name: string): boolean => name.trim() !== "" && !SEPARATORS.test(name.trim());
+
 const fold = (text: string): string => text.replace(/[\s\u3000]+/g, "").toLowerCase();
 const textOf = (value: unknown): string => (value === null || value === undefined ? "" : String(value));
 
 export function synonymEdit(data: WorkbookData, definition: SheetDefinition, name: string): CellEdit[] | null {
   const trimmed = name.trim();
-  if (trimmed === "" || fold(trimmed) === fold(definition.name)) return null;
+  if (!canBeSynonym(trimmed) || fold(trimmed) === fold(definition.name)) return null;
   if (definition.synonyms.some((s) => fold(s) === fold(trimmed))) return null;
   const sheet = data.sheets.find((s) => s.name === definition.sheet);
   const at = fromA1(definition.cell);

@@ -29,6 +29,7 @@ import {
 import type { NameMatch, PaneResult, SheetDefinition } from "../engine-types";
 import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
+import { canBeSynonym } from "../synonym-edit";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -82,6 +83,9 @@ export function roleLabel(role: HeaderRole, locale: Locale): string {
   const names: readonly string[] = HEADER_SYNONYMS[role];
   return locale === "zh-CN" ? (names[0] ?? role) : (ROLE_EN[role] ?? role);
 }
+
+/** A name the form offers: not matched, or only similar, and one that can be written as a synonym. */
+const unmatched = (n: NameMatch): boolean => (n.kind === "none" || n.kind === "fuzzy") && canBeSynonym(n.name);
 
 /** At most this many distinct names per table: a long list repeats a few dozen names. */
 const NAMES_SHOWN = 40;
@@ -147,6 +151,7 @@ function SynonymForm(props: {
       <Field label={text.synonymName}>
         <Dropdown
           className={styles.dropdown}
+          aria-label={text.synonymName}
           value={name ?? ""}
           selectedOptions={name === null ? [] : [name]}
           onOptionSelect={(_, d) => {
@@ -165,6 +170,7 @@ function SynonymForm(props: {
       <Field label={text.synonymOf}>
         <Dropdown
           className={styles.dropdown}
+          aria-label={text.synonymOf}
           value={definition ?? ""}
           selectedOptions={definition === null ? [] : [definition]}
           onOptionSelect={(_, d) => setDefinition(d.optionValue ?? null)}
@@ -330,11 +336,11 @@ export function MappingView({ locale, data, result, canSave, onSave, onAddSynony
                   </TableBody>
                 </Table>
                 {names.length > NAMES_SHOWN ? <Caption1>{text.moreNames(names.length - NAMES_SHOWN)}</Caption1> : null}
-                {onAddSynonym !== undefined && names.some((n) => n.kind === "none" || n.kind === "fuzzy") ? (
+                {onAddSynonym !== undefined && names.some(unmatched) ? (
                   <SynonymForm
                     locale={locale}
                     sheet={entry.sheet}
-                    names={names.filter((n) => n.kind === "none" || n.kind === "fuzzy")}
+                    names={names.filter(unmatched)}
                     definitions={result.sheetDefinitions}
                     disabled={!canSave}
                     onAdd={onAddSynonym}
