@@ -73,6 +73,7 @@ export type PaneStrings = {
   synonymTitle: string;
   synonymName: string;
   synonymOf: string;
+  synonymPick: string;
   addSynonym: string;
   synonymNoDefinitions: string;
   synonymAdded: (name: string, definition: string) => string;
@@ -191,6 +192,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     synonymTitle: "把指标名称加为同义词",
     synonymName: "未匹配或相似的指标名称",
     synonymOf: "作为此定义的同义词",
+    synonymPick: "选择“指标定义”中的定义",
     addSynonym: "写入“指标定义”并重新检查",
     synonymNoDefinitions: "“指标定义”工作表中还没有定义：先在那里添加该指标，再把其他名称加为它的同义词。",
     synonymAdded: (name, definition) => `已在“指标定义”中把“${name}”加为“${definition}”的同义词。`,
@@ -306,6 +308,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     synonymTitle: "Add a name as a synonym",
     synonymName: "Indicator name not matched, or only similar",
     synonymOf: "As a synonym of the definition",
+    synonymPick: "Choose a definition on 指标定义",
     addSynonym: "Write it on 指标定义 and check again",
     synonymNoDefinitions:
       "The 指标定义 sheet has no definition yet: add the indicator there first, then add its other names as synonyms.",

@@ -269,6 +269,9 @@ describe("the task pane in Chromium", () => {
     await form.waitFor();
     const name = (await form.getByRole("combobox").nth(0).textContent())?.trim() ?? "";
     expect(name).not.toBe("");
+    expect(await axeViolations(page)).toEqual([]);
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(IMAGES, "pane-synonym-zh-CN-350.png") });
     // The definition: the first one on the sheet, chosen with the keyboard.
     await tabToLabel(page, /^作为此定义的同义词/);
     await page.keyboard.press("Enter");

@@ -171,6 +171,7 @@ function SynonymForm(props: {
         <Dropdown
           className={styles.dropdown}
           aria-label={text.synonymOf}
+          placeholder={text.synonymPick}
           value={definition ?? ""}
           selectedOptions={definition === null ? [] : [definition]}
           onOptionSelect={(_, d) => setDefinition(d.optionValue ?? null)}
