@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { ExcelWorkbook, isExcelHost, officeHost, watchSelection } from "../excel";
 import { App } from "./App";
 import { localEngine } from "./engine-port";
+import type { PaneEngine } from "./engine-types";
 import { workerEngine } from "./engine-worker-client";
 import { officeLocale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
@@ -32,12 +33,23 @@ export async function start(options: { today?: string } = {}): Promise<void> {
   document.documentElement.style.colorScheme = theme === webDarkTheme ? "dark" : "light";
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   // The check runs in a Web Worker, started now so its code loads while the workbook is read.
-  const engine = typeof Worker === "function" ? workerEngine() : localEngine();
+  const engine = startEngine();
   createRoot(container).render(
     <FluentProvider theme={theme}>
       <App workbook={workbook} locale={locale} today={options.today ?? localDate(new Date())} engine={engine} />
     </FluentProvider>,
   );
+}
+
+/** The engine in a Web Worker; in the pane's thread where a worker cannot start (said on the console). */
+function startEngine(): PaneEngine {
+  if (typeof Worker !== "function") return localEngine();
+  try {
+    return workerEngine();
+  } catch (error) {
+    console.warn("Check Targets: the checking engine runs in the pane's thread (no Web Worker):", error);
+    return localEngine();
+  }
 }
 
 export function showStartFailure(error: unknown): void {
