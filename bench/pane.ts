@@ -6,8 +6,12 @@
  * - the preview, built in production mode, in Chromium at 350 px on a generated 5,000-row list:
  *   time to ready (navigation to the list shown, data-check-state="done"), the longest main-thread
  *   task (PerformanceObserver "longtask"), DOM nodes and JS heap; targets ≤ 3 s, ≤ 500 ms, ≤ 4,000.
+ *
+ * `npm run bench:pane` runs this part alone; `npm run bench:pane -- --profile FILE.cpuprofile`
+ * also records a Chromium CPU profile of the load (not minified, so functions keep their names;
+ * the figures of such a run are not the production ones) and prints its longest tasks.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance as clock } from "node:perf_hooks";
@@ -17,6 +21,7 @@ import { checkWorkbook, type Severity } from "../src/core";
 import { filterRows, prepareFindings, type ListFilter } from "../src/taskpane/finding-list";
 import { loadSeed } from "../test/support/seed";
 import { generatedData } from "./generated-workbook";
+import { profileTasks, type CpuProfile } from "./pane-profile";
 
 const CHROMIUM = "/usr/bin/chromium";
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -29,6 +34,10 @@ export type PaneFigures = {
     findings: string;
     readyMs: number;
     longestTaskMs: number;
+    /** When each stage of the first check ended, from the navigation's start (use-checker.ts's marks). */
+    stages: string;
+    /** Main-thread tasks over 50 ms, longest first (milliseconds). */
+    longTasks: number[];
     domNodes: number;
     heapMiB: number;
   };
@@ -67,12 +76,12 @@ export function filterFigures(): PaneFigures["filter"] {
 }
 
 /** The production preview in Chromium at 350 px on a 5,000-row list. */
-async function browserFigures(): Promise<PaneFigures["browser"]> {
+async function browserFigures(profileFile: string | null = null): Promise<PaneFigures["browser"]> {
   const rows = 5_000;
   const dir = await mkdtemp(join(tmpdir(), "check-targets-bench-pane-"));
   const profile = await mkdtemp(join(tmpdir(), "check-targets-bench-chromium-"));
   const { server, url } = await (async () => {
-    await buildPreview(dir, "production");
+    await buildPreview(dir, "production", undefined, { minimize: profileFile === null });
     await writePreviewData(dir, "list.json", { ...generatedData(loadSeed(), rows), name: "list.xlsx" });
     return servePreview(dir, 0);
   })();
@@ -91,19 +100,39 @@ async function browserFigures(): Promise<PaneFigures["browser"]> {
   try {
     const page = await browser.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { longest: number };
+      const w = window as unknown as { longest: number; tasks: number[] };
       w.longest = 0;
+      w.tasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+        for (const entry of list.getEntries()) {
+          w.longest = Math.max(w.longest, entry.duration);
+          w.tasks.push(entry.duration);
+        }
       }).observe({ type: "longtask", buffered: true });
     });
+    const cdp = profileFile === null ? null : await browser.newCDPSession(page);
+    if (cdp !== null) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+      await cdp.send("Profiler.start");
+    }
     await page.goto(`${url}?asOf=2026-06-30&data=list.json`);
     await page.waitForSelector('main[data-check-state="done"] [role="listbox"]', { timeout: 120_000 });
     // Ready: the list on screen, measured from the navigation's start.
     const readyMs = await page.evaluate(() => performance.now());
+    if (cdp !== null && profileFile !== null) {
+      const { profile } = await cdp.send("Profiler.stop");
+      await writeFile(profileFile, JSON.stringify(profile));
+      console.log(profileTasks(profile as CpuProfile).join("\n"));
+    }
     await page.waitForTimeout(500);
     const figures = await page.evaluate(() => ({
       longest: (window as unknown as { longest: number }).longest,
+      tasks: (window as unknown as { tasks: number[] }).tasks,
+      marks: performance
+        .getEntriesByType("mark")
+        .filter((m) => m.name.startsWith("check-targets:"))
+        .map((m) => [m.name.slice("check-targets:".length), Math.round(m.startTime)] as const),
       nodes: document.querySelectorAll("*").length,
       heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
       count: [...document.querySelectorAll("span, div")].find((e) => /^(显示|Showing) /.test(e.textContent ?? ""))
@@ -114,6 +143,8 @@ async function browserFigures(): Promise<PaneFigures["browser"]> {
       findings: figures.count ?? "",
       readyMs,
       longestTaskMs: figures.longest,
+      longTasks: [...figures.tasks].sort((a, b) => b - a),
+      stages: figures.marks.map(([name, at]) => `${name} ${at}`).join(", "),
       domNodes: figures.nodes,
       heapMiB: figures.heap / 1024 / 1024,
     };
@@ -126,15 +157,17 @@ async function browserFigures(): Promise<PaneFigures["browser"]> {
 }
 
 /** The pane's section of the bench: its lines, and the targets' verdicts. */
-export async function paneBench(): Promise<{ lines: string[]; targets: string[] }> {
+export async function paneBench(profileFile: string | null = null): Promise<{ lines: string[]; targets: string[] }> {
   const filter = filterFigures();
-  const b = await browserFigures();
+  const b = await browserFigures(profileFile);
   return {
     lines: [
       `task pane, filtering ${filter.findings.toLocaleString("en-US")} findings: first (cold) ${filter.firstMs.toFixed(1)} ms, then median ${filter.medianMs.toFixed(1)} ms a change, worst ${filter.worstMs.toFixed(1)} ms`,
       `task pane (production preview, Chromium, 350 px) on a ${b.rows.toLocaleString("en-US")}-row list (${b.findings}): ` +
         `ready ${Math.round(b.readyMs).toLocaleString("en-US")} ms, longest main-thread task ${Math.round(b.longestTaskMs)} ms, ` +
-        `${b.domNodes.toLocaleString("en-US")} DOM nodes, JS heap ${b.heapMiB.toFixed(0)} MiB`,
+        `${b.domNodes.toLocaleString("en-US")} DOM nodes, JS heap ${b.heapMiB.toFixed(0)} MiB; ` +
+        `main-thread tasks over 50 ms: ${b.longTasks.map((t) => Math.round(t)).join(", ") || "none"}; ` +
+        `stages (ms from navigation): ${b.stages}`,
     ],
     targets: [
       `  pane filter < 100 ms on ${filter.findings.toLocaleString("en-US")} findings: worst ${filter.worstMs.toFixed(1)} ms — ${verdict(filter.worstMs < 100)}`,
@@ -146,7 +179,8 @@ export async function paneBench(): Promise<{ lines: string[]; targets: string[] 
 }
 
 if (require.main === module) {
-  paneBench().then(
+  const at = process.argv.indexOf("--profile");
+  paneBench(at < 0 ? null : (process.argv[at + 1] ?? "pane.cpuprofile")).then(
     ({ lines, targets }) => console.log([...lines, "", "targets:", ...targets].join("\n")),
     (error: unknown) => {
       console.error(error);

@@ -35,10 +35,13 @@ export async function buildPreview(
   outDir: string,
   mode: "development" | "production" = "development",
   workbook: string = SAMPLE,
+  options: { minimize?: boolean } = {},
 ): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS webpack config
   const makeConfig = require("../webpack.config.js") as ConfigFactory;
-  const config = await makeConfig({ preview: true, previewOut: outDir }, { mode });
+  const made = await makeConfig({ preview: true, previewOut: outDir }, { mode });
+  // A production build left readable (the bench's CPU profile names the functions).
+  const config = options.minimize === false ? { ...made, optimization: { ...made.optimization, minimize: false } } : made;
   const stats = await new Promise<webpack.Stats>((done, fail) => {
     webpack({ ...config, stats: "errors-warnings" }, (error, result) => {
       if (error) fail(error);

@@ -1,5 +1,6 @@
 import { WorkbookError, type WorkbookData, type WorkbookPort, type WritePlan } from "../core";
 import { applyPhase } from "./apply";
+import { editCells, type CellEdit } from "./cell-edit";
 import { errorCode, errorDetail, TOO_LARGE } from "./errors";
 import { capabilities, type Capabilities, type ExcelHost } from "./host";
 import { ADAPTER_MESSAGES, type AdapterLocale, type AdapterMessages } from "./messages";
@@ -49,6 +50,22 @@ export class ExcelWorkbook implements WorkbookPort {
       const worksheet = context.workbook.worksheets.getItem(sheet);
       worksheet.activate();
       worksheet.getRange(cell).select();
+      await context.sync();
+    }, "read");
+  }
+
+  /**
+   * Edits staff cells at the user's request (a name added as a synonym on 指标定义): two syncs;
+   * nothing is written if a cell changed since the check or its sheet is protected (cell-edit.ts).
+   */
+  async editCells(edits: readonly CellEdit[]): Promise<void> {
+    await this.run((context) => editCells(context, edits, this.text), "write");
+  }
+
+  /** Shows a sheet the add-in wrote (the findings sheet, the 绩效目标表): Worksheet.activate, one sync. */
+  async activate(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).activate();
       await context.sync();
     }, "read");
   }

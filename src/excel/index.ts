@@ -5,3 +5,4 @@ export { ADAPTER_MESSAGES, type AdapterLocale } from "./messages";
 export type { ReadResult, WorkbookAccess } from "./read";
 export { FLAG_FILL, widthInPoints } from "./apply";
 export { watchSelection, type SelectedCell } from "./selection-watch";
+export type { CellEdit } from "./cell-edit";

@@ -17,6 +17,8 @@ export type AdapterMessages = {
   refused: string;
   notOwned: (sheet: string) => string;
   changed: string;
+  /** A staff cell the pane was about to edit holds something else than at the check. */
+  cellChanged: (cell: string) => string;
   multiArea: string;
   unsupported: string;
   sheetsTooLarge: (sheets: readonly LargeSheet[]) => string;
@@ -36,6 +38,7 @@ export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> 
     notOwned: (sheet) =>
       `已有一个名为“${sheet}”的工作表，它不是本加载项生成的，未覆盖，也未写入任何内容。请重命名该工作表后重试。`,
     changed: "检查之后工作簿的工作表有变化，未写入任何内容。请重新检查。",
+    cellChanged: (cell) => `单元格 ${cell} 在检查之后被修改过，未写入任何内容。请重新检查后再试。`,
     multiArea: "此版本的 Excel 不能把一条条件格式规则用于多个不相邻的区域（需要 ExcelApi 1.9），未写入任何内容。",
     unsupported:
       "此版本的 Excel 不支持本加载项需要的功能。需要：Windows 上的 Microsoft 365 或 Office 2021 及更高版本（并安装 Microsoft Edge WebView2 运行时）、Mac 版 Office，或网页版 Excel。",
@@ -60,6 +63,7 @@ export const ADAPTER_MESSAGES: Readonly<Record<AdapterLocale, AdapterMessages>> 
     notOwned: (sheet) =>
       `A sheet named “${sheet}” exists that Check Targets did not create; it was left as it is and nothing was written. Rename it and try again.`,
     changed: "The workbook's sheets changed since the check; nothing was written. Check again.",
+    cellChanged: (cell) => `Cell ${cell} was changed since the check; nothing was written. Check again, then retry.`,
     multiArea:
       "This version of Excel cannot apply one conditional-format rule to separate areas (ExcelApi 1.9); nothing was written.",
     unsupported:

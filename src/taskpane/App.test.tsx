@@ -37,6 +37,7 @@ function fakeWorkbook(access: Partial<ReadResult["access"]> = {}, read?: () => P
     ),
     apply: jest.fn<Promise<void>, [WritePlan]>(() => Promise.resolve()),
     select: jest.fn<Promise<void>, [string, string]>(() => Promise.resolve()),
+    activate: jest.fn<Promise<void>, [string]>(() => Promise.resolve()),
   } satisfies PaneWorkbook;
   return workbook;
 }
@@ -66,6 +67,18 @@ describe("the task pane", () => {
     const plan = workbook.apply.mock.calls[0]?.[0];
     expect(plan?.flags?.some((f) => f.sheet === "绩效指标" && f.severity === "error")).toBe(true);
     expect(await screen.findByText(/已在表格中标出 1 个错误/)).toBeTruthy();
+    // The findings sheet is written with the flags, and offered (issue 14).
+    expect(plan?.sheets.some((s) => s.name === "检查结果")).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "打开工作表“检查结果”" }));
+    expect(workbook.activate).toHaveBeenCalledWith("检查结果");
+  });
+
+  it("says so when the sheet cannot be opened", async () => {
+    const workbook = fakeWorkbook();
+    workbook.activate.mockRejectedValueOnce(new WorkbookError("host", "Excel 未能完成操作：ItemNotFound"));
+    renderPane(workbook);
+    fireEvent.click(await screen.findByRole("button", { name: "打开工作表“检查结果”" }));
+    expect(await screen.findByText("无法打开该工作表: Excel 未能完成操作：ItemNotFound")).toBeTruthy();
   });
 
   it("shows each project's self-evaluation score once its actuals are in", async () => {
@@ -109,6 +122,9 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "生成绩效目标表" }));
     await screen.findByText(/已生成工作表“绩效目标表”/);
     expect(workbook.apply.mock.calls[1]?.[0]).toMatchObject({ sheets: [{ name: "绩效目标表" }], flags: null });
+    // A link to the new sheet (issue 14).
+    fireEvent.click(screen.getByRole("button", { name: "打开工作表“绩效目标表”" }));
+    expect(workbook.activate).toHaveBeenCalledWith("绩效目标表");
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     await screen.findByText("已清除本加载项的标记。");
     expect(workbook.apply.mock.calls[2]?.[0]).toMatchObject({ sheets: [], flags: [], names: [] });
@@ -308,5 +324,44 @@ describe("the task pane", () => {
     const tables = [...screen.queryAllByRole("listbox"), ...screen.queryAllByRole("table")];
     expect(tables.length).toBeGreaterThan(2);
     for (const table of tables) expect(table.getAttribute("aria-label")).toBeTruthy();
+  });
+
+  it("adds an unmatched name as a synonym on 指标定义, then checks again", async () => {
+    const withDefinitions: WorkbookData = {
+      sheets: [
+        {
+          name: "绩效指标",
+          visibility: "visible",
+          merges: [],
+          rows: [
+            ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
+            ["项目甲", "产出指标", "数量指标", "乡村厨师技能培训场次", "≥5场"].map(cell),
+          ],
+        },
+        {
+          name: "指标定义",
+          visibility: "visible",
+          merges: [],
+          rows: [["指标名称", "同义词", "计量单位"].map(cell), ["培训班次", "", "场"].map(cell)],
+        },
+      ],
+    };
+    const access = { name: "t.xlsx", readOnly: false, protectedSheets: [] };
+    const workbook = {
+      ...fakeWorkbook({}, () => Promise.resolve({ data: withDefinitions, access })),
+      editCells: jest.fn<Promise<void>, [readonly unknown[]]>(() => Promise.resolve()),
+    };
+    renderPane(workbook);
+    await screen.findByRole("heading", { name: "概况" });
+    fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
+    const form = await screen.findByRole("group", { name: "把指标名称加为同义词（绩效指标）" }, { timeout: 10_000 });
+    act(() => fireEvent.click(within(form).getByRole("combobox", { name: "作为此定义的同义词" })));
+    fireEvent.click(await screen.findByRole("option", { name: "培训班次" }));
+    fireEvent.click(within(form).getByRole("button", { name: "写入“指标定义”并重新检查" }));
+    await waitFor(() => expect(workbook.editCells).toHaveBeenCalledTimes(1));
+    expect(workbook.editCells.mock.calls[0]?.[0]).toEqual([
+      { sheet: "指标定义", address: "B2", expected: "", text: "乡村厨师技能培训场次" },
+    ]);
+    await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
   });
 });

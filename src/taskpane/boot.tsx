@@ -2,6 +2,9 @@ import { FluentProvider, webDarkTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { ExcelWorkbook, isExcelHost, officeHost, watchSelection } from "../excel";
 import { App } from "./App";
+import { localEngine } from "./engine-port";
+import type { PaneEngine } from "./engine-types";
+import { workerEngine } from "./engine-worker-client";
 import { officeLocale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
 import { localDate, paneTheme } from "./theme";
@@ -20,6 +23,8 @@ export async function start(options: { today?: string } = {}): Promise<void> {
     readWithAccess: () => adapter.readWithAccess(),
     apply: (plan) => adapter.apply(plan),
     select: (sheet, cell) => adapter.select(sheet, cell),
+    activate: (sheet) => adapter.activate(sheet),
+    editCells: (edits) => adapter.editCells(edits),
     watchSelection: (listener) => watchSelection(host, listener),
   };
   // Office's theme as the pane opens (Office.context.officeTheme, Office 2016 and later).
@@ -27,11 +32,24 @@ export async function start(options: { today?: string } = {}): Promise<void> {
   const theme = paneTheme(window.matchMedia?.bind(window), officeTheme);
   document.documentElement.style.colorScheme = theme === webDarkTheme ? "dark" : "light";
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  // The check runs in a Web Worker, started now so its code loads while the workbook is read.
+  const engine = startEngine();
   createRoot(container).render(
     <FluentProvider theme={theme}>
-      <App workbook={workbook} locale={locale} today={options.today ?? localDate(new Date())} />
+      <App workbook={workbook} locale={locale} today={options.today ?? localDate(new Date())} engine={engine} />
     </FluentProvider>,
   );
+}
+
+/** The engine in a Web Worker; in the pane's thread where a worker cannot start (said on the console). */
+function startEngine(): PaneEngine {
+  if (typeof Worker !== "function") return localEngine();
+  try {
+    return workerEngine();
+  } catch (error) {
+    console.warn("Check Targets: the checking engine runs in the pane's thread (no Web Worker):", error);
+    return localEngine();
+  }
 }
 
 export function showStartFailure(error: unknown): void {

@@ -1,5 +1,5 @@
 import type { WritePlan } from "../core";
-import type { ReadResult } from "../excel";
+import type { CellEdit, ReadResult } from "../excel";
 
 /** A cell or range the user selected in Excel: its sheet and A1 address. */
 export type CellSelection = { sheet: string; address: string };
@@ -12,6 +12,16 @@ export interface PaneWorkbook {
   readWithAccess(): Promise<ReadResult>;
   apply(plan: WritePlan): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Edits staff cells at the user's request (a name added as a synonym on 指标定义); nothing is
+   * written if a cell changed since the check. Absent: the pane does not offer the edit.
+   */
+  editCells?(edits: readonly CellEdit[]): Promise<void>;
+  /**
+   * Shows a sheet (Worksheet.activate): the findings sheet or the 绩效目标表 after they are
+   * written. Absent: the pane does not offer to open them.
+   */
+  activate?(sheet: string): Promise<void>;
   /**
    * Calls `listener` whenever the user selects another cell; resolves to a function that stops
    * listening. Absent where the host raises no selection events.

@@ -1,5 +1,6 @@
-import type { CheckResult, WorkbookData } from "../core";
+import type { WorkbookData } from "../core";
 import type { WorkbookAccess } from "../excel";
+import type { PaneResult } from "./engine-types";
 
 /**
  * The pane's state: a union driven by one reducer (docs/architecture.md, conventions), never a heap of flags.
@@ -10,18 +11,19 @@ import type { WorkbookAccess } from "../excel";
 export type CheckOutcome = {
   asOf: string;
   data: WorkbookData;
-  result: CheckResult;
+  result: PaneResult;
   access: WorkbookAccess;
 };
 
-export type WriteKind = "flags" | "table" | "clear" | "mapping";
+export type WriteKind = "flags" | "table" | "clear" | "mapping" | "synonym";
 
 export type WriteState =
   | { status: "none" }
   /** The workbook already carries exactly the flags this check would write: nothing was written. */
-  | { status: "unchanged"; what: "flags" }
+  | { status: "unchanged"; what: "flags"; sheet?: string }
   | { status: "writing"; what: WriteKind }
-  | { status: "written"; what: WriteKind; detail: string }
+  /** `sheet`: the sheet the write made, which the pane offers to open (the findings sheet, the 绩效目标表). */
+  | { status: "written"; what: WriteKind; detail: string; sheet?: string }
   | { status: "failed"; what: WriteKind; message: string };
 
 /** Where a running check is, with what it has counted so far. */
@@ -46,7 +48,7 @@ export type PaneEvent =
   | { type: "check-succeeded"; outcome: CheckOutcome; write?: WriteState; changes?: Changes }
   | { type: "check-failed"; message: string }
   | { type: "write-started"; what: WriteKind }
-  | { type: "write-succeeded"; what: WriteKind; detail: string }
+  | { type: "write-succeeded"; what: WriteKind; detail: string; sheet?: string }
   | { type: "write-failed"; what: WriteKind; message: string };
 
 export const INITIAL_STATE: PaneState = { status: "idle" };
@@ -83,24 +85,29 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         ...state,
         write:
           event.type === "write-succeeded"
-            ? { status: "written", what: event.what, detail: event.detail }
+            ? {
+                status: "written",
+                what: event.what,
+                detail: event.detail,
+                ...(event.sheet === undefined ? {} : { sheet: event.sheet }),
+              }
             : { status: "failed", what: event.what, message: event.message },
       };
   }
 }
 
 /** Why the pane may not write to this workbook, or null. */
-export function writeBlock(outcome: CheckOutcome): "read-only" | null {
+export function writeBlock(outcome: Pick<CheckOutcome, "access">): "read-only" | null {
   return outcome.access.readOnly ? "read-only" : null;
 }
 
 /** Whether the last check's flags can be written: not read-only, no protected staff sheet. */
-export const canFlag = (outcome: CheckOutcome): boolean =>
+export const canFlag = (outcome: Pick<CheckOutcome, "access">): boolean =>
   writeBlock(outcome) === null && outcome.access.protectedSheets.length === 0;
 
 /** No table of any known layout was found: nothing to flag, nothing to fill. */
 export const foundNothing = (outcome: CheckOutcome): boolean =>
-  outcome.result.mapping.length === 0 && outcome.result.model.projects.length === 0;
+  outcome.result.mapping.length === 0 && outcome.result.projectKeys.length === 0;
 
 /** The pane root's data-check-state, for automation (the e2e test, the bench). */
 export const checkState = (state: PaneState): "idle" | "checking" | "done" | "failed" => state.status;

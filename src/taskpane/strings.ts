@@ -2,8 +2,16 @@ import type { Severity, SheetLayout, TrafficLight } from "../core";
 import type { Locale } from "./locale";
 
 /** 2026-06-30 as "2026年6月30日" or "June 30, 2026": a calendar date, read in UTC so no time zone shifts it. */
-const longDate = (locale: Locale, iso: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (locale: Locale, iso: string): string => {
+  // Made once per language: a new Intl.DateTimeFormat on every render cost tens of milliseconds.
+  let format = DATE_FORMATS.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    DATE_FORMATS.set(locale, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
+};
+const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
 
 /** The pane's wording, one table per locale. Findings are worded by the core's catalogues. */
 export type PaneStrings = {
@@ -62,6 +70,17 @@ export type PaneStrings = {
   flagsCleared: string;
   mappingSaved: string;
   selectFailed: string;
+  synonymTitle: string;
+  synonymName: string;
+  synonymOf: string;
+  synonymPick: string;
+  addSynonym: string;
+  synonymNoDefinitions: string;
+  synonymAdded: (name: string, definition: string) => string;
+  synonymPresent: (name: string, definition: string) => string;
+  /** A button that shows a sheet the add-in wrote (the findings sheet, the 绩效目标表). */
+  openSheet: (sheet: string) => string;
+  openFailed: string;
   unexpected: (detail: string) => string;
   idle: string;
   search: string;
@@ -169,6 +188,16 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     flagsCleared: "已清除本加载项的标记。",
     mappingSaved: "识别结果已保存到工作簿。",
     selectFailed: "无法转到该单元格",
+    openSheet: (sheet) => `打开工作表“${sheet}”`,
+    synonymTitle: "把指标名称加为同义词",
+    synonymName: "未匹配或相似的指标名称",
+    synonymOf: "作为此定义的同义词",
+    synonymPick: "选择“指标定义”中的定义",
+    addSynonym: "写入“指标定义”并重新检查",
+    synonymNoDefinitions: "“指标定义”工作表中还没有定义：先在那里添加该指标，再把其他名称加为它的同义词。",
+    synonymAdded: (name, definition) => `已在“指标定义”中把“${name}”加为“${definition}”的同义词。`,
+    synonymPresent: (name, definition) => `“${name}”已是“${definition}”的名称或同义词，未改动工作簿。`,
+    openFailed: "无法打开该工作表",
     unexpected: (detail) => `发生意外错误：${detail}`,
     idle: "正在打开工作簿…",
     search: "搜索问题",
@@ -275,6 +304,18 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     flagsCleared: "Cleared the add-in's flags.",
     mappingSaved: "Saved the tables found in the workbook.",
     selectFailed: "Could not go to that cell",
+    openSheet: (sheet) => `Open the sheet ${sheet}`,
+    synonymTitle: "Add a name as a synonym",
+    synonymName: "Indicator name not matched, or only similar",
+    synonymOf: "As a synonym of the definition",
+    synonymPick: "Choose a definition on 指标定义",
+    addSynonym: "Write it on 指标定义 and check again",
+    synonymNoDefinitions:
+      "The 指标定义 sheet has no definition yet: add the indicator there first, then add its other names as synonyms.",
+    synonymAdded: (name, definition) => `Added “${name}” on 指标定义 as a synonym of “${definition}”.`,
+    synonymPresent: (name, definition) =>
+      `“${name}” is already a name or synonym of “${definition}”: the workbook was left unchanged.`,
+    openFailed: "Could not open that sheet",
     unexpected: (detail) => `Something unexpected happened: ${detail}`,
     idle: "Opening the workbook…",
     search: "Search findings",

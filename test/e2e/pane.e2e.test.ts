@@ -23,6 +23,7 @@ const MAX_DOM_NODES = 4_000;
 
 type PreviewState = {
   selection: { sheet: string; address: string } | null;
+  activeSheet: string | null;
   sheets: { name: string; rules: { formula: string | null; fill: string | null }[] }[];
 };
 
@@ -33,6 +34,7 @@ const workbookState = (page: Page): Promise<PreviewState> =>
     if (fake === undefined) throw new Error("the preview exposes no in-memory Excel");
     return {
       selection: fake.workbook.selection,
+      activeSheet: fake.workbook.activeSheet,
       sheets: fake.workbook.sheets.map((s) => ({
         name: s.name,
         rules: s.conditionalFormats.map((cf) => ({ formula: cf.formula, fill: cf.fill })),
@@ -61,6 +63,36 @@ const focused = (page: Page) =>
       cell: el?.getAttribute("data-cell") ?? null,
     };
   });
+
+/** A cell's value in the in-memory Excel (row and column 0-based), or null. */
+const cellValue = (page: Page, sheet: string, row: number, col: number) =>
+  page.evaluate(
+    ({ sheet, row, col }) =>
+      window.checkTargetsPreview?.workbook.sheets.find((s) => s.name === sheet)?.rows[row]?.[col]?.value ?? null,
+    { sheet, row, col },
+  );
+
+/** Presses Tab until the focused element's label is `label`; fails after `limit` presses. */
+async function tabToLabel(page: Page, label: string | RegExp, limit = 80): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    // The accessible name: aria-label, else the labelling elements (a Field's label), else the text.
+    const now = await page.evaluate(() => {
+      const el = document.activeElement;
+      const by = el?.getAttribute("aria-labelledby");
+      const labelled = by
+        ?.split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+        .join(" ")
+        .trim();
+      return el?.getAttribute("aria-label") ?? (labelled || el?.textContent?.trim() || "");
+    });
+    if (typeof label === "string" ? now === label : label.test(now)) return;
+    seen.push(now);
+  }
+  throw new Error(`nothing labelled ${String(label)} reached with ${limit} presses of Tab: ${seen.join(" | ")}`);
+}
 
 /** Presses Tab until an element with `role` has the focus; fails after `limit` presses. */
 async function tabTo(page: Page, role: string, limit = 40): Promise<Awaited<ReturnType<typeof focused>>> {
@@ -202,6 +234,74 @@ describe("the task pane in Chromium", () => {
     await page.locator('main[data-check-state="done"]').waitFor();
     expect((await focused(page)).label).toBe("重新检查");
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("opens the findings sheet with the keyboard, and the 绩效目标表 it fills with a click (issue 14)", async () => {
+    const page = await open("");
+    await page.getByText(/^已在表格中标出/).waitFor();
+    expect((await workbookState(page)).sheets.map((s) => s.name)).toContain("检查结果");
+    await tabToLabel(page, "打开工作表“检查结果”");
+    await page.keyboard.press("Enter");
+    expect(
+      await eventually(
+        async () => (await workbookState(page)).activeSheet,
+        (sheet) => sheet === "检查结果",
+      ),
+    ).toBe("检查结果");
+    await page.getByRole("button", { name: "生成绩效目标表" }).click();
+    await page.getByRole("button", { name: "打开工作表“绩效目标表”" }).click();
+    expect(
+      await eventually(
+        async () => (await workbookState(page)).activeSheet,
+        (sheet) => sheet === "绩效目标表",
+      ),
+    ).toBe("绩效目标表");
+    await page.close();
+  }, 120_000);
+
+  it("adds an unmatched name as a synonym on 指标定义 with the keyboard, then checks again (issue 16)", async () => {
+    const page = await open("");
+    await page.getByText(/^已在表格中标出/).waitFor();
+    await tabToLabel(page, "表格识别");
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("group", { name: /^把指标名称加为同义词/ }).first();
+    await form.waitFor();
+    const name = (await form.getByRole("combobox").nth(0).textContent())?.trim() ?? "";
+    expect(name).not.toBe("");
+    expect(await axeViolations(page)).toEqual([]);
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(IMAGES, "pane-synonym-zh-CN-350.png") });
+    // The definition: the first one on the sheet, chosen with the keyboard.
+    await tabToLabel(page, /^作为此定义的同义词/);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Enter");
+    const definition = (await form.getByRole("combobox").nth(1).textContent())?.trim() ?? "";
+    expect(definition).not.toBe("");
+    await tabToLabel(page, "写入“指标定义”并重新检查");
+    await page.keyboard.press("Enter");
+    // The name is now among the definition's synonyms on the sheet, and the pane has checked again.
+    const synonyms = await eventually(
+      async () => {
+        const rows = await page.evaluate(
+          () =>
+            window.checkTargetsPreview?.workbook.sheets
+              .find((s) => s.name === "指标定义")
+              ?.rows.map((r) => r.map((c) => (c?.value ?? "") as unknown)) ?? [],
+        );
+        const header = rows[0] ?? [];
+        const col = header.findIndex((h) => h === "同义词");
+        const nameCol = header.findIndex((h) => h === "指标名称");
+        return rows.find((r) => r[nameCol] === definition)?.[col] ?? null;
+      },
+      (v) => typeof v === "string" && v.includes(name),
+    );
+    expect(String(synonyms)).toContain(name);
+    await page.locator('main[data-check-state="done"]').waitFor();
+    await page.getByText(/^与上次检查相比：已解决 \d+ · 新增 \d+$/).waitFor();
+    // The rest of the sheet as it was: its header untouched.
+    expect(await cellValue(page, "指标定义", 0, 1)).toBe("指标名称");
     await page.close();
   }, 120_000);
 

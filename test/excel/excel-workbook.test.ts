@@ -13,7 +13,7 @@ import {
   type WritePlan,
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
-import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../support/office-model";
+import { cellAt, FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../support/office-model";
 
 // The Office.js adapter against the in-memory Excel: what it reads, what it writes, what it
 // refuses to write, and what it costs in syncs.
@@ -580,5 +580,61 @@ describe("ExcelWorkbook.select", () => {
     await port.select("绩效指标", "E3");
     expect(state.selection).toEqual({ sheet: "绩效指标", address: "E3" });
     expect(state.activeSheet).toBe("绩效指标");
+  });
+});
+
+describe("ExcelWorkbook.activate", () => {
+  it("shows a sheet in one sync", async () => {
+    const { port, state, fake } = setup({ sheets: [sheetData("A", [[cell(1)]]), indicatorList(3)] });
+    fake.resetSyncs();
+    await port.activate("A");
+    expect(state.activeSheet).toBe("A");
+    expect(fake.syncs).toBe(1);
+  });
+
+  it("says so in the user's language when the sheet is gone", async () => {
+    const { port } = setup({ sheets: [indicatorList(3)] });
+    await expect(port.activate("检查结果")).rejects.toThrow(/Excel/);
+  });
+});
+
+describe("ExcelWorkbook.editCells (a name added as a synonym on 指标定义)", () => {
+  const definitions = () => sheetData("指标定义", [[cell("指标名称"), cell("同义词")], [cell("培训人数"), cell("培训人次")]]);
+
+  it("writes the cells as text in two syncs, once they hold what the check read", async () => {
+    const { port, state, fake } = setup({ sheets: [definitions(), indicatorList(3)] });
+    fake.resetSyncs();
+    await port.editCells([
+      { sheet: "指标定义", address: "B2", expected: "培训人次", text: "培训人次、培训人员数" },
+      // Text that looks like a formula stays text.
+      { sheet: "指标定义", address: "C1", expected: "", text: "=SUM(A1)" },
+    ]);
+    expect(fake.syncs).toBe(2);
+    const sheet = state.sheets.find((s) => s.name === "指标定义");
+    expect(cellAt(sheet!, 1, 1)?.value).toBe("培训人次、培训人员数");
+    expect(cellAt(sheet!, 0, 2)).toMatchObject({ value: "=SUM(A1)", numberFormat: "@" });
+    expect(cellAt(sheet!, 0, 2)?.formula).toBeUndefined();
+  });
+
+  it("writes nothing when a cell changed since the check", async () => {
+    const { port, state } = setup({ sheets: [definitions(), indicatorList(3)] });
+    await expect(
+      port.editCells([
+        { sheet: "指标定义", address: "C1", expected: "", text: "同义词" },
+        { sheet: "指标定义", address: "B2", expected: "别的", text: "别的、培训人员数" },
+      ]),
+    ).rejects.toThrow("Cell 指标定义!B2 was changed since the check");
+    const sheet = state.sheets.find((s) => s.name === "指标定义");
+    expect(cellAt(sheet!, 1, 1)?.value).toBe("培训人次");
+    expect(cellAt(sheet!, 0, 2)?.value ?? null).toBeNull();
+  });
+
+  it("writes nothing on a protected sheet, and says so", async () => {
+    const { port, state } = setup({ sheets: [definitions(), indicatorList(3)] });
+    state.sheets.find((s) => s.name === "指标定义")!.protected = true;
+    await expect(
+      port.editCells([{ sheet: "指标定义", address: "B2", expected: "培训人次", text: "培训人次、x" }]),
+    ).rejects.toMatchObject({ code: "protected" });
+    expect(cellAt(state.sheets.find((s) => s.name === "指标定义")!, 1, 1)?.value).toBe("培训人次");
   });
 });

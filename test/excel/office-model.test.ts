@@ -14,6 +14,42 @@ function workbook(excelApi = "1.8"): FakeWorkbook {
 const run = <T>(fake: FakeExcel, batch: (context: FakeExcelContext) => Promise<T>) => fake.run(batch);
 
 describe("the in-memory Excel", () => {
+  it("lets the page run during a long batch when time-sliced (the preview), yet runs batches one at a time", async () => {
+    const sliced = async (timeSlice: number | undefined) => {
+      const fake = new FakeExcel(workbook(), timeSlice === undefined ? {} : { timeSlice });
+      let ticks = 0;
+      let stop = false;
+      const tick = () => {
+        ticks++;
+        if (!stop) setTimeout(tick, 0);
+      };
+      const writer = fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("数据");
+        for (let i = 1; i <= 60; i++) sheet.getRange(`C${i}`).values = [[i]];
+        setTimeout(tick, 0);
+        await context.sync();
+        return ticks;
+      });
+      // Another batch, sent while the first runs: it sees all of the first batch's writes or none.
+      const reader = fake.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("数据").getRange("C1:C60");
+        range.load("values");
+        await context.sync();
+        return range.values.flat();
+      });
+      const [during, seen] = await Promise.all([writer, reader]);
+      stop = true;
+      return { during, seen };
+    };
+    const on = await sliced(0);
+    expect(on.during).toBeGreaterThan(10);
+    const all = Array.from({ length: 60 }, (_, i) => i + 1);
+    expect([all, all.map(() => "")]).toContainEqual(on.seen);
+    // Tests leave it off: a batch runs at once, as before.
+    const off = await sliced(undefined);
+    expect(off.during).toBeLessThanOrEqual(2);
+  });
+
   it("throws PropertyNotLoaded for a property read before load and sync, as Office does", async () => {
     const fake = new FakeExcel(workbook());
     await run(fake, async (context) => {

@@ -7,14 +7,16 @@ import {
   Caption1,
   makeStyles,
   mergeClasses,
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { ADAPTER_MESSAGES } from "../../excel";
 import type { Locale } from "../locale";
 import type { Checker } from "../hooks/use-checker";
@@ -27,7 +29,8 @@ import { Toolbar } from "./Toolbar";
 
 // The findings list (with the finding catalogues) loads beside the check; the mapping view,
 // opened now and then, when it is first expanded.
-const FindingsView = lazy(() => import("./FindingsView").then((m) => ({ default: m.FindingsView })));
+const loadFindingsView = () => import("./FindingsView");
+const FindingsView = lazy(() => loadFindingsView().then((m) => ({ default: m.FindingsView })));
 const MappingView = lazy(() => import("./MappingView").then((m) => ({ default: m.MappingView })));
 
 const useStyles = makeStyles({
@@ -50,6 +53,8 @@ const useStyles = makeStyles({
   },
 });
 
+const NO_KEYS: readonly string[] = [];
+
 /** What useChecker gives, and the language to show it in. */
 export type CheckPaneProps = Checker & { locale: Locale; className?: string };
 
@@ -71,7 +76,20 @@ export function CheckPane(props: CheckPaneProps) {
   const protectedSheets = outcome?.access.protectedSheets ?? [];
   const empty = outcome !== null && foundNothing(outcome);
   const stale = state.status === "failed" || state.status === "checking";
-  const projectKeys = useMemo(() => outcome?.result.model.projects.map((p) => p.key) ?? [], [outcome]);
+  const projectKeys = outcome?.result.projectKeys ?? NO_KEYS;
+  // A written sheet (the findings sheet, the 绩效目标表) is one click or key press away.
+  const openAction = (sheet: string | undefined) =>
+    sheet === undefined || props.onOpenSheet === undefined ? null : (
+      <MessageBarActions>
+        <Button size="small" onClick={() => props.onOpenSheet?.(sheet)}>
+          {text.openSheet(sheet)}
+        </Button>
+      </MessageBarActions>
+    );
+  // Fetched while the workbook is read and checked, not after: the list shows as soon as the results do.
+  useEffect(() => {
+    loadFindingsView().catch((error: unknown) => console.error(error));
+  }, []);
 
   return (
     <main
@@ -140,13 +158,20 @@ export function CheckPane(props: CheckPaneProps) {
           <Body1>{text.changes(state.changes.resolved, state.changes.added)}</Body1>
         ) : null}
         {write.status === "written" ? (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{write.detail}</MessageBarBody>
+            {openAction(write.sheet)}
           </MessageBar>
         ) : null}
         {write.status === "unchanged" ? (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{text.flagsUnchanged}</MessageBarBody>
+            {openAction(write.sheet)}
+          </MessageBar>
+        ) : null}
+        {props.openError ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{props.openError}</MessageBarBody>
           </MessageBar>
         ) : null}
         {write.status === "writing" ? <Spinner size="tiny" label={text.writing} /> : null}
@@ -192,6 +217,7 @@ export function CheckPane(props: CheckPaneProps) {
                     result={outcome.result}
                     canSave={state.status === "done" && !readOnly && write.status !== "writing"}
                     onSave={props.onSaveMapping}
+                    {...(props.onAddSynonym === undefined ? {} : { onAddSynonym: props.onAddSynonym })}
                   />
                 </Suspense>
               </AccordionPanel>

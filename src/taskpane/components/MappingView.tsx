@@ -22,14 +22,14 @@ import { useEffect, useMemo, useState } from "react";
 import {
   columnLetters,
   HEADER_SYNONYMS,
-  matchName,
-  type CheckResult,
   type HeaderRole,
   type TableMapping,
   type WorkbookData,
 } from "../../core";
+import type { NameMatch, PaneResult, SheetDefinition } from "../engine-types";
 import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
+import { canBeSynonym } from "../synonym-edit";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -40,6 +40,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   twice: { color: tokens.colorStatusWarningForeground3, fontSize: tokens.fontSizeBase200 },
   name: { overflowWrap: "anywhere" },
+  synonym: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+  },
 });
 
 /** English names of the column roles (the header synonyms' English entries read "projectcode", "fiscal"). */
@@ -78,31 +84,8 @@ export function roleLabel(role: HeaderRole, locale: Locale): string {
   return locale === "zh-CN" ? (names[0] ?? role) : (ROLE_EN[role] ?? role);
 }
 
-/** How the rows' indicator names matched 指标定义: each distinct name once, with its count. */
-type NameMatch = { name: string; rows: number; kind: string; definition: string | null };
-
-function nameMatches(result: CheckResult, sheet: string): NameMatch[] {
-  const byName = new Map<string, NameMatch>();
-  const threshold = result.settings.mappingThreshold;
-  for (const ind of result.model.indicators) {
-    if (ind.sheet !== sheet) continue;
-    const known = byName.get(ind.name);
-    if (known !== undefined) {
-      known.rows++;
-      continue;
-    }
-    const { match, candidate } = matchName(result.library, ind.name, ind.level1, ind.level2, threshold);
-    byName.set(ind.name, {
-      name: ind.name,
-      rows: 1,
-      // The kinds come from the matcher's own answers, so a new kind shows without a change here.
-      kind: match?.via ?? "none",
-      definition: match?.definition.name ?? candidate?.definition.name ?? null,
-    });
-  }
-  const rank = (m: NameMatch) => (m.kind === "none" ? 0 : m.kind === "fuzzy" ? 1 : 2);
-  return [...byName.values()].sort((a, b) => rank(a) - rank(b) || b.rows - a.rows);
-}
+/** A name the form offers: not matched, or only similar, and one that can be written as a synonym. */
+const unmatched = (n: NameMatch): boolean => (n.kind === "none" || n.kind === "fuzzy") && canBeSynonym(n.name);
 
 /** At most this many distinct names per table: a long list repeats a few dozen names. */
 const NAMES_SHOWN = 40;
@@ -131,27 +114,100 @@ function corrected(data: WorkbookData, entry: TableMapping): TableMapping {
 export type MappingViewProps = {
   locale: Locale;
   data: WorkbookData;
-  result: CheckResult;
+  result: PaneResult;
   canSave: boolean;
   onSave(mapping: TableMapping[]): void;
+  /** Adds a name as a synonym on 指标定义 (absent: not offered). */
+  onAddSynonym?(name: string, definition: SheetDefinition): void;
   className?: string;
 };
+
+/**
+ * A name not matched (or only similar) added as a synonym of a definition on 指标定义: the name,
+ * the definition (the matcher's closest one when it is on the sheet), one button.
+ */
+function SynonymForm(props: {
+  locale: Locale;
+  sheet: string;
+  names: readonly NameMatch[];
+  definitions: readonly SheetDefinition[];
+  disabled: boolean;
+  onAdd(name: string, definition: SheetDefinition): void;
+}) {
+  const { locale, sheet, names, definitions, disabled, onAdd } = props;
+  const styles = useStyles();
+  const text = paneStrings[locale];
+  const [name, setName] = useState<string | null>(names[0]?.name ?? null);
+  const closest = (n: string | null) => {
+    const wanted = names.find((m) => m.name === n)?.definition;
+    return definitions.find((d) => d.name === wanted)?.name ?? null;
+  };
+  const [definition, setDefinition] = useState<string | null>(() => closest(names[0]?.name ?? null));
+  const chosen = definitions.find((d) => d.name === definition);
+  if (definitions.length === 0) return <Caption1>{text.synonymNoDefinitions}</Caption1>;
+  return (
+    <div className={styles.synonym} role="group" aria-label={`${text.synonymTitle}（${sheet}）`}>
+      <h4 className={styles.heading}>{text.synonymTitle}</h4>
+      <Field label={text.synonymName}>
+        <Dropdown
+          className={styles.dropdown}
+          aria-label={text.synonymName}
+          value={name ?? ""}
+          selectedOptions={name === null ? [] : [name]}
+          onOptionSelect={(_, d) => {
+            const next = d.optionValue ?? null;
+            setName(next);
+            setDefinition((was) => closest(next) ?? was);
+          }}
+        >
+          {names.map((n) => (
+            <Option key={n.name} value={n.name}>
+              {n.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={text.synonymOf}>
+        <Dropdown
+          className={styles.dropdown}
+          aria-label={text.synonymOf}
+          placeholder={text.synonymPick}
+          value={definition ?? ""}
+          selectedOptions={definition === null ? [] : [definition]}
+          onOptionSelect={(_, d) => setDefinition(d.optionValue ?? null)}
+        >
+          {definitions.map((d) => (
+            <Option key={d.name} value={d.name}>
+              {d.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          disabled={disabled || name === null || chosen === undefined}
+          onClick={() => {
+            if (name !== null && chosen !== undefined) onAdd(name, chosen);
+          }}
+        >
+          {text.addSynonym}
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 /**
  * The detected tables, correctable: header row and the column of each role (a role added, a
  * column taken twice warned of), and how each indicator name matched 指标定义; saved in the workbook.
  */
-export function MappingView({ locale, data, result, canSave, onSave, className }: MappingViewProps) {
+export function MappingView({ locale, data, result, canSave, onSave, onAddSynonym, className }: MappingViewProps) {
   const styles = useStyles();
   const text = paneStrings[locale];
   const mapping = result.mapping;
   const [draft, setDraft] = useState<TableMapping[]>(() => [...mapping]);
   useEffect(() => setDraft([...mapping]), [mapping]);
   const changed = useMemo(() => JSON.stringify(draft) !== JSON.stringify(mapping), [draft, mapping]);
-  const matches = useMemo(
-    () => new Map(mapping.map((m) => [m.sheet, nameMatches(result, m.sheet)])),
-    [mapping, result],
-  );
 
   const update = (index: number, next: TableMapping) =>
     setDraft((list) => list.map((entry, i) => (i === index ? corrected(data, next) : entry)));
@@ -171,7 +227,7 @@ export function MappingView({ locale, data, result, canSave, onSave, className }
         const used = Object.entries(entry.columns) as [HeaderRole, string][];
         const rolesOf = (letter: string) => used.filter(([, l]) => l === letter).map(([r]) => r);
         const missing = (Object.keys(HEADER_SYNONYMS) as HeaderRole[]).filter((r) => !(r in entry.columns));
-        const names = matches.get(entry.sheet) ?? [];
+        const names = result.names[entry.sheet] ?? [];
         const kinds = [...new Set(names.map((n) => n.kind))];
         return (
           <div key={`${entry.sheet}-${index}`} className={styles.table}>
@@ -281,6 +337,16 @@ export function MappingView({ locale, data, result, canSave, onSave, className }
                   </TableBody>
                 </Table>
                 {names.length > NAMES_SHOWN ? <Caption1>{text.moreNames(names.length - NAMES_SHOWN)}</Caption1> : null}
+                {onAddSynonym !== undefined && names.some(unmatched) ? (
+                  <SynonymForm
+                    locale={locale}
+                    sheet={entry.sheet}
+                    names={names.filter(unmatched)}
+                    definitions={result.sheetDefinitions}
+                    disabled={!canSave}
+                    onAdd={onAddSynonym}
+                  />
+                ) : null}
               </>
             ) : null}
           </div>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { WorkbookError, type Finding, type TableMapping, type WritePlan } from "../../core";
-import { carriesFlags, withFingerprint } from "../flag-fingerprint";
+import { WorkbookError, type Finding, type TableMapping } from "../../core";
 import { changesBetween } from "../finding-key";
+import type { CheckAnswer, PaneEngine, SheetDefinition } from "../engine-types";
+import { synonymEdit } from "../synonym-edit";
 import type { Locale } from "../locale";
 import type { PaneWorkbook } from "../pane-workbook";
 import type { Selection } from "../components/FindingsView";
@@ -29,18 +30,22 @@ export type Checker = {
   onClearFlags(): void;
   onSaveMapping(mapping: TableMapping[]): void;
   onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
+  /** Shows a sheet the add-in wrote (the findings sheet, the 绩效目标表). */
+  onOpenSheet?(sheet: string): void;
+  /** Adds an indicator name as a synonym of a definition on 指标定义, then checks again. */
+  onAddSynonym?(name: string, definition: SheetDefinition): void;
+  /** The last failure to open a sheet, shown until the next attempt. */
+  openError?: string | null;
   /** The last failure to select a cell, shown until the next selection. */
   selectError: string | null;
   /** The cell the user last selected in Excel (the pane shows its finding). */
   selection: Selection | null;
 };
 
-/** The engine's chunk, fetched once; asked for as the pane opens, so it loads while the workbook is read. */
-const loadEngine = () => import("../engine");
-type Engine = Awaited<ReturnType<typeof loadEngine>>;
-
-/** Lets React paint the stage just dispatched before the next long step runs. */
-const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** A User Timing mark (check-targets:read …), which the bench (bench/pane.ts) reads to say where the time goes. */
+const mark = (name: string): void => {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(`check-targets:${name}`);
+};
 
 export const isIsoDate = (text: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
@@ -49,8 +54,11 @@ export const isIsoDate = (text: string): boolean =>
  * Builds the pane's capabilities from the workbook: the one place where the pane talks to it.
  * The pane checks as soon as it opens (the ribbon button opens it), then flags the problems.
  */
-export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; today: string }): Checker {
-  const { locale, today } = options;
+export function useChecker(
+  workbook: PaneWorkbook,
+  options: { locale: Locale; today: string; engine: PaneEngine },
+): Checker {
+  const { locale, today, engine } = options;
   const text = paneStrings[locale];
   const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
   const [asOf, setAsOf] = useState(today);
@@ -59,6 +67,7 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
   const yearRef = useRef<number | null>(null);
   yearRef.current = /^(19|20)\d{2}$/.test(fiscalYear.trim()) ? Number(fiscalYear.trim()) : null;
   const [selectError, setSelectError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const lastOutcome = useRef<CheckOutcome | null>(null);
   // One job at a time: a check, or a write, or a save followed by a check.
@@ -81,41 +90,42 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     [text],
   );
 
+  /** A write after a check: `job` plans it, applies it and says what it did; a failure is shown. */
   const write = useCallback(
-    async (what: WriteKind, plan: WritePlan, detail: string): Promise<boolean> => {
+    async (what: WriteKind, job: () => Promise<{ detail: string; sheet?: string }>): Promise<boolean> => {
       dispatch({ type: "write-started", what });
       try {
-        await workbook.apply(plan);
-        dispatch({ type: "write-succeeded", what, detail });
+        const done = await job();
+        dispatch({ type: "write-succeeded", what, ...done });
         return true;
       } catch (error) {
         dispatch({ type: "write-failed", what, message: messageOf(error) });
         return false;
       }
     },
-    [workbook, messageOf],
+    [messageOf],
   );
 
   const check = useCallback(
     async (date: string): Promise<void> => {
       dispatch({ type: "check-started" });
       let outcome: CheckOutcome;
-      let engine: Engine;
+      let flags: CheckAnswer["flags"];
       try {
-        let read: Awaited<ReturnType<PaneWorkbook["readWithAccess"]>>;
-        [read, engine] = await Promise.all([workbook.readWithAccess(), loadEngine()]);
-        const { data, access } = read;
+        mark("check");
+        const { data, access } = await workbook.readWithAccess();
+        mark("read");
         const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
         dispatch({ type: "check-progress", progress: { stage: "checking", sheets: data.sheets.length, rows } });
-        await nextFrame();
-        const result = engine.checkWorkbook(data, {
-          asOf: date,
-          locale,
-          source: access.name,
-          fiscalYear: yearRef.current,
-          checkedOn: today,
-        });
-        outcome = { asOf: date, data, result, access };
+        // The engine runs in a worker (engine-worker-client.ts): the pane stays responsive meanwhile.
+        const answer = await engine.check(
+          data,
+          { asOf: date, locale, source: access.name, fiscalYear: yearRef.current, checkedOn: today },
+          canFlag({ access }),
+        );
+        mark("checked");
+        outcome = { asOf: date, data, result: answer.result, access };
+        flags = answer.flags;
       } catch (error) {
         dispatch({ type: "check-failed", message: messageOf(error) });
         return;
@@ -123,26 +133,33 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
       const previous = lastOutcome.current;
       lastOutcome.current = outcome;
       const changes = previous === null ? null : changesBetween(previous.result.findings, outcome.result.findings);
-      const writeState = await writeFlags(outcome, engine);
+      const writeState = await writeFlags(outcome, flags);
+      mark("written");
       dispatch({ type: "check-succeeded", outcome, write: writeState, changes });
     },
     // writeFlags reads only what is listed here.
-    [workbook, locale, messageOf, text],
+    [workbook, engine, locale, today, messageOf, text],
   );
 
   /** The flags of a finished check, unless there is nothing to flag or they are there already. */
-  async function writeFlags(outcome: CheckOutcome, engine: Engine): Promise<WriteState> {
-    if (!canFlag(outcome) || foundNothing(outcome)) return { status: "none" };
-    const plan = engine.planFlagWrite(outcome.data, outcome.result);
-    if (carriesFlags(outcome.data, plan)) return { status: "unchanged", what: "flags" };
+  async function writeFlags(outcome: CheckOutcome, flags: CheckAnswer["flags"]): Promise<WriteState> {
+    if (flags === null || foundNothing(outcome)) return { status: "none" };
+    const sheet = outcome.result.findingsSheet;
+    if (flags === "unchanged") return { status: "unchanged", what: "flags", sheet };
     const { summary } = outcome.result.report;
     dispatch({
       type: "check-progress",
-      progress: { stage: "writing", findings: summary.errors + summary.warnings, rules: plan.flags?.length ?? 0 },
+      progress: { stage: "writing", findings: summary.errors + summary.warnings, rules: flags.flags?.length ?? 0 },
     });
     try {
-      await workbook.apply(withFingerprint(plan));
-      return { status: "written", what: "flags", detail: text.flagsWritten(summary.errors, summary.warnings) };
+      await workbook.apply(flags);
+      return {
+        status: "written",
+        what: "flags",
+        detail: text.flagsWritten(summary.errors, summary.warnings),
+        // The findings sheet is written with the flags (issue 14): the pane offers to open it.
+        ...(flags.sheets.some((s) => s.name === sheet) ? { sheet } : {}),
+      };
     } catch (error) {
       return { status: "failed", what: "flags", message: messageOf(error) };
     }
@@ -187,6 +204,7 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     fiscalYear,
     setFiscalYear,
     selectError,
+    openError,
     selection,
     onCheck: () => {
       if (isIsoDate(asOf)) void exclusive(() => check(asOf));
@@ -194,29 +212,62 @@ export function useChecker(workbook: PaneWorkbook, options: { locale: Locale; to
     onFillTable: () => {
       if (current === null) return;
       void exclusive(async () => {
-        const plan = (await loadEngine()).planTableWrite(current.data, current.result);
-        await write("table", plan, text.tableWritten(plan.sheets[0]?.name ?? ""));
+        await write("table", async () => {
+          const plan = await engine.plan({ kind: "table" });
+          await workbook.apply(plan);
+          const sheet = plan.sheets[0]?.name ?? "";
+          return { detail: text.tableWritten(sheet), sheet };
+        });
       });
     },
     onClearFlags: () => {
       if (current === null) return;
       void exclusive(async () => {
-        const plan = (await loadEngine()).planClear(current.data, { table: false });
-        await write("clear", plan, text.flagsCleared);
+        await write("clear", async () => {
+          await workbook.apply(await engine.plan({ kind: "clear" }));
+          return { detail: text.flagsCleared };
+        });
       });
     },
     onSaveMapping: (mapping) => {
       if (current === null) return;
       void exclusive(async () => {
-        const plan: WritePlan = {
-          sheets: [(await loadEngine()).planSettingsSheet(current.result.settings, mapping)],
-          names: null,
-          flags: null,
-          removeSheets: [],
-        };
-        if (await write("mapping", plan, text.mappingSaved)) await check(current.asOf);
+        const saved = await write("mapping", async () => {
+          await workbook.apply(await engine.plan({ kind: "settings", mapping }));
+          return { detail: text.mappingSaved };
+        });
+        if (saved) await check(current.asOf);
       });
     },
+    ...(workbook.editCells === undefined
+      ? {}
+      : {
+          onAddSynonym: (name: string, definition: SheetDefinition) => {
+            if (current === null) return;
+            void exclusive(async () => {
+              let changed = false;
+              const done = await write("synonym", async () => {
+                const edits = synonymEdit(current.data, definition, name);
+                if (edits === null) return { detail: text.synonymPresent(name, definition.name) };
+                await workbook.editCells?.(edits);
+                changed = true;
+                return { detail: text.synonymAdded(name, definition.name) };
+              });
+              // The name now matches: the check shows it (and the flags follow).
+              if (done && changed) await check(current.asOf);
+            });
+          },
+        }),
+    ...(workbook.activate === undefined
+      ? {}
+      : {
+          onOpenSheet: (sheet: string) => {
+            setOpenError(null);
+            workbook
+              .activate?.(sheet)
+              .catch((error: unknown) => setOpenError(`${text.openFailed}: ${messageOf(error)}`));
+          },
+        }),
     onSelect: ({ sheet, cell }) => {
       setSelectError(null);
       workbook

@@ -13,8 +13,8 @@ import { FakeRequestContext, MAX_RESPONSE_BYTES, newCounter, type SyncCounter } 
 export class FakeExcelContext extends FakeRequestContext {
   readonly workbook: FakeWorkbookObject;
 
-  constructor(counter: SyncCounter, state: FakeWorkbook) {
-    super(counter, state.platform === "web" ? MAX_RESPONSE_BYTES : null);
+  constructor(counter: SyncCounter, state: FakeWorkbook, timeSlice: number | null = null) {
+    super(counter, state.platform === "web" ? MAX_RESPONSE_BYTES : null, timeSlice);
     this.workbook = new FakeWorkbookObject(this, state);
     this.definedNames = () => state.names.map((n) => n.name);
   }
@@ -31,7 +31,15 @@ export class FakeExcel {
   /** Excel.run calls so far. */
   runs = 0;
 
-  constructor(readonly workbook: FakeWorkbook = newWorkbook()) {}
+  /**
+   * `timeSlice` (the preview): a batch lets the page run after this many milliseconds of work,
+   * as Excel, which runs batches in its own process, never blocks the pane; batches still run one
+   * at a time. Tests leave it off.
+   */
+  constructor(
+    readonly workbook: FakeWorkbook = newWorkbook(),
+    private readonly options: { timeSlice?: number } = {},
+  ) {}
 
   /** context.sync() calls so far, over every Excel.run. */
   get syncs(): number {
@@ -67,7 +75,7 @@ export class FakeExcel {
   /** Excel.run: a fresh context per batch; actions queued after the last sync are a bug. */
   readonly run = async <T>(batch: (context: FakeExcelContext) => Promise<T>): Promise<T> => {
     this.runs++;
-    const context = new FakeExcelContext(this.counter, this.workbook);
+    const context = new FakeExcelContext(this.counter, this.workbook, this.options.timeSlice ?? null);
     const result = await batch(context);
     if (context.pendingActions > 0) {
       throw new Error(`Excel.run ended with ${context.pendingActions} queued action(s) never sent by context.sync()`);

@@ -119,6 +119,26 @@ function pathName(location: string): string {
   return step === "" ? location : step;
 }
 
+/** The batch running now per fake Excel (keyed by its counter): batches run one at a time, as in Excel. */
+const turns = new WeakMap<SyncCounter, Promise<void>>();
+
+/** Runs `job` once every batch queued before it on the same fake Excel has run. */
+async function inTurn<T>(key: SyncCounter, job: () => Promise<T>): Promise<T> {
+  const before = turns.get(key) ?? Promise.resolve();
+  let done = (): void => undefined;
+  const mine = new Promise<void>((resolve) => (done = resolve));
+  turns.set(key, mine);
+  await before;
+  try {
+    return await job();
+  } finally {
+    done();
+  }
+}
+
+/** A macrotask: lets the page paint and handle input. */
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export class FakeRequestContext {
   private queue: Action[] = [];
   /** Bytes the sync under way has loaded so far. */
@@ -128,10 +148,16 @@ export class FakeRequestContext {
   /** What `once` computed since the sync began or the state last changed. */
   private computed = new WeakMap<object, Map<string, unknown>>();
 
-  /** `responseLimit`: the bytes a sync may send and return (5 MB on the web), or null (the desktop). */
+  /**
+   * `responseLimit`: the bytes a sync may send and return (5 MB on the web), or null (the desktop).
+   * `timeSlice`: milliseconds of work after which a batch lets the page run (null: never). Excel
+   * runs a batch outside the pane's thread; the preview's fake runs it in the page, so without
+   * this a large read would freeze the pane in a way Excel does not.
+   */
   constructor(
     private readonly counter: SyncCounter,
     private readonly responseLimit: number | null = null,
+    private readonly timeSlice: number | null = null,
   ) {}
 
   /** The workbook's defined names at sync time, against which an entered formula is checked. */
@@ -216,7 +242,8 @@ export class FakeRequestContext {
         "RequestContext.sync",
       );
     }
-    this.runBatch(batch);
+    if (this.timeSlice === null) this.runBatch(batch);
+    else await inTurn(this.counter, () => this.runSliced(batch, this.timeSlice ?? 0));
     this.counter.largestResponse = Math.max(this.counter.largestResponse, this.response);
     if (this.responseLimit !== null && this.response > this.responseLimit) {
       throw new FakeRichApiError(
@@ -228,17 +255,31 @@ export class FakeRequestContext {
   }
 
   private runBatch(batch: Action[]): void {
+    for (const action of batch) this.runAction(action);
+  }
+
+  /** The batch, letting the page run whenever `slice` milliseconds of it have passed. */
+  private async runSliced(batch: Action[], slice: number): Promise<void> {
+    let since = performance.now();
     for (const action of batch) {
-      try {
-        action.run();
-      } catch (error) {
-        if (error instanceof FakeRichApiError) {
-          error.debugInfo.errorLocation ??= action.location;
-          throw error;
-        }
-        // A bug in the fake or an API misuse it does not model: say so loudly.
-        throw new FakeRichApiError("GeneralException", `${action.location}: ${String(error)}`, action.location);
+      if (performance.now() - since > slice) {
+        await macrotask();
+        since = performance.now();
       }
+      this.runAction(action);
+    }
+  }
+
+  private runAction(action: Action): void {
+    try {
+      action.run();
+    } catch (error) {
+      if (error instanceof FakeRichApiError) {
+        error.debugInfo.errorLocation ??= action.location;
+        throw error;
+      }
+      // A bug in the fake or an API misuse it does not model: say so loudly.
+      throw new FakeRichApiError("GeneralException", `${action.location}: ${String(error)}`, action.location);
     }
   }
 }

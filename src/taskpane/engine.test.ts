@@ -1,0 +1,75 @@
+import type { WorkbookData } from "../core";
+import { createEngine } from "./engine";
+
+const cell = (value: string) => ({ value });
+
+/** Two projects; the second one's satisfaction target is missing (an error). */
+const DATA: WorkbookData = {
+  sheets: [
+    {
+      name: "绩效指标",
+      visibility: "visible",
+      merges: [],
+      rows: [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
+        ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人"].map(cell),
+        ["项目乙", "满意度指标", "服务对象满意度指标", "群众满意度", " %"].map(cell),
+      ],
+    },
+    {
+      name: "指标定义",
+      visibility: "visible",
+      merges: [],
+      rows: [["指标名称", "同义词", "计量单位"].map(cell), ["培训人数", "培训人次", "人"].map(cell)],
+    },
+  ],
+};
+const OPTIONS = { asOf: "2026-06-30", locale: "zh-CN" as const, source: "t.xlsx" };
+
+describe("the pane's checking engine (run in a Web Worker)", () => {
+  it("answers in plain data that a worker can post (structured clone), with the flags planned", () => {
+    const engine = createEngine();
+    const answer = engine.check(DATA, OPTIONS, true);
+    // A function anywhere in the answer (the core's directionOf) would make postMessage throw.
+    expect(() => structuredClone(answer)).not.toThrow();
+    expect(structuredClone(answer)).toEqual(answer);
+    expect(answer.result.findings.some((f) => f.cell === "E3" && f.severity === "error")).toBe(true);
+    expect(answer.result.projectKeys).toHaveLength(2);
+    expect(answer.result.names["绩效指标"]?.find((n) => n.name === "培训人数")).toMatchObject({ kind: "name" });
+    expect(answer.result.sheetDefinitions).toEqual([
+      { name: "培训人数", synonyms: ["培训人次"], sheet: "指标定义", cell: "A2" },
+    ]);
+    expect(answer.flags).not.toBe("unchanged");
+    expect(answer.flags).not.toBeNull();
+  });
+
+  it("plans no flags when not asked, and none again when the workbook carries them", () => {
+    const engine = createEngine();
+    expect(engine.check(DATA, OPTIONS, false).flags).toBeNull();
+    const first = engine.check(DATA, OPTIONS, true).flags;
+    if (first === null || first === "unchanged") throw new Error("expected a plan");
+    // The helper sheet's first row as Excel returns it after the write.
+    const helper = first.sheets.find((s) => s.name === "检查目标_辅助");
+    const row1 = (helper?.cells ?? [])
+      .filter((c) => /^[A-Z]+1$/.test(c.address))
+      .map((c) => cell(c.value.kind === "text" ? c.value.text : ""));
+    const flagged: WorkbookData = {
+      sheets: [...DATA.sheets, { name: "检查目标_辅助", visibility: "hidden", merges: [], rows: [row1] }],
+    };
+    expect(engine.check(flagged, OPTIONS, true).flags).toBe("unchanged");
+    // The plan carries its fingerprint (flag-fingerprint.ts): that is what the second check found.
+    expect(row1.some((c) => c.value.startsWith("check-targets:flags "))).toBe(true);
+  });
+
+  it("makes the table, clear and settings plans from the last check", () => {
+    const engine = createEngine();
+    expect(() => engine.plan({ kind: "table" })).toThrow(/no check/);
+    const { result } = engine.check(DATA, OPTIONS, true);
+    expect(engine.plan({ kind: "table" }).sheets[0]?.name).toBe("绩效目标表");
+    expect(engine.plan({ kind: "clear" })).toMatchObject({ sheets: [], flags: [] });
+    expect(engine.answer({ type: "plan", plan: { kind: "settings", mapping: result.mapping } })).toMatchObject({
+      sheets: [{ name: "检查目标_设置" }],
+      flags: null,
+    });
+  });
+});
