@@ -55,17 +55,14 @@ describe("the in-memory Excel", () => {
     await run(fake, async (context) => {
       const range = context.workbook.worksheets.getItem("数据").getRange("A1:B2");
       // The reads the office-addins lint rules forbid are the point of this test.
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       range.load("values");
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
       expect(() => range.values).toThrow(/not available/);
       await context.sync();
       expect(range.values).toEqual([
         ["项目", 5],
         ["x", ""],
       ]);
-      // eslint-disable-next-line office-addins/load-object-before-read
       expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
   });
@@ -168,7 +165,6 @@ describe("the in-memory Excel", () => {
     await run(fake, async (context) => {
       const missing = context.workbook.worksheets.getItemOrNullObject("missing");
       const present = context.workbook.worksheets.getItemOrNullObject("数据");
-      // eslint-disable-next-line office-addins/call-sync-before-read
       expect(() => missing.isNullObject).toThrow(/not available/);
       await context.sync();
       expect(missing.isNullObject).toBe(true);
