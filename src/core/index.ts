@@ -1,6 +1,15 @@
 /** The only entry into the core (docs/architecture.md). */
 export { checkWorkbook, type CheckOptions, type CheckResult } from "./check";
-export { CheckCancelled, runCheck, type CheckRun, type CheckStage, type CheckSteps, type WriteOutcome } from "./session";
+export {
+  CheckCancelled,
+  runCheck,
+  type Checked,
+  type CheckRun,
+  type CheckStage,
+  type CheckSteps,
+  type SessionOptions,
+  type WriteOutcome,
+} from "./session";
 export { WorkbookError, type WorkbookPort } from "./workbook-port";
 export type { CellBox, CellData, CellValue, SheetData, SheetVisibility, WorkbookData } from "./sheets/grid";
 export { columnIndex, columnLetters, fromA1, toA1 } from "./sheets/address";

@@ -15,11 +15,17 @@ export type CheckStage =
   | { stage: "checking"; sheets: number; rows: number }
   | { stage: "writing"; findings: number; rules: number };
 
-export type CheckSteps = {
-  /** The pure check; checkWorkbook in this thread unless the app runs it elsewhere. */
-  check?: (data: WorkbookData, options: CheckOptions) => CheckResult | Promise<CheckResult>;
+/** What a session needs of a check's result: its counts, for the writing stage. */
+export type Checked = { report: { summary: { errors: number; warnings: number } } };
+
+export type CheckSteps<R extends Checked = CheckResult> = {
+  /**
+   * The pure check; checkWorkbook in this thread unless the app runs it elsewhere (the pane's
+   * worker answers with plain data, hence R).
+   */
+  check?: (data: WorkbookData, options: CheckOptions) => R | Promise<R>;
   /** What to write once checked, or null for nothing (nothing to flag, or the flags are there). */
-  plan?: (data: WorkbookData, result: CheckResult) => WritePlan | null;
+  plan?: (data: WorkbookData, result: R) => WritePlan | null;
   /** Told before each stage; awaited, so a pane can paint before a long step. */
   onStage?: (stage: CheckStage) => void | Promise<void>;
   /** Stops the session between stages: nothing is written after it is aborted. */
@@ -32,7 +38,10 @@ export type WriteOutcome =
   | { status: "written"; plan: WritePlan }
   | { status: "failed"; plan: WritePlan; error: unknown };
 
-export type CheckRun = { data: WorkbookData; result: CheckResult; write: WriteOutcome };
+export type CheckRun<R extends Checked = CheckResult> = { data: WorkbookData; result: R; write: WriteOutcome };
+
+/** The options, or how to make them once the workbook is read (the pane names it after reading). */
+export type SessionOptions = CheckOptions | (() => CheckOptions);
 
 /** Raised when the session was aborted; the workbook is as it was unless the write had begun. */
 export class CheckCancelled extends Error {
@@ -46,8 +55,20 @@ function stopIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CheckCancelled();
 }
 
-export async function runCheck(port: WorkbookPort, options: CheckOptions, steps: CheckSteps = {}): Promise<CheckRun> {
+export function runCheck(port: WorkbookPort, options: SessionOptions, steps?: CheckSteps): Promise<CheckRun>;
+export function runCheck<R extends Checked>(
+  port: WorkbookPort,
+  options: SessionOptions,
+  steps: CheckSteps<R> & Required<Pick<CheckSteps<R>, "check">>,
+): Promise<CheckRun<R>>;
+export async function runCheck<R extends Checked>(
+  port: WorkbookPort,
+  options: SessionOptions,
+  steps: CheckSteps<R> = {},
+): Promise<CheckRun<R>> {
   const { signal, onStage } = steps;
+  // The first overload leaves `check` out only where R is CheckResult.
+  const check = steps.check ?? ((d: WorkbookData, o: CheckOptions) => checkWorkbook(d, o) as unknown as R);
   stopIfAborted(signal);
   await onStage?.({ stage: "reading" });
   const data = await port.read();
@@ -55,7 +76,7 @@ export async function runCheck(port: WorkbookPort, options: CheckOptions, steps:
   let rows = 0;
   for (const sheet of data.sheets) rows += sheet.rows.length;
   await onStage?.({ stage: "checking", sheets: data.sheets.length, rows });
-  const result = await (steps.check ?? checkWorkbook)(data, options);
+  const result = await check(data, typeof options === "function" ? options() : options);
   stopIfAborted(signal);
   const plan = steps.plan?.(data, result) ?? null;
   if (plan === null) return { data, result, write: { status: "none" } };

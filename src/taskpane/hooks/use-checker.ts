@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { WorkbookError, type Finding, type TableMapping } from "../../core";
+import { runCheck, WorkbookError, type CheckRun, type Finding, type TableMapping, type WritePlan, type WriteOutcome } from "../../core";
 import { changesBetween } from "../finding-key";
 import type { CheckAnswer, PaneEngine, SheetDefinition } from "../engine-types";
 import { synonymEdit } from "../synonym-edit";
@@ -109,60 +109,78 @@ export function useChecker(
   const check = useCallback(
     async (date: string): Promise<void> => {
       dispatch({ type: "check-started" });
-      let outcome: CheckOutcome;
-      let flags: CheckAnswer["flags"];
+      let access: CheckOutcome["access"] | null = null;
+      let flags: CheckAnswer["flags"] = null;
+      let run: CheckRun<CheckAnswer["result"]>;
+      // The core's check session, with the pane's own read (which also learns the workbook's
+      // access), its engine (a worker: the pane stays responsive) and the flags that engine planned.
+      const port = {
+        read: async () => {
+          const read = await workbook.readWithAccess();
+          access = read.access;
+          return read.data;
+        },
+        apply: (plan: WritePlan) => workbook.apply(plan),
+      };
+      const accessOf = (): CheckOutcome["access"] => {
+        if (access === null) throw new Error("the workbook's access is known once it is read");
+        return access;
+      };
       try {
-        mark("check");
-        const { data, access } = await workbook.readWithAccess();
-        mark("read");
-        const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
-        dispatch({ type: "check-progress", progress: { stage: "checking", sheets: data.sheets.length, rows } });
-        // The engine runs in a worker (engine-worker-client.ts): the pane stays responsive meanwhile.
-        const answer = await engine.check(
-          data,
-          { asOf: date, locale, source: access.name, fiscalYear: yearRef.current, checkedOn: today },
-          canFlag({ access }),
+        run = await runCheck<CheckAnswer["result"]>(
+          port,
+          () => ({ asOf: date, locale, source: accessOf().name, fiscalYear: yearRef.current, checkedOn: today }),
+          {
+            check: async (data, options) => {
+              const answer = await engine.check(data, options, canFlag({ access: accessOf() }));
+              mark("checked");
+              flags = answer.flags;
+              return answer.result;
+            },
+            plan: (data, result) =>
+              flags === null || flags === "unchanged" || foundNothing({ asOf: date, data, result, access: accessOf() })
+                ? null
+                : flags,
+            onStage: (stage) => {
+              if (stage.stage === "reading") mark("check");
+              else {
+                if (stage.stage === "checking") mark("read");
+                dispatch({ type: "check-progress", progress: stage });
+              }
+            },
+          },
         );
-        mark("checked");
-        outcome = { asOf: date, data, result: answer.result, access };
-        flags = answer.flags;
       } catch (error) {
         dispatch({ type: "check-failed", message: messageOf(error) });
         return;
       }
+      const outcome: CheckOutcome = { asOf: date, data: run.data, result: run.result, access: accessOf() };
       const previous = lastOutcome.current;
       lastOutcome.current = outcome;
       const changes = previous === null ? null : changesBetween(previous.result.findings, outcome.result.findings);
-      const writeState = await writeFlags(outcome, flags);
+      const writeState = flagsWritten(outcome, flags, run.write);
       mark("written");
       dispatch({ type: "check-succeeded", outcome, write: writeState, changes });
     },
-    // writeFlags reads only what is listed here.
     [workbook, engine, locale, today, messageOf, text],
   );
 
-  /** The flags of a finished check, unless there is nothing to flag or they are there already. */
-  async function writeFlags(outcome: CheckOutcome, flags: CheckAnswer["flags"]): Promise<WriteState> {
-    if (flags === null || foundNothing(outcome)) return { status: "none" };
+  /** What the session's write of the flags comes to, for the pane's message. */
+  function flagsWritten(outcome: CheckOutcome, flags: CheckAnswer["flags"], write: WriteOutcome): WriteState {
     const sheet = outcome.result.findingsSheet;
-    if (flags === "unchanged") return { status: "unchanged", what: "flags", sheet };
-    const { summary } = outcome.result.report;
-    dispatch({
-      type: "check-progress",
-      progress: { stage: "writing", findings: summary.errors + summary.warnings, rules: flags.flags?.length ?? 0 },
-    });
-    try {
-      await workbook.apply(flags);
+    if (write.status === "failed") return { status: "failed", what: "flags", message: messageOf(write.error) };
+    if (write.status === "written") {
+      const { summary } = outcome.result.report;
       return {
         status: "written",
         what: "flags",
         detail: text.flagsWritten(summary.errors, summary.warnings),
         // The findings sheet is written with the flags (issue 14): the pane offers to open it.
-        ...(flags.sheets.some((s) => s.name === sheet) ? { sheet } : {}),
+        ...(write.plan.sheets.some((s) => s.name === sheet) ? { sheet } : {}),
       };
-    } catch (error) {
-      return { status: "failed", what: "flags", message: messageOf(error) };
     }
+    if (flags === "unchanged" && !foundNothing(outcome)) return { status: "unchanged", what: "flags", sheet };
+    return { status: "none" };
   }
 
   // Excel's selection, shown in the pane: listened to for as long as the pane is open.
