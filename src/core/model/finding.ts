@@ -37,6 +37,8 @@ export const ruleIdSchema = z.enum([
   "cell-error",
   "definition-invalid",
   "settings-invalid",
+  // A sheet holding target-like cells (≥95%, 100 人次) that no table could be read from, and why.
+  "sheet-skipped",
 ]);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 

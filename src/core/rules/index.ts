@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from "./context";
 import { checkGoalMismatch, checkUnmapped } from "./definition-rules";
 import { checkBudgetSum, checkDuplicateProjects, checkPlan, checkProjectCodes } from "./project-rules";
 import { oneFixPerCell } from "./one-fix";
+import { checkSkippedSheets } from "./sheet-skipped-rule";
 import { checkTargets } from "./target-rules";
 
 /** Target review (申报审核): always run. */
@@ -24,6 +25,7 @@ export const REVIEW_RULES: readonly Rule[] = [
   checkProjectCodes,
   checkDuplicateProjects,
   checkCellErrors,
+  checkSkippedSheets,
 ];
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REVIEW_RULES): Finding[] {
