@@ -117,6 +117,17 @@ describe("a skipped sheet holding targets is named with the reason", () => {
     expect(result.report.findings.filter((f) => f.rule === "sheet-skipped")).toHaveLength(2);
   });
 
+  it("says nothing of a sheet of formatted numbers with no header: values with units do not compare", () => {
+    const formats = sheet("格式", [
+      ["0%", "12%", "￥1.11"],
+      ["0.00%", "12.35%", "$1.1111"],
+      ["1-1月", "5%", "¥1"],
+    ]);
+    const r = check({ sheets: [formats] });
+    expect(r.findings.filter((f) => f.rule === "sheet-skipped")).toEqual([]);
+    expect(r.report.sheets?.[0]).toEqual({ name: "格式", role: "skipped", tables: [] });
+  });
+
   it("says nothing of a skipped sheet without targets, nor of a sheet read", () => {
     expect(skipped.map((f) => f.sheet)).not.toContain("填报说明");
     expect(skipped.map((f) => f.sheet)).not.toContain("绩效目标");
