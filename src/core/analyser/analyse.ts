@@ -44,10 +44,25 @@ const GOOD_DURATIONS = [
 /** Words after the measure that do not change it: 完成率（%）, 拨付及时率情况. */
 const TRAILING_NOISE = /(?:[（(][^（）()]*[）)]|[\s\u3000:：,，。.;；、*＊]+)+$/u;
 
+/**
+ * A template's remark in the name saying which way the target goes: the national 绩效目标申报表
+ * model and the provincial forms built on it name their indicators ★农村低保标准(≥**元/人·月),
+ * 扶贫临时救助标准(<**元/户·年), 受益建档立卡贫困人口数≥**人 — the form itself says ≥ or ≤.
+ */
+const TEMPLATE_REMARK = /(>=|<=|[≥≤><＞＜])\s*\*{2,}[^（）()]*/u;
+
+function templateDirection(name: string): { direction: Direction; basis: string } | null {
+  const m = TEMPLATE_REMARK.exec(name);
+  if (m === null) return null;
+  const op = m[1] ?? "";
+  return { direction: /[≥>＞]/u.test(op) ? "positive" : "reverse", basis: m[0].trim() };
+}
+
 /** The name without bracketed remarks and punctuation: 因公临时出国（境）差旅 → 因公临时出国差旅. */
 function clean(name: string): string {
   return name
     .replace(/[（(][^（）()]*[）)]/gu, "")
+    .replace(TEMPLATE_REMARK, "")
     .replace(TRAILING_NOISE, "")
     .replace(/[\s\u3000]+/gu, "")
     .trim();
@@ -244,6 +259,11 @@ export function analyse(input: AnalyserInput): Analysis {
   // A cost category's money is a cost, whatever its name says (项目支出, 购置设备).
   if (cost && (decided.kind === "money" || decided.kind === "unknown") && decided.direction === "positive") {
     decided = { ...decided, direction: "reverse" };
+  }
+  // The form's own remark (≥**人, <**元/户·年) says which way, over the words and the category.
+  const remark = templateDirection(input.name);
+  if (remark !== null && decided.kind !== "unknown") {
+    decided = { ...decided, direction: remark.direction, confidence: 0.9, basis: remark.basis, basisFrom: "name" };
   }
   const unitPrice =
     endingWith(name, UNIT_PRICE_HEADS) !== null ||

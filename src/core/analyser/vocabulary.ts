@@ -330,6 +330,7 @@ export const TIME_BASED_PRICES = [
  */
 export const COUNT_HEADS: ReadonlyArray<readonly [string, string | null]> = [
   ["人次", "count:人次"],
+  ["人次数", "count:人次"],
   ["人数", "count:人"],
   ["户数", "count:户"],
   ["次数", "count:次"],
