@@ -252,8 +252,9 @@ export function analyse(input: AnalyserInput): Analysis {
       decided = { ...decided, confidence: Math.min(decided.confidence, 0.8), basisFrom: "description" };
     }
   }
-  // 完成时间 answered with a date is a deadline date, not a duration.
-  if (decided.kind === "duration" && input.target?.kind === "qualitative" && DATE_TEXT.test(input.target.text)) {
+  // 完成时间 answered with a date is a deadline date, not a duration; so is one answered with
+  // years and months (服务周期 2023.07-2024.01).
+  if (decided.kind === "duration" && isDateTarget(input.target)) {
     decided = { ...decided, kind: "date", unitFamily: "date" };
   }
   // A cost category's money is a cost, whatever its name says (项目支出, 购置设备).
@@ -276,6 +277,14 @@ export function analyse(input: AnalyserInput): Analysis {
     period: periodOf(name),
     needsTimeBasis,
   };
+}
+
+/** A target that names dates: 2025年10月底前, or numbers with no unit that read as years (2023.07-2024.01). */
+function isDateTarget(target: TargetExpression | undefined): boolean {
+  if (target?.kind === "qualitative") return DATE_TEXT.test(target.text);
+  if (target?.kind !== "quantitative" || target.unit !== null) return false;
+  const isYear = (n: number) => n >= 1990 && n < 2100;
+  return isYear(target.value) && (target.max === null || isYear(target.max));
 }
 
 function hasUnit(target: TargetExpression | undefined): boolean {
