@@ -99,6 +99,7 @@ const RULE_OF_LABEL: Record<string, Finding["rule"]> = {
   "no-time": "target-not-quantitative",
   category: "category-misuse",
   unparseable: "target-unparseable",
+  incomplete: "target-incomplete",
 };
 
 const FLIP: Record<string, string> = { ">=": "<=", "<=": ">=", ">": "<", "<": ">" };
