@@ -110,6 +110,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     monitored: monitored.projects,
     fiscalYear,
     deviationOf: (ind) => deviationOf(ind, directionOf),
+    judgementOf: ctx.judgementOf,
   });
   return {
     report,

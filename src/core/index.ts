@@ -14,7 +14,15 @@ export { WorkbookError, type WorkbookPort } from "./workbook-port";
 export type { CellBox, CellData, CellValue, SheetData, SheetVisibility, WorkbookData } from "./sheets/grid";
 export { columnIndex, columnLetters, fromA1, toA1 } from "./sheets/address";
 export { readWorkbook, type SheetLayout, type WorkbookModel } from "./sheets/read-workbook";
-export { reportSchema, type Report, type ReportProject, type ReportIndicator, type TrafficLight } from "./model/report";
+export {
+  reportAnalysisSchema,
+  reportSchema,
+  type Report,
+  type ReportAnalysis,
+  type ReportProject,
+  type ReportIndicator,
+  type TrafficLight,
+} from "./model/report";
 export { ruleIdSchema, severitySchema, type Finding, type RuleId, type Severity } from "./model/finding";
 export type { Goal, Indicator, Project } from "./model/project";
 export { formatFinding, type Locale } from "./messages";

@@ -1,3 +1,4 @@
+import type { Judgement } from "./definitions/judgement";
 import type { Match } from "./definitions/library";
 import type { Finding, Severity } from "./model/finding";
 import { indicatorsByProject } from "./model/group";
@@ -9,7 +10,7 @@ import {
   type IndicatorScore,
   type ProjectScore,
 } from "./monitoring";
-import type { Report, ReportProject, TrafficLight } from "./model/report";
+import type { Report, ReportAnalysis, ReportProject, TrafficLight } from "./model/report";
 import { formatFinding, type Locale } from "./messages";
 import { formatLightReason, type LightBasis } from "./messages/light-reason";
 import { columnLetters, fromA1 } from "./sheets/address";
@@ -90,7 +91,25 @@ export type ReportInput = {
   fiscalYear?: FiscalYear;
   /** An indicator's deviation from its target, where it has one. */
   deviationOf?: (indicator: Indicator) => Deviation | null;
+  /** What the check judged each indicator by: its analysis in the report; none when omitted. */
+  judgementOf?: (indicator: Indicator) => Judgement;
 };
+
+/**
+ * A judgement as the report carries it, one object per judgement: judgements are remembered by
+ * content, so rows of the same indicator share theirs (as `reportedDefinitions` does for matches).
+ */
+function reportedAnalyses(): (j: Judgement) => ReportAnalysis {
+  const seen = new Map<Judgement, ReportAnalysis>();
+  return (j) => {
+    let reported = seen.get(j);
+    if (reported === undefined) {
+      reported = { ...j.analysis, direction: j.direction, source: j.directionFrom };
+      seen.set(j, reported);
+    }
+    return reported;
+  };
+}
 
 const RULE_BASIS: Readonly<Partial<Record<Finding["rule"], keyof Omit<LightBasis, "light">>>> = {
   "actual-fails-target": "failed",
@@ -173,6 +192,7 @@ function reportedIndicator(
   definition: ReportedDefinition | null,
   score: IndicatorScore | undefined,
   deviation: Deviation | null | undefined,
+  analysis: ReportAnalysis | undefined,
 ): ReportedIndicator {
   const out: ReportedIndicator = {
     level1: i.level1,
@@ -190,6 +210,7 @@ function reportedIndicator(
     out.score = score.score;
   }
   if (deviation !== undefined) out.deviation = deviation;
+  if (analysis !== undefined) out.analysis = analysis;
   return out;
 }
 
@@ -216,9 +237,11 @@ export function buildReport({
   monitored,
   fiscalYear,
   deviationOf,
+  judgementOf,
 }: ReportInput): Report {
   const counts = countBySeverity(findings);
   const reportDefinition = reportedDefinitions();
+  const reportAnalysis = reportedAnalyses();
   const lights = lightsByProject(findings);
   const monitoringLights = lightsByProject(findings, isMonitoringFinding);
   const targetStatus = lightsByProject(findings, (f) => !isMonitoringFinding(f));
@@ -257,6 +280,7 @@ export function buildReport({
           reportDefinition(definitionOf?.(i) ?? null),
           scores?.get(p.key)?.indicators[k],
           monitored?.has(p.key) ? (deviationOf?.(i) ?? null) : undefined,
+          judgementOf === undefined ? undefined : reportAnalysis(judgementOf(i)),
         ),
       ),
     })),

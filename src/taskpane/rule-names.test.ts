@@ -4,7 +4,7 @@ import { RULE_NAMES, ruleName } from "./rule-names";
 describe("the rule filter's names", () => {
   it.each(["zh-CN", "en-US"] as const)("names every rule of the core in %s, each differently", (locale) => {
     const names = ruleIdSchema.options.map((rule) => RULE_NAMES[locale][rule]);
-    expect(names.filter((n) => n === undefined)).toEqual([]);
+    expect(names.filter((n) => n === undefined)).toStrictEqual([]);
     expect(new Set(names).size).toBe(ruleIdSchema.options.length);
   });
 

@@ -2,11 +2,10 @@ import type { RuleId } from "../core";
 import type { Locale } from "./locale";
 
 /**
- * Each rule's short name as the pane's rule filter shows it. Partial on purpose: a rule added to
- * the core later falls back to its id rather than breaking the build, and rule-names.test.ts
- * fails until it is named here in both languages.
+ * Each rule's short name as the pane's rule filter shows it: one per rule of the registry, in
+ * both languages (a rule added to the core does not compile until it is named here).
  */
-export const RULE_NAMES: Readonly<Record<Locale, Partial<Record<RuleId, string>>>> = {
+export const RULE_NAMES: Readonly<Record<Locale, Readonly<Record<RuleId, string>>>> = {
   "zh-CN": {
     "target-missing": "指标值缺失",
     "target-unparseable": "指标值无法识别",
@@ -37,6 +36,7 @@ export const RULE_NAMES: Readonly<Record<Locale, Partial<Record<RuleId, string>>
     "cell-error": "单元格显示错误值",
     "definition-invalid": "指标定义行无效",
     "settings-invalid": "设置无效",
+    "sheet-skipped": "工作表未读取",
   },
   "en-US": {
     "target-missing": "Target missing",
@@ -68,6 +68,7 @@ export const RULE_NAMES: Readonly<Record<Locale, Partial<Record<RuleId, string>>
     "cell-error": "Cell shows an error",
     "definition-invalid": "Definition row unusable",
     "settings-invalid": "Setting invalid",
+    "sheet-skipped": "Sheet not read",
   },
 };
 

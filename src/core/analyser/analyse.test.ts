@@ -94,6 +94,37 @@ describe("the analyser reads the head of the name", () => {
   });
 });
 
+describe("rules the published rows taught (test/fixtures/indicators/published.tsv)", () => {
+  it("takes the direction from a form's remark in the name, over the head's default", () => {
+    expect(of("★农村低保标准(≥**元/人·月)", ">=530元/人*月")).toMatchObject({
+      kind: "money",
+      direction: "positive",
+      basis: "≥**元/人·月",
+      basisFrom: "name",
+      confidence: 0.9,
+    });
+    expect(of("扶贫临时救助标准(<**元/户·年)——一户年最高5300元", "<=5300元/户")).toMatchObject({
+      kind: "money",
+      direction: "reverse",
+    });
+    expect(of("受益建档立卡贫困人口数≥**人", ">=80人")).toMatchObject({ kind: "count", direction: "positive" });
+    // No remark: 标准 keeps its default, a cost.
+    expect(of("农村低保标准", "530元/人*月")).toMatchObject({ kind: "money", direction: "reverse" });
+  });
+
+  it("counts 人次 in a 人次数, and reads 射程 and 80M as lengths", () => {
+    expect(of("建档立卡贫困人口中接受临时救助的人次数", ">=59人次")).toMatchObject({ unitFamily: "count:人次" });
+    expect(of("雾炮车风炮射程", "≥80M")).toMatchObject({ kind: "length", unitFamily: "length", direction: "positive" });
+    expect(of("护栏高度", "≥1.2米")).toMatchObject({ kind: "length" });
+  });
+
+  it("reads a 周期 answered with years and months as a date, not a duration", () => {
+    expect(of("服务周期", "2023.07-2024.01")).toMatchObject({ kind: "date", unitFamily: "date" });
+    expect(of("服务周期", "180天")).toMatchObject({ kind: "duration" });
+    expect(of("服务周期", "180")).toMatchObject({ kind: "duration" });
+  });
+});
+
 describe("the analyser never throws", () => {
   it("returns a schema-valid analysis for any text", () => {
     fc.assert(

@@ -44,10 +44,25 @@ const GOOD_DURATIONS = [
 /** Words after the measure that do not change it: 完成率（%）, 拨付及时率情况. */
 const TRAILING_NOISE = /(?:[（(][^（）()]*[）)]|[\s\u3000:：,，。.;；、*＊]+)+$/u;
 
+/**
+ * A template's remark in the name saying which way the target goes: the national 绩效目标申报表
+ * model and the provincial forms built on it name their indicators ★农村低保标准(≥**元/人·月),
+ * 扶贫临时救助标准(<**元/户·年), 受益建档立卡贫困人口数≥**人 — the form itself says ≥ or ≤.
+ */
+const TEMPLATE_REMARK = /(>=|<=|[≥≤><＞＜])\s*\*{2,}[^（）()]*/u;
+
+function templateDirection(name: string): { direction: Direction; basis: string } | null {
+  const m = TEMPLATE_REMARK.exec(name);
+  if (m === null) return null;
+  const op = m[1] ?? "";
+  return { direction: /[≥>＞]/u.test(op) ? "positive" : "reverse", basis: m[0].trim() };
+}
+
 /** The name without bracketed remarks and punctuation: 因公临时出国（境）差旅 → 因公临时出国差旅. */
 function clean(name: string): string {
   return name
     .replace(/[（(][^（）()]*[）)]/gu, "")
+    .replace(TEMPLATE_REMARK, "")
     .replace(TRAILING_NOISE, "")
     .replace(/[\s\u3000]+/gu, "")
     .trim();
@@ -237,13 +252,19 @@ export function analyse(input: AnalyserInput): Analysis {
       decided = { ...decided, confidence: Math.min(decided.confidence, 0.8), basisFrom: "description" };
     }
   }
-  // 完成时间 answered with a date is a deadline date, not a duration.
-  if (decided.kind === "duration" && input.target?.kind === "qualitative" && DATE_TEXT.test(input.target.text)) {
+  // 完成时间 answered with a date is a deadline date, not a duration; so is one answered with
+  // years and months (服务周期 2023.07-2024.01).
+  if (decided.kind === "duration" && isDateTarget(input.target)) {
     decided = { ...decided, kind: "date", unitFamily: "date" };
   }
   // A cost category's money is a cost, whatever its name says (项目支出, 购置设备).
   if (cost && (decided.kind === "money" || decided.kind === "unknown") && decided.direction === "positive") {
     decided = { ...decided, direction: "reverse" };
+  }
+  // The form's own remark (≥**人, <**元/户·年) says which way, over the words and the category.
+  const remark = templateDirection(input.name);
+  if (remark !== null && decided.kind !== "unknown") {
+    decided = { ...decided, direction: remark.direction, confidence: 0.9, basis: remark.basis, basisFrom: "name" };
   }
   const unitPrice =
     endingWith(name, UNIT_PRICE_HEADS) !== null ||
@@ -256,6 +277,14 @@ export function analyse(input: AnalyserInput): Analysis {
     period: periodOf(name),
     needsTimeBasis,
   };
+}
+
+/** A target that names dates: 2025年10月底前, or numbers with no unit that read as years (2023.07-2024.01). */
+function isDateTarget(target: TargetExpression | undefined): boolean {
+  if (target?.kind === "qualitative") return DATE_TEXT.test(target.text);
+  if (target?.kind !== "quantitative" || target.unit !== null) return false;
+  const isYear = (n: number) => n >= 1990 && n < 2100;
+  return isYear(target.value) && (target.max === null || isYear(target.max));
 }
 
 function hasUnit(target: TargetExpression | undefined): boolean {

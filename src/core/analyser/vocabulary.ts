@@ -330,6 +330,7 @@ export const TIME_BASED_PRICES = [
  */
 export const COUNT_HEADS: ReadonlyArray<readonly [string, string | null]> = [
   ["人次", "count:人次"],
+  ["人次数", "count:人次"],
   ["人数", "count:人"],
   ["户数", "count:户"],
   ["次数", "count:次"],
@@ -353,6 +354,10 @@ export const SIZE_HEADS: ReadonlyArray<readonly [string, "length" | "area" | "we
   ["里程", "length"],
   ["公里数", "length"],
   ["距离", "length"],
+  ["射程", "length"],
+  ["高度", "length"],
+  ["宽度", "length"],
+  ["深度", "length"],
   ["重量", "weight"],
   ["吨数", "weight"],
   ["产量", "weight"],

@@ -203,4 +203,14 @@ export const enUS: Catalogue = {
       ? "The 指标定义 sheet has no header row and was not used: its first row must name the columns, at least 指标名称 (name) and one more such as 计量单位 (unit), 指标方向 (direction) or 最小值 (minimum)."
       : `Row ${d("row")} of 指标定义 was not used: ${(DEFINITION[d("reason")] ?? (() => "the row is invalid"))(d)}.`,
   "settings-invalid": (d) => (SETTINGS[d("reason")] ?? SETTINGS.invalid ?? (() => ""))(d),
+  "sheet-skipped": (d) =>
+    `This sheet has ${d("targetCells")} cells that look like targets (the first at ${d("firstTarget")}) but could not be read as a target table, so its indicators were not checked: ${SKIP_REASON_EN[d("reason")] ?? "no header row was found"}.`,
+};
+
+const SKIP_REASON_EN: Readonly<Record<string, string>> = {
+  "no-header":
+    "no header row was found; add a row naming the columns above the indicators, such as 一级指标, 二级指标, 三级指标, 指标值",
+  "no-target-column":
+    "the header names indicators but no target column; put the targets in a column of their own, headed e.g. 指标值",
+  "no-indicator-column": "the header names targets but no indicator column; add a 三级指标 (indicator name) column",
 };

@@ -208,4 +208,12 @@ export const zhCN: Catalogue = {
       ? "“指标定义”表找不到表头，整张表未使用：请在第一行写明各列名称，至少有“指标名称”和另一列（如“计量单位”“指标方向”“最小值”）。"
       : `“指标定义”第 ${d("row")} 行未使用：${(DEFINITION[d("reason")] ?? (() => "该行有误"))(d)}。`,
   "settings-invalid": (d) => (SETTINGS[d("reason")] ?? SETTINGS.invalid ?? (() => ""))(d),
+  "sheet-skipped": (d) =>
+    `此表有 ${d("targetCells")} 个单元格像指标值（首个在 ${d("firstTarget")}），但未能读取为绩效目标表，其中的指标未检查：${SKIP_REASON_ZH[d("reason")] ?? "找不到表头"}。`,
+};
+
+const SKIP_REASON_ZH: Readonly<Record<string, string>> = {
+  "no-header": "找不到表头；请在指标上方加一行列名，如“一级指标”“二级指标”“三级指标”“指标值”",
+  "no-target-column": "表头有指标名称，但没有指标值一列；请将指标值单独放在一列，列名如“指标值”",
+  "no-indicator-column": "表头有指标值，但没有指标名称一列；请加上“三级指标”（指标名称）一列",
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { analysisSchema } from "../analyser/schema";
 import { targetExpressionSchema } from "../target-expression/schema";
 import { reportFindingSchema } from "./finding";
 
@@ -8,6 +9,17 @@ export const trafficLightSchema = z.enum(["red", "amber", "green", "blue"]);
 export type TrafficLight = z.infer<typeof trafficLightSchema>;
 
 export const reportTargetSchema = z.object({ text: z.string(), parsed: targetExpressionSchema });
+
+/**
+ * How the check read an indicator (additive to version 1): the analyser's reading of the measure
+ * (kind, cumulative, unit family, period, how sure, the deciding words) and the direction the
+ * rules used, with `source` saying what decided it: the indicator's definition (the workbook's
+ * 指标定义 or the built-in library), the row's own 正向/反向, the analyser, or nothing (`default`:
+ * no direction warning is given on it).
+ */
+export const reportAnalysisSchema = analysisSchema.extend({
+  source: z.enum(["definition", "row", "analyser", "default"]),
+});
 
 export const reportIndicatorSchema = z.object({
   level1: z.string(),
@@ -24,6 +36,8 @@ export const reportIndicatorSchema = z.object({
   score: z.number().nullable().optional(),
   /** Actual less target in the target's unit (个百分点 for a percent target); additive to version 1. */
   deviation: z.object({ value: z.number(), unit: z.string() }).nullable().optional(),
+  /** What the measure is and which way is better, and what decided it (additive to version 1). */
+  analysis: reportAnalysisSchema.optional(),
 });
 
 /** The target-wording status, apart from the light: the worst of the findings that are not monitoring's. */
@@ -132,6 +146,7 @@ export const reportSchema = z.object({
 export type Report = z.infer<typeof reportSchema>;
 export type ReportProject = z.infer<typeof reportProjectSchema>;
 export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;
+export type ReportAnalysis = z.infer<typeof reportAnalysisSchema>;
 export type ReportSheet = z.infer<typeof reportSheetSchema>;
 export type ReportEvaluation = z.infer<typeof reportEvaluationSchema>;
 export type ReportFiscalYear = z.infer<typeof reportFiscalYearSchema>;

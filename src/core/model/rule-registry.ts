@@ -199,6 +199,12 @@ export const RULES = {
     { key: maybe(text), reason: text, detail: maybe(text) },
     { bad: "容差 = 百分之五", good: "容差 = 5" },
   ),
+  "sheet-skipped": rule(
+    "input",
+    ["info"],
+    { reason: text, targetCells: count, firstTarget: text },
+    { bad: "一张表有“≥95%”这样的单元格，但没有表头", good: "在指标上方加一行表头：三级指标、指标值" },
+  ),
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -8,7 +8,8 @@ import { indicatorFinding, projectFinding, type Rule, type RuleContext } from ".
 /** Why an indicator sits in the wrong category, or null. */
 function misuse(ctx: RuleContext, ind: Indicator): { reason: string; expected?: string } | null {
   const { level1, level2, name } = ind;
-  if (/满意度|满意率/.test(name) && level1 !== "" && level1 !== "满意度指标") return { reason: "satisfaction" };
+  // 满意程度 too; not 认可度, which the forms list as a social benefit (社会认可度).
+  if (/满意度|满意率|满意程度/.test(name) && level1 !== "" && level1 !== "满意度指标") return { reason: "satisfaction" };
   if (/预算执行率|资金执行率|支出进度/.test(name) && level1 === "效益指标") return { reason: "execution" };
   if (isCost(level1, level2) && level1 === "效益指标") return { reason: "cost" };
   const filed = byMeasure(ctx, ind);

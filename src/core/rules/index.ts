@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from "./context";
 import { checkGoalMismatch, checkUnmapped } from "./definition-rules";
 import { checkBudgetSum, checkDuplicateProjects, checkPlan, checkProjectCodes } from "./project-rules";
 import { oneFixPerCell } from "./one-fix";
+import { checkSkippedSheets } from "./sheet-skipped-rule";
 import { checkTargets } from "./target-rules";
 
 /** A check and the rules it may emit: the registry test holds every review rule to one. */

@@ -12,6 +12,9 @@ export type SkipReason = {
   firstTarget: string;
 };
 
+/** Operators that only a target has: a date range (1-1月) or a bare value is also data. */
+const COMPARISONS: ReadonlySet<string> = new Set([">=", "<=", ">", "<"]);
+
 /** A skipped sheet is looked at this far: enough to name it, bounded on a huge one. */
 const MAX_ROWS = 2000;
 const MAX_COLUMNS = 64;
@@ -25,13 +28,17 @@ const MIN_TARGETS = 3;
  */
 export function skipReason(view: SheetView, roleOf: RoleOf, parse: TargetParser): SkipReason | null {
   let count = 0;
+  let compared = 0;
   let first: { row: number; col: number } | null = null;
   const rows = Math.min(view.rowCount, MAX_ROWS);
   for (let r = 0; r < rows; r++) {
     const span = Math.min(view.rowSpan(r), MAX_COLUMNS);
     for (let c = 0; c < span; c++) {
-      if (view.isCovered(r, c) || !isTargetLike(view.headerText(r, c), parse)) continue;
+      const text = view.headerText(r, c);
+      if (view.isCovered(r, c) || !isTargetLike(text, parse)) continue;
       count++;
+      const target = parse(text);
+      if (target.kind === "quantitative" && COMPARISONS.has(target.operator ?? "")) compared++;
       first ??= { row: r, col: c };
     }
   }
@@ -44,5 +51,9 @@ export function skipReason(view: SheetView, roleOf: RoleOf, parse: TargetParser)
     if (indicator && !target) reason = "no-target-column";
     else if (target && !indicator) reason = "no-indicator-column";
   }
+  // With no header to say so, values with units alone (12%, ￥1.11: a sheet of formatted numbers)
+  // or date ranges (1-1月) are data; targets compare (≥95%, 不超过5天), and a sheet of them has
+  // some that do.
+  if (reason === "no-header" && compared === 0) return null;
   return { reason, targetCells: count, firstTarget: view.address(first.row, first.col) };
 }

@@ -18,6 +18,9 @@ describe("parseUnit (a 计量单位 column)", () => {
     ["百分比", { text: "百分比", dimension: "percent", scale: 1, per: null }],
     ["枚", { text: "枚", dimension: "unit:枚", scale: 1, per: null }],
     ["工作日", { text: "工作日", dimension: "workday", scale: 1, per: null }],
+    // Metres in capitals, as clerks write them (雾炮车风炮射程 ≥80M, Xiangtan 2023).
+    ["M", { text: "M", dimension: "length", scale: 1, per: null }],
+    ["KM", { text: "KM", dimension: "length", scale: 1000, per: null }],
   ])("%s", (text, expected) => {
     expect(parseUnit(text)).toEqual(expected);
   });

@@ -108,6 +108,9 @@ const MEASURES: ReadonlyArray<readonly [string, string, number]> = [
   ["倍", "multiple", 1],
   ["米", "length", 1],
   ["m", "length", 1],
+  // 80M, 5KM: clerks write metres in capitals; no other unit of a target is written M.
+  ["M", "length", 1],
+  ["KM", "length", 1000],
   ["公里", "length", 1000],
   ["千米", "length", 1000],
   ["km", "length", 1000],
