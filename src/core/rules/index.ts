@@ -41,6 +41,7 @@ export const REVIEW_CHECKS: readonly Check[] = [
   { emits: ["project-code"], run: checkProjectCodes },
   { emits: ["project-duplicate"], run: checkDuplicateProjects },
   { emits: ["cell-error"], run: checkCellErrors },
+  { emits: ["sheet-skipped"], run: checkSkippedSheets },
 ];
 
 export function runRules(ctx: RuleContext, checks: readonly Check[] = REVIEW_CHECKS): Finding[] {
