@@ -2,6 +2,7 @@ import { z } from "zod";
 import { analysisSchema } from "../analyser/schema";
 import { targetExpressionSchema } from "../target-expression/schema";
 import { reportFindingSchema } from "./finding";
+import { layoutKindSchema } from "./layout-kind";
 
 const nullableNumber = z.number().nullable();
 
@@ -92,7 +93,7 @@ export const reportGoalSchema = z.object({
 
 /** A table as read: its layout, header row (1-based) and which column (letter) plays which role. */
 export const reportTableSchema = z.object({
-  kind: z.enum(["indicator-list", "project-list", "goal-list", "standard-form"]),
+  kind: layoutKindSchema,
   headerRow: z.number().int().positive(),
   columns: z.record(z.string(), z.string()),
   /** detected now, or applied from the workbook's saved mapping (saved / corrected). */

@@ -2,10 +2,10 @@ import { contentRoles, isLevel1Name, isLevel2Name, isLevelName, isTargetLike, ty
 import { HEADER_SYNONYMS, isAmbiguousOperatorHeader, normalizeHeader, type HeaderRole } from "./header-roles";
 import { headerValue, type SheetView } from "./sheet-view";
 import type { TargetParser } from "./target-cache";
+import { classify } from "./layouts";
 import { placeWeightColumns } from "./weight-columns";
 
-/** The four layouts of docs/layouts.md. */
-export type LayoutKind = "indicator-list" | "project-list" | "goal-list" | "standard-form";
+export type { LayoutKind } from "../model/layout-kind";
 
 /** Which column plays which role, as detected (and, later, as corrected by the user). */
 export type ColumnMap = Partial<Record<HeaderRole, number>>;
@@ -58,38 +58,6 @@ export function rowRoles(view: SheetView, row: number, roleOf: RoleOf): HeaderRo
   }
   placeWeightColumns(found, weights);
   return found;
-}
-
-const has = (columns: ColumnMap, role: HeaderRole): boolean => columns[role] !== undefined;
-const hasProject = (columns: ColumnMap): boolean => has(columns, "projectCode") || has(columns, "projectName");
-
-/**
- * The layout a header announces, or null. A standard form's indicator grid reads as an
- * indicator list here; the reader tells the two apart by the label cells above the grid.
- */
-export function classify(columns: ColumnMap): Exclude<LayoutKind, "standard-form"> | null {
-  const hasIndicator = has(columns, "name") || has(columns, "goalName");
-  const hasTarget = has(columns, "target") || has(columns, "operator");
-  if (hasIndicator && hasTarget && (has(columns, "level1") || has(columns, "level2") || hasProject(columns))) {
-    return "indicator-list";
-  }
-  if (
-    hasProject(columns) &&
-    (has(columns, "budget") || has(columns, "fiscal") || has(columns, "plan3") || has(columns, "spent"))
-  )
-    return "project-list";
-  if (hasIndicator && has(columns, "target")) return "goal-list";
-  return null;
-}
-
-/** The header of a standard form's indicator grid: levels, name and target, no project columns. */
-export function isGridHeader(columns: ColumnMap): boolean {
-  return (
-    !hasProject(columns) &&
-    (has(columns, "level1") || has(columns, "level2")) &&
-    has(columns, "name") &&
-    (has(columns, "target") || has(columns, "operator"))
-  );
 }
 
 /**

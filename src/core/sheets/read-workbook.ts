@@ -3,13 +3,11 @@ import { append } from "../model/arrays";
 import type { Goal, Indicator, Project } from "../model/project";
 import { isOwnedSheet } from "../owned";
 import { resolveOperatorColumns } from "./column-content";
-import { classify, findHeaders, isGridHeader, type HeaderRow, type LayoutKind } from "./detect-layout";
+import { findHeaders, type HeaderRow, type LayoutKind } from "./detect-layout";
+import { classify, isGridHeader, readList, type SheetRead } from "./layouts";
 import type { WorkbookData } from "./grid";
 import { cachedHeaderRole } from "./header-roles";
 import type { TableSpan } from "./indicator-row";
-import { readGoalList } from "./read-goal-list";
-import { readIndicatorList } from "./read-indicator-list";
-import { readProjectList } from "./read-project-list";
 import { readStandardForms } from "./read-standard-form";
 import { SheetView, type CellError } from "./sheet-view";
 import { skipReason, type SkipReason } from "./skip-reason";
@@ -80,13 +78,7 @@ function linkProjects(listed: Project[], fromIndicators: Project[], indicators: 
 /** A header to read, with the layout a saved mapping gives it (else the header's own). */
 type Planned = { header: HeaderRow; kind: LayoutKind | null; source: SheetLayout["source"] };
 
-type SheetRead = {
-  layouts: SheetLayout[];
-  projectRows: Project[];
-  fromIndicators: Project[];
-  indicators: Indicator[];
-  goals: Goal[];
-};
+type SheetTables = SheetRead & { layouts: SheetLayout[] };
 
 /**
  * Reads every table of one sheet. Standard-form blocks first: their label rows would otherwise
@@ -97,8 +89,8 @@ function readSheet(
   planned: readonly Planned[],
   parse: TargetParser,
   roleOf: ReturnType<typeof cachedHeaderRole>,
-): SheetRead {
-  const out: SheetRead = { layouts: [], projectRows: [], fromIndicators: [], indicators: [], goals: [] };
+): SheetTables {
+  const out: SheetTables = { layouts: [], projectRows: [], fromIndicators: [], indicators: [], goals: [] };
   const sorted = [...planned].sort((a, b) => a.header.row - b.header.row);
   const nextHeader = (row: number): number => sorted.find((p) => p.header.row > row)?.header.row ?? view.rowCount;
   const grids = sorted.filter((p) => p.kind === "standard-form" || (p.kind === null && isGridHeader(p.header.columns)));
@@ -125,15 +117,7 @@ function readSheet(
     if (kind === null) continue;
     const table: TableSpan = { dataRow: header.dataRow, endRow, columns };
     out.layouts.push(layoutOf(view, kind, header, columns, source));
-    if (kind === "indicator-list") {
-      const read = readIndicatorList(view, table, parse, roleOf);
-      append(out.indicators, read.indicators);
-      append(out.fromIndicators, read.projects);
-    } else if (kind === "project-list") {
-      append(out.projectRows, readProjectList(view, table));
-    } else {
-      append(out.goals, readGoalList(view, table, parse, roleOf));
-    }
+    readList(kind, table, { view, parse, roleOf }, out);
   }
   out.layouts.sort((a, b) => a.headerRow - b.headerRow);
   return out;

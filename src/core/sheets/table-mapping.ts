@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { layoutKindSchema } from "../model/layout-kind";
 import { columnIndex, columnLetters } from "./address";
 import type { ColumnMap, HeaderRow, LayoutKind } from "./detect-layout";
 import { HEADER_SYNONYMS, normalizeHeader, type HeaderRole } from "./header-roles";
@@ -15,7 +16,7 @@ const letterSchema = z.string().regex(/^[A-Z]{1,3}$/, "a column letter such as A
  */
 export const tableMappingSchema = z.object({
   sheet: z.string().min(1),
-  kind: z.enum(["indicator-list", "project-list", "goal-list", "standard-form"]),
+  kind: layoutKindSchema,
   headerRow: z.number().int().positive(),
   dataRow: z.number().int().positive().optional(),
   columns: z.partialRecord(roleSchema, letterSchema),
