@@ -1,5 +1,5 @@
 import type { CellStyle } from "../../core";
-import { applyEdits, attr, isMain, qualifier, toBytes, walk, type Attr, type Edit, type Tag } from "./xml-scan";
+import { applyEdits, attr, qualifier, toBytes, walk, type Attr, type Edit, type Tag } from "./xml-scan";
 
 /**
  * Our formats appended to the workbook's styles part. Existing entries keep their index: cells,
@@ -80,14 +80,22 @@ export class StylesEditor {
   /** The marker comment's offsets in the part, if it has one. */
   private readonly mark: { start: number; end: number } | null = null;
 
-  constructor(private readonly xml: string) {
+  /**
+   * `xml`: the styles part (a binary string). `mark`: whether text() leaves the marker comment
+   * that --clear reads; a package written whole (the summary workbook) has nothing to clear.
+   */
+  constructor(
+    private readonly xml: string,
+    private readonly options: { mark: boolean } = { mark: true },
+  ) {
     let root: Tag | null = null;
     let current: { name: string; list: List } | null = null;
     let itemStart = -1;
     let firstFont: { name: string | null; size: string | null } | null = null;
     walk(xml, (tag) => {
       if (tag.depth === 0 && tag.kind !== "close") root = tag;
-      if (!isMain(tag.ns)) return;
+      // The root's own namespace: transitional, strict, or an early one Excel's betas wrote.
+      if (tag.ns !== (root as Tag | null)?.ns) return;
       if (tag.depth === 1) {
         if (tag.kind !== "close") this.children.push(tag);
         if (tag.kind === "close" && current !== null) {
@@ -274,7 +282,9 @@ export class StylesEditor {
     const q = this.q;
     const marker = this.marker();
     if (this.mark !== null) edits.push({ start: this.mark.start, end: this.mark.end, text: marker });
-    else if (this.root.kind === "empty") rootInserts.push(marker);
+    else if (!this.options.mark) {
+      // A part written whole: no marker.
+    } else if (this.root.kind === "empty") rootInserts.push(marker);
     else edits.push({ start: this.root.end, end: this.root.end, text: marker });
     for (const name of ORDER) {
       const list = this.lists.get(name);

@@ -110,13 +110,15 @@ function pageNames(plan: SheetPlan, index: number): NewName[] {
 
 /**
  * What the parts of the package (as the copy will hold them) use of the styles part: the number of
- * cell styles and dxfs up to the highest index referenced (`s="…"`, `style="…"`, `…dxfId="…"`), and
+ * cell styles (`s="…"`, `style="…"` in the sheets) and dxfs (`…dxfId="…"` anywhere) up to the highest
+ * index referenced, and
  * the number format ids named (`numFmtId="…"`, as pivot tables do). Read with plain expressions over
  * every XML part: an attribute found where it means something else only keeps an entry more.
  */
 async function styleReferences(
   entries: Entries,
   stylesPart: string,
+  sheetParts: ReadonlySet<string>,
   removed: ReadonlySet<string>,
   replaced: ReadonlyMap<string, PartContent>,
 ): Promise<{ cellXfs: number; dxfs: number; numFmtIds: Set<number> }> {
@@ -129,9 +131,12 @@ async function styleReferences(
     // A part in UTF-16 (customXml may be) is searched as the text it is.
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     const text = utf16 ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes) : toBinary(bytes);
-    for (const m of text.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) used.cellXfs = Math.max(used.cellXfs, Number(m[1]) + 1);
-    for (const m of text.matchAll(/dxfId\s*=\s*["'](\d+)["']/gi)) used.dxfs = Math.max(used.dxfs, Number(m[1]) + 1);
+    // dxfId, headerRowDxfId …; not the rich-value styles' `dxfid`, which index their own list.
+    for (const m of text.matchAll(/[dD]xfId\s*=\s*["'](\d+)["']/g)) used.dxfs = Math.max(used.dxfs, Number(m[1]) + 1);
     for (const m of text.matchAll(/numFmtId\s*=\s*["'](\d+)["']/g)) used.numFmtIds.add(Number(m[1]));
+    // Cell styles only in sheets: rich values and the calculation chain have `s` attributes of their own.
+    if (!sheetParts.has(name)) continue;
+    for (const m of text.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) used.cellXfs = Math.max(used.cellXfs, Number(m[1]) + 1);
   }
   return used;
 }
@@ -272,7 +277,9 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
     removeRels.add(stylesRel.id);
   } else if (stylesPart !== null && !oursLeft && plan.flags !== null && styles.unchanged) {
     // --clear: the entries we appended go again, as far as nothing left in the package uses them.
-    const restored = styles.restore(await styleReferences(entries, stylesPart, remove, replace));
+    const restored = styles.restore(
+      await styleReferences(entries, stylesPart, new Set([...sheets.values()].map((s) => s.part)), remove, replace),
+    );
     if (restored !== null) replace.set(stylesPart, binaryBytes(restored));
   } else if (!styles.unchanged) {
     if (stylesPart !== null) replace.set(stylesPart, binaryBytes(styles.text()));

@@ -9,7 +9,7 @@ import {
   type PlannedCell,
   type SheetPlan,
   type WritePlan,
-} from "../core";
+} from "../../../src/core";
 
 /** Fill colours of Excel's own "light red" and "yellow" presets, which clerks recognise. */
 const FLAG_FILL = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
