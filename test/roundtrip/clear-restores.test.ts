@@ -33,7 +33,7 @@ async function differences(a: Uint8Array, b: Uint8Array): Promise<string[]> {
   return out;
 }
 
-type Parts = { workbook: string; styles: string | null; sheet?: string };
+type Parts = { workbook: string; styles: string | null; sheet?: string; app?: Buffer };
 
 /** A one-sheet package with the given workbook and styles parts. */
 async function pkg(parts: Parts): Promise<Buffer> {
@@ -51,8 +51,11 @@ async function pkg(parts: Parts): Promise<Buffer> {
   );
   zip.file(
     "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+      (parts.app === undefined ? "" : `<Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/>`) +
+      `</Relationships>`,
   );
+  if (parts.app !== undefined) zip.file("docProps/app.xml", parts.app);
   zip.file(
     "xl/_rels/workbook.xml.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
@@ -139,6 +142,16 @@ describe("--clear on a checked copy", () => {
     expect(await differences(once.bytes, twice.bytes)).toEqual([]);
     const cleared = await writeCheckedCopy(twice.bytes, [CLEAR_PLAN]);
     expect(await differences(original, cleared.bytes)).toEqual([]);
+  });
+
+  it.each([
+    ["in UTF-16", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>', "utf16le")])],
+    ["damaged", Buffer.from('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><TitlesOfParts>')],
+  ])("leaves an app.xml %s as it is, and still writes the copy", async (_, app) => {
+    const original = await pkg({ workbook: workbook(""), styles: `${STYLES}</styleSheet>`, app });
+    const { copy, cleared } = await checkThenClear(original);
+    expect(await differences(original, copy)).not.toContain("docProps/app.xml");
+    expect(await differences(original, cleared)).toEqual([]);
   });
 
   it("keeps an appended style a staff cell has since been given, and what it uses", async () => {

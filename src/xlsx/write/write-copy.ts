@@ -141,6 +141,16 @@ async function styleReferences(
   return used;
 }
 
+/** editAppTitles, where a damaged app.xml (which Excel opens regardless) is left as it is rather than stop the copy. */
+function appTitles(xml: string, before: readonly string[], after: readonly string[]): string | null {
+  try {
+    return editAppTitles(xml, before, after);
+  } catch (cause) {
+    if (cause instanceof Error && /^an XML part/.test(cause.message)) return null;
+    throw cause;
+  }
+}
+
 /** Writes the checked copy of `original` with the plans applied. */
 export async function writeCheckedCopy(original: Uint8Array, plans: readonly WritePlan[]): Promise<CheckedCopy> {
   const plan = mergePlans(plans);
@@ -324,7 +334,10 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
     const before = worksheets.map((s) => s.name);
     const removedNames = new Set(book.sheets.filter((_, i) => removeIndices.has(i)).map((s) => s.name));
     const after = [...before.filter((n) => !removedNames.has(n)), ...addSheets.map((s) => s.name)];
-    const edited = editAppTitles(await need(appPart), before, after);
+    // A summary, not the workbook: one in UTF-16, or one we cannot parse, is left as it is.
+    const bytes = await entryBytes(zip, appPart);
+    const utf16 = bytes !== null && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const edited = bytes === null || utf16 ? null : appTitles(toBinary(bytes), before, after);
     if (edited !== null) replace.set(appPart, binaryBytes(edited));
   }
   if (removeRels.size > 0 || addRels.length > 0) {
