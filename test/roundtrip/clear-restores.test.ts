@@ -154,6 +154,23 @@ describe("--clear on a checked copy", () => {
     expect(await differences(original, cleared)).toEqual([]);
   });
 
+  it("counts an <mc:AlternateContent> in a list as the one entry it is (WPS, Hancom), and restores the list", async () => {
+    const alternate =
+      '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="hs">' +
+      '<font><sz val="9"/><name val="宋体"/></font></mc:Choice><mc:Fallback><font><sz val="9"/><name val="宋体"/></font></mc:Fallback></mc:AlternateContent>';
+    const styles = `${STYLES.replace('<fonts count="1"><font><sz val="11"/><name val="宋体"/></font>', `<fonts count="2"><font><sz val="11"/><name val="宋体"/></font>${alternate}`)}</styleSheet>`;
+    const original = await pkg({ workbook: workbook(""), styles });
+    const { copy, cleared } = await checkThenClear(original);
+    const copied = await (await JSZip.loadAsync(copy)).file("xl/styles.xml")!.async("string");
+    // Our first font is the third: after the plain one and the alternate one.
+    expect(copied).toMatch(/<fonts count="(\d+)">/);
+    const fonts = copied.slice(copied.indexOf("<fonts"), copied.indexOf("</fonts>"));
+    expect(fonts.replace(/^<fonts count="\d+">/, "").startsWith(`<font><sz val="11"/><name val="宋体"/></font>${alternate}<font><b/>`)).toBe(true);
+    expect(copied).toContain('fontId="2"');
+    expect(copied).not.toMatch(/fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/);
+    expect(await differences(original, cleared)).toEqual([]);
+  });
+
   it("keeps an appended style a staff cell has since been given, and what it uses", async () => {
     const original = await pkg({ workbook: workbook(""), styles: `${STYLES}<dxfs count="0"/></styleSheet>` });
     const copy = await writeCheckedCopy(original, [fullPlan("表")]);

@@ -95,8 +95,8 @@ export class StylesEditor {
     walk(xml, (tag) => {
       if (tag.depth === 0 && tag.kind !== "close") root = tag;
       // The root's own namespace: transitional, strict, or an early one Excel's betas wrote.
-      if (tag.ns !== (root as Tag | null)?.ns) return;
-      if (tag.depth === 1) {
+      const own = tag.ns === (root as Tag | null)?.ns;
+      if (tag.depth === 1 && own) {
         if (tag.kind !== "close") this.children.push(tag);
         if (tag.kind === "close" && current !== null) {
           current.list.closeAt = tag.start;
@@ -107,6 +107,8 @@ export class StylesEditor {
           if (tag.kind === "open") current = { name: tag.local, list };
         }
       }
+      // An item of a list, whatever its namespace: an <mc:AlternateContent> around a font (WPS,
+      // Hancom) is one entry of the list, as its Choice or its Fallback.
       if (tag.depth === 2 && current !== null) {
         if (tag.kind === "open") itemStart = tag.start;
         if (tag.kind === "empty") {
@@ -117,14 +119,14 @@ export class StylesEditor {
           current.list.items.push(xml.slice(itemStart, tag.end));
           current.list.starts.push(itemStart);
         }
-        if (current.name === "numFmts" && tag.kind !== "close") {
+        if (current.name === "numFmts" && own && tag.kind !== "close") {
           const id = Number(attr(tag, "numFmtId"));
           const code = attr(tag, "formatCode");
           if (code !== null && !this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
           this.nextNumFmt = Math.max(this.nextNumFmt, id + 1);
         }
       }
-      if (tag.depth === 3 && current?.name === "fonts" && current.list.items.length === 0 && tag.kind !== "close") {
+      if (tag.depth === 3 && own && current?.name === "fonts" && current.list.items.length === 0 && tag.kind !== "close") {
         firstFont ??= { name: null, size: null };
         if (tag.local === "name") firstFont.name = attr(tag, "val");
         if (tag.local === "sz") firstFont.size = attr(tag, "val");
