@@ -84,6 +84,8 @@ const STYLES =
   `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`;
 
+const PLAIN_SHEET = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+
 async function checkThenClear(original: Buffer): Promise<{ copy: Buffer; cleared: Buffer }> {
   const copy = await writeCheckedCopy(original, [fullPlan("表")]);
   const cleared = await writeCheckedCopy(copy.bytes, [CLEAR_PLAN]);
@@ -113,14 +115,17 @@ describe("--clear on a checked copy", () => {
   });
 
   it.each([
-    ["an empty <definedNames/>", "<definedNames/>", `${STYLES}<dxfs count="0"/></styleSheet>`],
-    ["an empty <definedNames></definedNames>", "<definedNames></definedNames>", `${STYLES}<dxfs count="0"></dxfs></styleSheet>`],
-    ["a prefixed, spaced <x:definedNames />", "<definedNames />", `${STYLES}<dxfs count="0" /></styleSheet>`],
-    ["no <dxfs> list at all", "", `${STYLES}</styleSheet>`],
-    ["lists without count attributes", "", STYLES.replace(/ count="\d+"/g, "") + "</styleSheet>"],
-    ["a staff name beside ours", '<definedNames><definedName name="区域">表!$A$1</definedName></definedNames>', `${STYLES}</styleSheet>`],
-  ])("restores %s and the styles as they were", async (_, names, styles) => {
-    const original = await pkg({ workbook: workbook(names), styles });
+    ["an empty <definedNames/>", "<definedNames/>", `${STYLES}<dxfs count="0"/></styleSheet>`, null],
+    ["an empty <definedNames></definedNames>", "<definedNames></definedNames>", `${STYLES}<dxfs count="0"></dxfs></styleSheet>`, null],
+    ["a prefixed, spaced <x:definedNames />", "<definedNames />", `${STYLES}<dxfs count="0" /></styleSheet>`, null],
+    ["no <dxfs> list at all", "", `${STYLES}</styleSheet>`, null],
+    // Its sheet without s="1": with it, the cell would point past a part that has no styles at
+    // all (see "a dangling cell style" below).
+    ["an empty styles part <styleSheet/>", "", `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="${MAIN}" xml:space="preserve"/>\n`, PLAIN_SHEET],
+    ["lists without count attributes", "", STYLES.replace(/ count="\d+"/g, "") + "</styleSheet>", null],
+    ["a staff name beside ours", '<definedNames><definedName name="区域">表!$A$1</definedName></definedNames>', `${STYLES}</styleSheet>`, null],
+  ])("restores %s and the styles as they were", async (_, names, styles, sheet) => {
+    const original = await pkg({ workbook: workbook(names), styles, ...(sheet === null ? {} : { sheet }) });
     const { copy, cleared } = await checkThenClear(original);
     expect(await differences(original, copy)).toEqual(expect.arrayContaining(["xl/styles.xml", "xl/workbook.xml"]));
     expect(await differences(original, cleared)).toEqual([]);
@@ -169,6 +174,17 @@ describe("--clear on a checked copy", () => {
     expect(copied).toContain('fontId="2"');
     expect(copied).not.toMatch(/fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/);
     expect(await differences(original, cleared)).toEqual([]);
+  });
+
+  it("keeps our styles where a staff cell already pointed past the original list (a dangling cell style)", async () => {
+    // Some generators write s="1" with one cell style (LibreOffice's tdf100709 in the corpus): that
+    // index is ours in the copy, and taking it out again cannot be told from a clerk's use of it.
+    const original = await pkg({ workbook: workbook(""), styles: `${STYLES.replace('<cellXfs count="2">', '<cellXfs count="1">').replace(/<xf numFmtId="14"[^>]*\/>/, "")}</styleSheet>` });
+    const { cleared } = await checkThenClear(original);
+    const after = await (await JSZip.loadAsync(cleared)).file("xl/styles.xml")!.async("string");
+    expect(after).toMatch(/<cellXfs count="2">/);
+    expect(after).toContain("<!--check-targets:styles");
+    expect(await differences(original, cleared)).toEqual(["xl/styles.xml"]);
   });
 
   it("keeps an appended style a staff cell has since been given, and what it uses", async () => {

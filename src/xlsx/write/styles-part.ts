@@ -79,6 +79,8 @@ export class StylesEditor {
   private readonly before = new Map<string, Before>();
   /** The marker comment's offsets in the part, if it has one. */
   private readonly mark: { start: number; end: number } | null = null;
+  /** Whether the root was an empty element (`<styleSheet …/>`) before the first check. */
+  private rootWasEmpty = false;
 
   /**
    * `xml`: the styles part (a binary string). `mark`: whether text() leaves the marker comment
@@ -145,6 +147,7 @@ export class StylesEditor {
     if (at >= 0 && close >= 0) {
       this.mark = { start: at, end: close + 3 };
       for (const token of xml.slice(at + MARK.length, close).trim().split(/\s+/)) {
+        if (token === "root:empty") this.rootWasEmpty = true;
         const [name, items, form, count] = token.split(":");
         if (name === undefined || !(ORDER as readonly string[]).includes(name)) continue;
         if (form !== "open" && form !== "empty" && form !== "absent") continue;
@@ -282,6 +285,7 @@ export class StylesEditor {
     const edits: Edit[] = [];
     const rootInserts: string[] = [];
     const q = this.q;
+    if (this.mark === null && this.root.kind === "empty") this.rootWasEmpty = true;
     const marker = this.marker();
     if (this.mark !== null) edits.push({ start: this.mark.start, end: this.mark.end, text: marker });
     else if (!this.options.mark) {
@@ -328,6 +332,7 @@ export class StylesEditor {
       const b = this.before.get(name) as Before;
       return `${name}:${b.items}:${b.form}:${b.count ?? "-"}`;
     });
+    if (this.rootWasEmpty) tokens.push("root:empty");
     return `${MARK} ${tokens.join(" ")}-->`;
   }
 
@@ -404,6 +409,11 @@ export class StylesEditor {
       if (count !== undefined) edits.push({ start: count.start, end: count.end, text: countText(value) });
       const from = list.starts[n];
       if (from !== undefined && list.closeAt >= 0) edits.push({ start: from, end: list.closeAt, text: "" });
+    }
+    if (whole && this.rootWasEmpty && this.root.kind === "open") {
+      // Everything in it was ours: <styleSheet …/> again.
+      const closeEnd = this.xml.indexOf(">", this.xml.lastIndexOf(`</${this.root.qname}`)) + 1;
+      return applyEdits(this.xml, [{ start: this.root.start, end: closeEnd, text: `${this.xml.slice(this.root.start, this.root.end - 1)}/>` }]);
     }
     if (whole) edits.push({ start: this.mark.start, end: this.mark.end, text: "" });
     if (edits.length === 0) return null;
