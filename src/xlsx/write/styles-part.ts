@@ -275,6 +275,11 @@ export class StylesEditor {
     return this.indexOf("cellXfs", alignment === "" ? `${xf}/>` : `${xf}>${alignment}</${q("xf")}>`);
   }
 
+  /** True when the part holds our marker: a check appended to it and no other program has rewritten it since. */
+  get marked(): boolean {
+    return this.mark !== null;
+  }
+
   /** True when nothing was appended: the part is written back as it is. */
   get unchanged(): boolean {
     return [...this.lists.values()].every((l) => l.added.length === 0);

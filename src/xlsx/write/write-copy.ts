@@ -111,9 +111,9 @@ function pageNames(plan: SheetPlan, index: number): NewName[] {
 /**
  * What the parts of the package (as the copy will hold them) use of the styles part: the number of
  * cell styles (`s="…"`, `style="…"` in the sheets) and dxfs (`…dxfId="…"` anywhere) up to the highest
- * index referenced, and
- * the number format ids named (`numFmtId="…"`, as pivot tables do). Read with plain expressions over
- * every XML part: an attribute found where it means something else only keeps an entry more.
+ * index referenced, and the number format ids named (`numFmtId="…"`, as pivot tables do). Read with
+ * plain expressions over every XML part: an attribute found where it means something else only keeps
+ * an entry more. Only read when the styles part carries our marker.
  */
 async function styleReferences(
   entries: Entries,
@@ -285,7 +285,7 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
     remove.add(stylesPart);
     removedParts.push(stylesPart);
     removeRels.add(stylesRel.id);
-  } else if (stylesPart !== null && !oursLeft && plan.flags !== null && styles.unchanged) {
+  } else if (stylesPart !== null && !oursLeft && plan.flags !== null && styles.unchanged && styles.marked) {
     // --clear: the entries we appended go again, as far as nothing left in the package uses them.
     const restored = styles.restore(
       await styleReferences(entries, stylesPart, new Set([...sheets.values()].map((s) => s.part)), remove, replace),
