@@ -1,17 +1,13 @@
 /**
  * One benchmark step in a process of its own, so that the memory peaks of different sizes do
  * not mix: `generate FILE ROWS [definitions]` writes a generated list; `measure FILE RUNS` reads
- * and checks it RUNS times and prints one line of JSON; `merges FILE COUNT` writes a sheet of
- * COUNT merged areas and `load FILE exceljs|fast` times loading it with ExcelJS's own merge
- * loading or with src/xlsx/fast-merges.ts (a process each, since the latter patches ExcelJS);
- * `cli FILE REPORT` runs the command on FILE with --json REPORT, and `out FILE COPY` runs it with
- * --out COPY (the checked copy: flags and the 绩效目标表), each printing its time and peak memory.
+ * and checks it RUNS times and prints one line of JSON; `cli FILE REPORT` runs the command on
+ * FILE with --json REPORT, and `out FILE COPY` runs it with --out COPY (the checked copy: flags,
+ * the 绩效目标表 and the findings sheet), each printing its time and peak memory.
  */
 import { performance } from "node:perf_hooks";
-import ExcelJS from "exceljs";
 import { checkWorkbook } from "../src/core";
 import { readWorkbookFile } from "../src/xlsx/read/read-file";
-import { installFastMergeLoading } from "../src/xlsx/fast-merges";
 import { main as cli } from "../src/cli/main";
 import { loadSeed } from "../test/support/seed";
 import { generatedWorkbook } from "./generated-workbook";
@@ -67,39 +63,8 @@ async function measure(file: string, runs: number): Promise<Measured> {
   return out;
 }
 
-/** A sheet with `count` merged areas (A1:B1, A2:B2 …), built without ExcelJS's quadratic merge check. */
-async function writeMerges(file: string, count: number): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("合并");
-  const internal = ws as unknown as { _merges: Record<string, unknown> };
-  const merged: Record<string, unknown> = {};
-  for (let r = 1; r <= count; r++) {
-    ws.getCell(r, 1).value = `第${r}行`;
-    internal._merges = {};
-    ws.mergeCells(r, 1, r, 2);
-    Object.assign(merged, internal._merges);
-  }
-  internal._merges = merged;
-  await wb.xlsx.writeFile(file);
-}
-
-async function loadMerges(file: string, how: string): Promise<number> {
-  if (how === "fast") installFastMergeLoading();
-  const t0 = performance.now();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ms = performance.now() - t0;
-  const merges = Object.keys((wb.getWorksheet("合并") as unknown as { _merges: object })._merges).length;
-  if (merges === 0) throw new Error("no merged areas loaded");
-  return ms;
-}
-
 async function main(argv: readonly string[]): Promise<void> {
   const [mode, file, arg, flag] = argv;
-  if (mode === "merges" && file !== undefined && arg !== undefined) {
-    await writeMerges(file, Number(arg));
-    return;
-  }
   if ((mode === "cli" || mode === "out") && file !== undefined && arg !== undefined) {
     // The command as a user runs it on one workbook, with the report or the checked copy written:
     // its time and peak memory.
@@ -112,10 +77,6 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify({ code, ms: performance.now() - t0, peakRss: maxRss() })}\n`);
     return;
   }
-  if (mode === "load" && file !== undefined && arg !== undefined) {
-    process.stdout.write(`${JSON.stringify({ ms: await loadMerges(file, arg) })}\n`);
-    return;
-  }
   if (mode === "generate" && file !== undefined && arg !== undefined) {
     const wb = generatedWorkbook(loadSeed(), Number(arg), { definitions: flag === "definitions" });
     await wb.xlsx.writeFile(file);
@@ -126,7 +87,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   throw new Error(
-    `usage: child.ts generate FILE ROWS [definitions] | measure FILE RUNS | cli FILE REPORT | out FILE COPY | merges FILE COUNT | load FILE exceljs|fast (got ${argv.join(" ")})`,
+    `usage: child.ts generate FILE ROWS [definitions] | measure FILE RUNS | cli FILE REPORT | out FILE COPY (got ${argv.join(" ")})`,
   );
 }
 

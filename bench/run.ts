@@ -219,22 +219,6 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
 
-  const mergeDir = await mkdtemp(join(tmpdir(), "check-targets-bench-merges-"));
-  try {
-    for (const count of [5_000, 20_000]) {
-      const file = join(mergeDir, `merges-${count}.xlsx`);
-      await child(["merges", file, String(count)]);
-      const own = JSON.parse(await child(["load", file, "exceljs"])) as { ms: number };
-      const fast = JSON.parse(await child(["load", file, "fast"])) as { ms: number };
-      console.log(
-        `loading a sheet of ${count.toLocaleString("en-US")} merged areas: ExcelJS's own merge loading ${ms(own.ms)}, ` +
-          `with src/xlsx/fast-merges.ts ${ms(fast.ms)}`,
-      );
-    }
-  } finally {
-    await rm(mergeDir, { recursive: true, force: true });
-  }
-
   const startup = await startupFigures();
   console.log(
     `\nstart-up CPU (median of ${RUNS}): check-targets --help ${secs(startup.help)}, node -e 0 ${secs(startup.bare)}` +
@@ -276,6 +260,11 @@ async function main(): Promise<void> {
     console.log(
       `  100,000 rows${f.definitions ? " + 指标定义" : ""} in ≤ 1 GiB: peak RSS of one read+check ${mib(f.m.peakRssFirst)}, ` +
         `of the command with --json ${mib(f.command.peakRss)} — ${verdict(Math.max(f.m.peakRssFirst, f.command.peakRss) <= 1024 * MiB)}`,
+    );
+  }
+  for (const f of lists.filter((l) => l.rows === 100_000)) {
+    console.log(
+      `  --out at 100,000 rows${f.definitions ? " + 指标定义" : ""} in ≤ 1 GiB: peak RSS ${mib(f.copy.peakRss)}, ${ms(f.copy.ms)} — ${verdict(f.copy.peakRss <= 1024 * MiB)}`,
     );
   }
   const startRatio = ratioOf(startup.help, startup.bare);

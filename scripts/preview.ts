@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { basename, extname, join, normalize, resolve, sep } from "node:path";
 import webpack from "webpack";
 import type { WorkbookData } from "../src/core";
-import { XlsxPort } from "../src/xlsx";
+import { readWorkbookFile } from "../src/xlsx";
 
 const root = resolve(__dirname, "..");
 export const SAMPLE = join(root, "samples", "sample.xlsx");
@@ -50,7 +50,7 @@ export async function buildPreview(
     });
   });
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
-  const data = await (await XlsxPort.open(workbook)).read();
+  const data = await readWorkbookFile(workbook);
   await writePreviewData(outDir, "workbook.json", { ...data, name: basename(workbook) });
 }
 

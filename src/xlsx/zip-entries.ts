@@ -168,3 +168,12 @@ export async function entryBytes(zip: ZipPackage, name: string): Promise<Uint8Ar
   const { Uint8ArrayWriter } = await zipJs();
   return await entry.getData(new Uint8ArrayWriter());
 }
+
+/** A new package of the given parts, in order (the summary workbook). */
+export async function writePackage(parts: readonly (readonly [string, PartContent])[]): Promise<Buffer> {
+  const { Uint8ArrayWriter, ZipWriter } = await zipJs();
+  const writer = new ZipWriter(new Uint8ArrayWriter(), WRITER_OPTIONS);
+  for (const [name, content] of parts) await writer.add(name, contentStream(content));
+  const bytes = await writer.close();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

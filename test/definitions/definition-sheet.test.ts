@@ -1,5 +1,5 @@
 import { readDefinitionSheet } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 import { DEFINITION_HEADER } from "../support/seed-workbook";
 import { workbookOf } from "../support/sheet-builder";

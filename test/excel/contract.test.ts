@@ -13,7 +13,7 @@ import {
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
 import { FakeExcel, newSheet, newWorkbook, workbookFromData, type FakeWorkbook } from "../support/office-model";
-import { XlsxPort } from "../../src/xlsx";
+import { XlsxPort } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 
 /**

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { checkWorkbook, planFlagWrite, type WorkbookData } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
 import { FakeExcel, workbookFromData, type FakeWorkbook } from "../support/office-model";
-import { XlsxPort } from "../../src/xlsx";
+import { XlsxPort } from "../support/exceljs";
 import { where } from "../support/check-workbook";
 
 /**

@@ -8,7 +8,7 @@ import {
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
 import { FakeExcel, workbookFromData, type FakeWorkbook } from "../support/office-model";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";

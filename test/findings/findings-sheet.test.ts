@@ -10,7 +10,7 @@ import {
   type SheetPlan,
   type WorkbookData,
 } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { checkWorkbook, isOwnedSheet, planCheckedWorkbook, planClear, type WorkbookData } from "../../src/core";
-import { workbookData, XlsxPort } from "../../src/xlsx";
+import { workbookData, XlsxPort } from "../support/exceljs";
 import { generatedWorkbook } from "../../bench/generated-workbook";
 import { roundTrip } from "../support/check-workbook";
 import { formatsOf, inRef, ownRules } from "../support/flag-rules";

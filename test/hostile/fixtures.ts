@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { generatedWorkbook } from "../../bench/generated-workbook";
-import { mergeDisjoint } from "../../src/xlsx";
+import { mergeDisjoint } from "../support/exceljs";
 import { assertLibreOffice, SOFFICE } from "../support/libreoffice";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook, DEFINITION_HEADER } from "../support/seed-workbook";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { checkWorkbook, OWNED, reportSchema, type Report } from "../../src/core";
-import { openWorkbook, workbookData } from "../../src/xlsx";
+import { openWorkbook, workbookData } from "../support/exceljs";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
 import { mergedList, READABLE } from "./fixtures";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { checkWorkbook, planCheckedWorkbook } from "../../src/core";
-import { XlsxPort } from "../../src/xlsx";
+import { XlsxPort } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { assertLibreOffice, findColour, pageImage, toPdf, type Image } from "../support/libreoffice";
 import { workbookOf } from "../support/sheet-builder";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { checkWorkbook, planCheckedWorkbook } from "../../src/core";
-import { XlsxPort } from "../../src/xlsx";
+import { XlsxPort } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { assertLibreOffice, findColour, pageImage, SOFFICE, toPdf } from "../support/libreoffice";
 import { workbookOf } from "../support/sheet-builder";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { fromA1, toA1, type SheetPlan } from "../../src/core";
 import { main } from "../../src/cli/main";
-import { openWorkbook, workbookData } from "../../src/xlsx";
+import { openWorkbook, workbookData } from "../support/exceljs";
 import { sheetPart } from "../roundtrip/package-parts";
 import { checkWorkbook, planTableWrite } from "../../src/core";
 import { generatedWorkbook } from "../../bench/generated-workbook";

@@ -69,6 +69,8 @@ const forbidden: Array<[string, string]> = [
   ["src/excel/a.ts", 'import { read } from "../xlsx/read";'],
   ["src/xlsx/a.ts", 'import { run } from "../excel/run";'],
   ["src/xlsx/a.ts", 'import React from "react";'],
+  ["src/xlsx/a.ts", 'import ExcelJS from "exceljs";'],
+  ["src/cli/main.ts", 'import ExcelJS from "exceljs";'],
   ["src/taskpane/components/A.tsx", 'import ExcelJS from "exceljs";'],
   ["src/taskpane/A.tsx", 'import { read } from "../xlsx/read";'],
   ["src/taskpane/A.tsx", 'import { main } from "../cli/main";'],
@@ -84,7 +86,7 @@ const forbidden: Array<[string, string]> = [
 
 const allowed: Array<[string, string]> = [
   ["src/excel/a.ts", 'import { runCheck } from "../core";'],
-  ["src/xlsx/a.ts", 'import ExcelJS from "exceljs";'],
+  ["src/xlsx/a.ts", 'import { ZipReader } from "@zip.js/zip.js";'],
   ["src/xlsx/a.ts", 'import { runCheck } from "../core/index";'],
   ["src/taskpane/A.tsx", 'import { run } from "../excel/run";'],
   ["src/taskpane/A.tsx", 'import { Button } from "@fluentui/react-components";'],

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { checkWorkbook, type CheckResult, type CellData, type Report, type WorkbookData } from "../../src/core";
-import { workbookData, XlsxPort } from "../../src/xlsx";
+import { workbookData, XlsxPort } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import {
   keyOf,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { checkWorkbook, type CheckResult } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { SELF_EVALUATION as S, selfEvaluationForm, selfEvaluationLists } from "./self-evaluation-workbook";
 

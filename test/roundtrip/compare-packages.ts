@@ -6,7 +6,7 @@ import JSZip from "jszip";
  */
 
 /** Parts a copy may edit; every other original part must be there byte for byte. */
-const EDITABLE = /^(\[Content_Types\]\.xml|.*workbook[^/]*\.xml|.*_rels\/workbook[^/]*\.xml\.rels|.*styles\.xml|.*calcChain\.xml)$/i;
+const EDITABLE = /^(\[Content_Types\]\.xml|.*workbook[^/]*\.xml|.*_rels\/workbook[^/]*\.xml\.rels|.*styles\.xml|.*calcChain\.xml|docProps\/app\.xml)$/i;
 const isSheet = (name: string): boolean => /(^|\/)worksheets\/[^/]+\.xml$/i.test(name);
 
 /** A sheet's cell data: the bytes from its <sheetData> start tag to its end tag. */

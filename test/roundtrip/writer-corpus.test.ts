@@ -7,25 +7,26 @@ import { CLEAR_PLAN, corpusFile, corpusWorkbooks, fullPlan, worksheetNames } fro
 /**
  * The writer over every real workbook of the shared corpus that the command must read (issue 11,
  * "Done when"): the checked copy keeps every original part byte for byte except the allowed edits
- * (content types, workbook, its relationships, styles appended to, calculation chain), and every
+ * (content types, workbook, its relationships, styles appended to, calculation chain, the
+ * extended properties' sheet titles), and every
  * sheet's <sheetData> byte for byte; a second check changes nothing more; --clear gives the
- * original back. The plan is one with every kind of edit, so that no reader is needed.
+ * original back, every part byte for byte (the styles part and an empty <definedNames/> too).
+ * The plan is one with every kind of edit, so that no reader is needed.
  */
 
 const files = corpusWorkbooks();
 
-/** --clear cannot tell an empty <definedNames/> of the original from one it made: both go. */
-const withoutEmptyNames = (xml: string): string => xml.replace(/<([\w.-]+:)?definedNames\s*\/>/, "");
-
+/** Parts of the cleared copy that are not the original's bytes (the styles part included). */
 async function clearedDifferences(original: Buffer, cleared: Buffer): Promise<string[]> {
   const parts = await differingParts(original, cleared);
   const [a, b] = await Promise.all([JSZip.loadAsync(original), JSZip.loadAsync(cleared)]);
+  const styles = Object.keys(a.files).filter((n) => /styles\.xml$/i.test(n) && !a.files[n]!.dir);
+  for (const part of styles) {
+    const [x, y] = [a.file(part), b.file(part)];
+    if (x === null || y === null || !(await x.async("nodebuffer")).equals(await y.async("nodebuffer"))) parts.push(part);
+  }
   const out: string[] = [];
   for (const part of parts) {
-    if (/workbook[^/]*\.xml$/.test(part) && a.file(part) !== null && b.file(part) !== null) {
-      const [x, y] = await Promise.all([a.file(part)!.async("string"), b.file(part)!.async("string")]);
-      if (withoutEmptyNames(x) === withoutEmptyNames(y)) continue;
-    }
     // A package whose styles relationship points at no part gets the part there, and keeps it.
     if (part.startsWith("+") && /styles\.xml$/i.test(part) && (await danglingStyles(a))) continue;
     if (/(\[Content_Types\]\.xml|workbook\.xml\.rels)$/.test(part) && (await danglingStyles(a))) continue;

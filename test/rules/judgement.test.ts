@@ -1,5 +1,5 @@
 import { checkWorkbook, type Finding } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 import { workbookOf } from "../support/sheet-builder";
 

@@ -2,7 +2,7 @@ import { loadSeed, type Seed } from "../support/seed";
 import { addDefinitionSheet, buildSampleWorkbook } from "../support/seed-workbook";
 import { join } from "node:path";
 import { reportSchema } from "../../src/core";
-import { workbookData, XlsxPort } from "../../src/xlsx";
+import { workbookData, XlsxPort } from "../support/exceljs";
 import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 
 /** Indicator names the built-in library maps without the department's 指标定义 sheet. */

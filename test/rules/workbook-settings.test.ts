@@ -11,7 +11,7 @@ import {
   type SheetPlan,
   type TableMapping,
 } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { checkBuilt, roundTrip, where } from "../support/check-workbook";
 import { workbookOf } from "../support/sheet-builder";
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { workbookOf } from "../support/sheet-builder";
 

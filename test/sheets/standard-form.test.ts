@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "../support/exceljs";
 import { checkBuilt, roundTrip } from "../support/check-workbook";
 import { loadSeed } from "../support/seed";
 import { addStandardForms } from "../support/seed-workbook";

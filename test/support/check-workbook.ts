@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { checkWorkbook, type CheckResult, type Finding, type Locale } from "../../src/core";
-import { workbookData } from "../../src/xlsx";
+import { workbookData } from "./exceljs";
 
 /** Saves and re-opens the workbook, as the CLI would, so tests see what a real file holds. */
 export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { WorkbookData } from "../../src/core";
-import { openWorkbookFile, workbookData } from "../../src/xlsx";
+import { openWorkbookFile, workbookData } from "./exceljs";
 
 /** The shared corpus of real spreadsheet files (see its MANIFEST.tsv). */
 export const CORPUS = "/work/shared/corpus";

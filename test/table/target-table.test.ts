@@ -9,7 +9,7 @@ import {
   type SheetPlan,
 } from "../../src/core";
 import { pageCapacity } from "../../src/core/target-table/layout";
-import { openWorkbook, workbookData } from "../../src/xlsx";
+import { openWorkbook, workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
 import { monitoringWorkbook } from "../support/monitoring-workbook";
 import { loadSeed, type SeedProject } from "../support/seed";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, fromA1, planCheckedWorkbook, toA1, type SheetPlan, type WritePlan } from "../../src/core";
-import { workbookData, XlsxPort } from "../../src/xlsx";
+import { workbookData, XlsxPort } from "../support/exceljs";
 import { sheetPart } from "../roundtrip/package-parts";
 import { generatedWorkbook } from "../../bench/generated-workbook";
 import { monitoringWorkbook } from "../support/monitoring-workbook";

@@ -95,6 +95,12 @@ export function readWorkbookPart(xml: string): WorkbookPart {
   };
 }
 
+/**
+ * Left in a <definedNames> element of the original that held no name when we add ours to it, so
+ * that --clear gives it back as it was: `empty` for `<definedNames/>`, `kept` for an open element.
+ */
+const NAMES_MARK = "<!--check-targets:definedNames";
+
 /** Children of <workbook> that follow <definedNames> (ECMA-376 Part 1, CT_Workbook). */
 const AFTER_NAMES = new Set([
   "calcPr",
@@ -202,16 +208,31 @@ export function editWorkbookPart(xml: string, part: WorkbookPart, edits: Workboo
     .join("");
   const block = part.definedNames;
   if (block !== null) {
+    const child = part.children.find((c) => c.tag === block.open);
+    const blockEnd = child?.end ?? block.open.end;
+    // The marker we leave in a <definedNames> that held no name before ours: how it was.
+    const markAt = block.open.kind === "empty" ? -1 : xml.indexOf(NAMES_MARK, block.open.end);
+    const mark =
+      markAt >= 0 && markAt < block.closeAt
+        ? { start: markAt, end: xml.indexOf("-->", markAt) + 3, empty: xml.startsWith(`${NAMES_MARK} empty`, markAt) }
+        : null;
     if (kept === 0 && edits.addNames.length === 0) {
-      // Only names of ours were in it: the element goes with them, as it was before they came.
-      const child = part.children.find((c) => c.tag === block.open);
-      append(out, out.splice(0).filter((e) => e.start < block.open.start || e.start >= (child?.end ?? 0)));
-      out.push({ start: block.open.start, end: child?.end ?? block.open.end, text: "" });
+      if (mark !== null && !mark.empty) {
+        // It was there, empty, before ours: only our names and the marker go.
+        out.push({ start: mark.start, end: mark.end, text: "" });
+      } else {
+        // Only names of ours were in it: the element goes with them, as it was before they came,
+        // or becomes the empty element it was (<definedNames/>).
+        append(out, out.splice(0).filter((e) => e.start < block.open.start || e.start >= blockEnd));
+        const restored = mark === null ? "" : `${xml.slice(block.open.start, block.open.end - 1)}/>`;
+        out.push({ start: block.open.start, end: blockEnd, text: restored });
+      }
     } else if (addedNames !== "") {
+      const marker = part.names.length > 0 || mark !== null ? "" : `${NAMES_MARK} ${block.open.kind === "empty" ? "empty" : "kept"}-->`;
       if (block.open.kind === "empty") {
         const head = xml.slice(block.open.start, block.open.end - 2);
-        out.push({ start: block.open.start, end: block.open.end, text: `${head}>${toBytes(addedNames)}</${block.open.qname}>` });
-      } else out.push({ start: block.closeAt, end: block.closeAt, text: toBytes(addedNames) });
+        out.push({ start: block.open.start, end: block.open.end, text: `${head}>${marker}${toBytes(addedNames)}</${block.open.qname}>` });
+      } else out.push({ start: block.closeAt, end: block.closeAt, text: `${marker}${toBytes(addedNames)}` });
     }
   } else if (addedNames !== "") {
     const after = part.children.find((c) => (c.tag.ns === NS.main || c.tag.ns === NS.strictMain) && AFTER_NAMES.has(c.tag.local));

@@ -1,6 +1,7 @@
 import { append, bounds } from "../../core/model/arrays";
 import { isOwnedName, OWNED, WorkbookError, type FlagRule, type NamePlan, type SheetPlan, type WritePlan } from "../../core";
 import { entryBytes, entryNames, readZip, rewriteEntries, type PartContent, type ZipPackage } from "../zip-entries";
+import { APP_REL, editAppTitles } from "./app-properties";
 import { withoutSheets } from "./calc-chain";
 import { editContentTypes, WORKSHEET_TYPE } from "./content-types";
 import { isOwnedPart, ownedSheetXml, sharedStrings } from "./owned-sheet";
@@ -105,6 +106,49 @@ function pageNames(plan: SheetPlan, index: number): NewName[] {
     out.push({ name: "_xlnm.Print_Titles", refersTo: `${quoted(plan.name)}!${rows}`, localSheetId: index });
   }
   return out;
+}
+
+/**
+ * What the parts of the package (as the copy will hold them) use of the styles part: the number of
+ * cell styles (`s="…"`, `style="…"` in the sheets) and dxfs (`…dxfId="…"` anywhere) up to the highest
+ * index referenced, and the number format ids named (`numFmtId="…"`, as pivot tables do). Read with
+ * plain expressions over every XML part: an attribute found where it means something else only keeps
+ * an entry more. Only read when the styles part carries our marker.
+ */
+async function styleReferences(
+  entries: Entries,
+  stylesPart: string,
+  sheetParts: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
+  replaced: ReadonlyMap<string, PartContent>,
+): Promise<{ cellXfs: number; dxfs: number; numFmtIds: Set<number> }> {
+  const used = { cellXfs: 0, dxfs: 0, numFmtIds: new Set<number>() };
+  for (const name of entryNames(entries.zip)) {
+    if (name === stylesPart || removed.has(name) || !/\.xml$/i.test(name)) continue;
+    const now = replaced.get(name);
+    const bytes = now instanceof Uint8Array ? now : now === undefined ? await entryBytes(entries.zip, name) : null;
+    if (bytes === null) continue;
+    // A part in UTF-16 (customXml may be) is searched as the text it is.
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const text = utf16 ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes) : toBinary(bytes);
+    // dxfId, headerRowDxfId …; not the rich-value styles' `dxfid`, which index their own list.
+    for (const m of text.matchAll(/[dD]xfId\s*=\s*["'](\d+)["']/g)) used.dxfs = Math.max(used.dxfs, Number(m[1]) + 1);
+    for (const m of text.matchAll(/numFmtId\s*=\s*["'](\d+)["']/g)) used.numFmtIds.add(Number(m[1]));
+    // Cell styles only in sheets: rich values and the calculation chain have `s` attributes of their own.
+    if (!sheetParts.has(name)) continue;
+    for (const m of text.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) used.cellXfs = Math.max(used.cellXfs, Number(m[1]) + 1);
+  }
+  return used;
+}
+
+/** editAppTitles, where a damaged app.xml (which Excel opens regardless) is left as it is rather than stop the copy. */
+function appTitles(xml: string, before: readonly string[], after: readonly string[]): string | null {
+  try {
+    return editAppTitles(xml, before, after);
+  } catch (cause) {
+    if (cause instanceof Error && /^an XML part/.test(cause.message)) return null;
+    throw cause;
+  }
 }
 
 /** Writes the checked copy of `original` with the plans applied. */
@@ -241,6 +285,12 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
     remove.add(stylesPart);
     removedParts.push(stylesPart);
     removeRels.add(stylesRel.id);
+  } else if (stylesPart !== null && !oursLeft && plan.flags !== null && styles.unchanged && styles.marked) {
+    // --clear: the entries we appended go again, as far as nothing left in the package uses them.
+    const restored = styles.restore(
+      await styleReferences(entries, stylesPart, new Set([...sheets.values()].map((s) => s.part)), remove, replace),
+    );
+    if (restored !== null) replace.set(stylesPart, binaryBytes(restored));
   } else if (!styles.unchanged) {
     if (stylesPart !== null) replace.set(stylesPart, binaryBytes(styles.text()));
     else if (stylesRel !== undefined) {
@@ -275,6 +325,20 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
       (plan.names !== null && isOwnedName(name)) || (local !== null && replacedIndices.has(local));
     const edited = editWorkbookPart(workbookXml, book, { removeSheets: removeIndices, states, addSheets, dropName, addNames });
     if (edited !== workbookXml) replace.set(workbookPart, binaryBytes(edited));
+  }
+  // The extended properties' list of worksheet titles, where it has one.
+  const appRel = rootRels.find((r) => APP_REL.test(r.type) && !r.external);
+  const appPart = appRel === undefined ? null : entries.name(resolveTarget("", appRel.target));
+  if (appPart !== null && (removeIndices.size > 0 || addSheets.length > 0)) {
+    const worksheets = book.sheets.filter((s) => REL_TYPE.worksheet.test(relById.get(s.rId)?.type ?? ""));
+    const before = worksheets.map((s) => s.name);
+    const removedNames = new Set(book.sheets.filter((_, i) => removeIndices.has(i)).map((s) => s.name));
+    const after = [...before.filter((n) => !removedNames.has(n)), ...addSheets.map((s) => s.name)];
+    // A summary, not the workbook: one in UTF-16, or one we cannot parse, is left as it is.
+    const bytes = await entryBytes(zip, appPart);
+    const utf16 = bytes !== null && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const edited = bytes === null || utf16 ? null : appTitles(toBinary(bytes), before, after);
+    if (edited !== null) replace.set(appPart, binaryBytes(edited));
   }
   if (removeRels.size > 0 || addRels.length > 0) {
     replace.set(workbookRelsPart, binaryBytes(editRelationships(relsXml, removeRels, addRels)));

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
-import { WorkbookError } from "../core";
+import { WorkbookError } from "../../../src/core";
 import { installFastMergeLoading } from "./fast-merges";
-import { assertPackage, fileBytes, holdsNoWorksheet } from "./read/refusals";
+import { assertPackage, fileBytes, holdsNoWorksheet } from "../../../src/xlsx/read/refusals";
 
-export { readWorkbookFile } from "./read/read-file";
+export { readWorkbookFile } from "../../../src/xlsx/read/read-file";
 
 export type OpenedWorkbook = {
   workbook: ExcelJS.Workbook;

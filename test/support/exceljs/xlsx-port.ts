@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import type ExcelJS from "exceljs";
-import type { WorkbookData, WorkbookPort, WritePlan } from "../core";
+import type { WorkbookData, WorkbookPort, WritePlan } from "../../../src/core";
 import { applyPlan } from "./apply-plan";
 import { openWorkbookFile } from "./open-workbook";
 import { workbookData } from "./read-workbook";
-import { writeCheckedCopy } from "./write/write-copy";
+import { writeCheckedCopy } from "../../../src/xlsx/write/write-copy";
 
 export type XlsxPortOptions = {
   /**

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellData, CellValue } from "../core";
+import type { CellData, CellValue } from "../../../src/core";
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);

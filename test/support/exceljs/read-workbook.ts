@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellBox, CellData, SheetData, WorkbookData } from "../core";
+import type { CellBox, CellData, SheetData, WorkbookData } from "../../../src/core";
 import { toCellData } from "./cell-data";
 
 /** What ExcelJS keeps of a merged area: its corners, 1-based. */

@@ -11,7 +11,7 @@ import {
   type WritePlan,
   argbColor,
   PALETTE,
-} from "../core";
+} from "../../../src/core";
 
 /** Fill colours of Excel's own "light red" and "yellow" presets, which clerks recognise. */
 const FLAG_FILL = { error: argbColor(PALETTE.error), warning: argbColor(PALETTE.warning) } as const;
