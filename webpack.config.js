@@ -71,7 +71,6 @@ module.exports = async (env, argv) => {
     devtool: dev ? "source-map" : false,
     entry: preview?.entry ?? {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
     },
     output: {
       path: preview?.outDir ?? path.resolve(__dirname, "dist"),
@@ -108,10 +107,12 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
       }),
+      // The manifest's FunctionFile: required by Office, but the one ribbon button opens the pane
+      // (ShowTaskpane), so the page runs no script of ours.
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
-        chunks: ["commands"],
+        chunks: [],
       }),
       new HtmlWebpackPlugin({
         filename: "support.html",

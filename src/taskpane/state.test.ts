@@ -1,5 +1,5 @@
 import type { CheckOutcome, PaneState } from "./state";
-import { canFlag, INITIAL_STATE, isBusy, paneReducer, writeBlock } from "./state";
+import { canFlag, INITIAL_STATE, paneReducer, writeBlock } from "./state";
 
 const outcome = (access: Partial<CheckOutcome["access"]> = {}): CheckOutcome =>
   ({
@@ -77,7 +77,6 @@ describe("paneReducer", () => {
     const ready = run({ type: "check-started" }, { type: "check-succeeded", outcome: done });
     const writing = paneReducer(ready, { type: "write-started", what: "table" });
     expect(writing).toMatchObject({ status: "done", write: { status: "writing", what: "table" } });
-    expect(isBusy(writing)).toBe(true);
     expect(paneReducer(writing, { type: "write-started", what: "clear" })).toBe(writing);
     expect(paneReducer(writing, { type: "write-succeeded", what: "clear", detail: "x" })).toBe(writing);
     expect(paneReducer(writing, { type: "write-succeeded", what: "table", detail: "filled" })).toMatchObject({

@@ -111,6 +111,3 @@ export const foundNothing = (outcome: CheckOutcome): boolean =>
 
 /** The pane root's data-check-state, for automation (the e2e test, the bench). */
 export const checkState = (state: PaneState): "idle" | "checking" | "done" | "failed" => state.status;
-
-export const isBusy = (state: PaneState): boolean =>
-  state.status === "checking" || (state.status === "done" && state.write.status === "writing");
