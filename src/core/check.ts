@@ -5,7 +5,7 @@ import { readDefinitionSheet } from "./definitions/read-definition-sheet";
 import type { Finding } from "./model/finding";
 import type { Report } from "./model/report";
 import type { Locale } from "./messages";
-import { buildReport, sortFindings } from "./report";
+import { buildReport, sortFindings } from "./build-report";
 import { makeContext, runRules, type RuleContext } from "./rules";
 import {
   deviationOf,

@@ -97,13 +97,11 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
 }
 
 /** Why the pane may not write to this workbook, or null. */
-export function writeBlock(outcome: Pick<CheckOutcome, "access">): "read-only" | null {
-  return outcome.access.readOnly ? "read-only" : null;
-}
+export const isReadOnly = (outcome: Pick<CheckOutcome, "access">): boolean => outcome.access.readOnly;
 
 /** Whether the last check's flags can be written: not read-only, no protected staff sheet. */
 export const canFlag = (outcome: Pick<CheckOutcome, "access">): boolean =>
-  writeBlock(outcome) === null && outcome.access.protectedSheets.length === 0;
+  !isReadOnly(outcome) && outcome.access.protectedSheets.length === 0;
 
 /** No table of any known layout was found: nothing to flag, nothing to fill. */
 export const foundNothing = (outcome: CheckOutcome): boolean =>

@@ -151,7 +151,7 @@ function brokenCell(
   return null;
 }
 
-function readSheet(sheet: SheetData): DefinitionSheet {
+function readDefinitionRows(sheet: SheetData): DefinitionSheet {
   const view = new SheetView(sheet);
   const header = findHeader(view);
   const issues: DefinitionIssue[] = [];
@@ -239,5 +239,5 @@ function readSheet(sheet: SheetData): DefinitionSheet {
 /** The workbook's 指标定义 sheet, validated row by row; none when the workbook has no such sheet. */
 export function readDefinitionSheet(data: WorkbookData): DefinitionSheet {
   const sheet = data.sheets.find((s) => isDefinitionSheet(s.name));
-  return sheet === undefined ? { definitions: [], issues: [], sheet: null } : readSheet(sheet);
+  return sheet === undefined ? { definitions: [], issues: [], sheet: null } : readDefinitionRows(sheet);
 }

@@ -84,7 +84,7 @@ type SheetTables = SheetRead & { layouts: SheetLayout[] };
  * Reads every table of one sheet. Standard-form blocks first: their label rows would otherwise
  * read as little lists. Each list then runs to the next header or block.
  */
-function readSheet(
+function readSheetTables(
   view: SheetView,
   planned: readonly Planned[],
   parse: TargetParser,
@@ -197,7 +197,7 @@ export function readWorkbook(data: WorkbookData, options: ReadOptions = {}): Wor
     const planned =
       plannedFromMapping(view, mapping, model.staleMappings) ??
       findHeaders(view, roleOf, parse).map((header): Planned => ({ header, kind: null, source: "detected" }));
-    const read = readSheet(view, planned, parse, roleOf);
+    const read = readSheetTables(view, planned, parse, roleOf);
     if (read.layouts.length === 0) {
       model.skipped.push(sheet.name);
       const skip = skipReason(view, roleOf, parse);

@@ -20,7 +20,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { ADAPTER_MESSAGES } from "../../excel";
 import type { Locale } from "../locale";
 import type { Checker } from "../hooks/use-checker";
-import { canFlag, checkState, foundNothing, writeBlock, type CheckStage } from "../state";
+import { canFlag, checkState, foundNothing, isReadOnly, type CheckStage } from "../state";
 import { paneStrings, type PaneStrings } from "../strings";
 import { EmptyState } from "./EmptyState";
 import { FiscalYearField } from "./FiscalYearField";
@@ -72,7 +72,7 @@ export function CheckPane(props: CheckPaneProps) {
   const text = paneStrings[locale];
   const outcome = state.status === "done" ? state.outcome : state.status === "idle" ? null : state.previous;
   const write = state.status === "done" ? state.write : { status: "none" as const };
-  const readOnly = outcome !== null && writeBlock(outcome) === "read-only";
+  const readOnly = outcome !== null && isReadOnly(outcome);
   const protectedSheets = outcome?.access.protectedSheets ?? [];
   const empty = outcome !== null && foundNothing(outcome);
   const stale = state.status === "failed" || state.status === "checking";
@@ -111,7 +111,7 @@ export function CheckPane(props: CheckPaneProps) {
         checking={state.status === "checking" || state.status === "idle"}
         writing={write.status === "writing"}
         canWrite={state.status === "done" && !readOnly && !empty}
-        writeBlocked={state.status === "done" && !canFlag(state.outcome)}
+        flagsBlocked={state.status === "done" && !canFlag(state.outcome)}
         onCheck={props.onCheck}
         onFillTable={props.onFillTable}
         onClearFlags={props.onClearFlags}

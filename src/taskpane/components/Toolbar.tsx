@@ -27,7 +27,7 @@ export type ToolbarProps = {
   checking: boolean;
   writing: boolean;
   /** Why writing is not possible, or null; the buttons are disabled and the reason is shown above. */
-  writeBlocked: boolean;
+  flagsBlocked: boolean;
   canWrite: boolean;
   onCheck(): void;
   onFillTable(): void;
@@ -71,7 +71,7 @@ export function Toolbar(props: ToolbarProps) {
         <Button onClick={props.onFillTable} disabled={busy || !canWrite}>
           {text.fillTable}
         </Button>
-        <Button onClick={props.onClearFlags} disabled={busy || !canWrite || props.writeBlocked}>
+        <Button onClick={props.onClearFlags} disabled={busy || !canWrite || props.flagsBlocked}>
           {text.clearFlags}
         </Button>
       </div>

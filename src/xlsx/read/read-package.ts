@@ -2,7 +2,7 @@ import type { SheetData, WorkbookData } from "../../core";
 import { Package } from "./package";
 import { readRelationships, type Relationship } from "./relationships";
 import { readSharedStrings } from "./shared-strings";
-import { readSheet } from "./sheet";
+import { readSheetPart } from "./sheet";
 import { readNumberFormats } from "./styles";
 import { readWorkbookPart, type SheetEntry } from "./workbook";
 import { contentKind, readContentTypes } from "./content-types";
@@ -73,7 +73,7 @@ export async function readPackage(bytes: Uint8Array, limits?: Limits): Promise<P
   for (const entry of workbook.sheets) {
     const rel = byId.get(entry.relationshipId);
     if (rel === undefined || rel.external || rel.kind !== "worksheet" || !pkg.has(rel.target)) continue;
-    sheets.push(await readSheet(pkg, rel.target, entry, ctx));
+    sheets.push(await readSheetPart(pkg, rel.target, entry, ctx));
   }
   if (sheets.length === 0) return { ok: false, why: { kind: "no-workbook" } };
   return { ok: true, data: { sheets } };

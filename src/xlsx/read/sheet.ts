@@ -75,7 +75,7 @@ function valueOf(cell: OpenCell, ctx: SheetContext): { value: CellValue; error?:
  * data validations, conditional formats and the like pass through the parser without anything
  * being built for them, and a merged area or a dimension as large as the sheet costs nothing.
  */
-export async function readSheet(
+export async function readSheetPart(
   pkg: Package,
   part: string,
   entry: { name: string; visibility: SheetVisibility },

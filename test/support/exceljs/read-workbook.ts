@@ -23,7 +23,7 @@ function mergesOf(ws: ExcelJS.Worksheet): CellBox[] {
 }
 
 /** One sheet as the core's plain data: only the cells present are visited. */
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
+function worksheetData(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
   const rows: (readonly (CellData | null)[])[] = [];
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -46,5 +46,5 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
 /** Every worksheet of an ExcelJS workbook as the core's plain data, in tab order. */
 export function workbookData(wb: ExcelJS.Workbook): WorkbookData {
   const date1904 = Boolean(wb.properties?.date1904);
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)) };
+  return { sheets: wb.worksheets.map((ws) => worksheetData(ws, date1904)) };
 }
