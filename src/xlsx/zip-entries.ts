@@ -1,4 +1,5 @@
 import type * as ZipJs from "@zip.js/zip.js";
+import { READER_OPTIONS, zipJs } from "./zip-library";
 
 /**
  * Reading a saved package's parts and replacing some of them, with zip.js: every other entry is
@@ -19,27 +20,6 @@ const WRITER_OPTIONS: ZipJs.ZipWriterConstructorOptions = {
   extendedTimestamp: false,
   zip64: false,
 };
-
-/**
- * Parts are read with zip.js's own WebAssembly inflater (`useCompressionStream: false`): reading a
- * 32 MB sheet, it took half the time of Node's DecompressionStream, whose chunks cross between
- * threads and web-stream adapters. Tolerant, as JSZip (and so ExcelJS) is: nothing is extracted to
- * a disk, and a staff file ExcelJS has opened must not be refused here for a name or a layout that
- * another tool might read differently.
- */
-const READER_OPTIONS: ZipJs.ZipReaderConstructorOptions = {
-  useWebWorkers: false,
-  useCompressionStream: false,
-  strictness: "tolerant",
-};
-
-/**
- * zip.js, loaded when the first package is read: only a check that writes a copy needs it, and
- * loaded at start it made a plain check of a small file 0.13 s slower (0.60 → 0.73 s) and its
- * memory 37 MB larger.
- */
-let library: Promise<typeof ZipJs> | undefined;
-const zipJs = (): Promise<typeof ZipJs> => (library ??= import("@zip.js/zip.js"));
 
 export type ZipPackage = { entries: readonly ZipJs.Entry[] };
 

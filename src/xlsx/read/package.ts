@@ -1,20 +1,7 @@
 import type * as ZipJs from "@zip.js/zip.js";
+import { READER_OPTIONS, zipJs } from "../zip-library";
 import { LIMITS, TooLarge, type Limits } from "./limits";
 import { XmlPart, type XmlHandler } from "./xml";
-
-/**
- * No web workers (Node has none); zip.js's own inflater, which measured faster here than Node's
- * DecompressionStream; tolerant of what JSZip, Excel and LibreOffice tolerate in a zip's layout.
- */
-const READER_OPTIONS: ZipJs.ZipReaderConstructorOptions = {
-  useWebWorkers: false,
-  useCompressionStream: false,
-  strictness: "tolerant",
-};
-
-/** Loaded on the first read, so that `--help` and option errors never pay for it. */
-let library: Promise<typeof ZipJs> | undefined;
-const zipJs = (): Promise<typeof ZipJs> => (library ??= import("@zip.js/zip.js"));
 
 /**
  * Each entry's name is stored twice, in the central directory and in the entry's own header; a zip
