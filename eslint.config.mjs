@@ -57,18 +57,53 @@ const noArgumentSpread = [
 
 const notOurs = (names) => names.map((name) => ({ regex: ourFolder(name), why: `may not import src/${name}` }));
 
+/** What every module of the core is refused: our adapters and apps, and any package but zod. */
+const coreEntries = [
+  ...notOurs(["excel", "xlsx", "taskpane", "commands", "cli"]),
+  {
+    regex: "^(?!\\.|zod(?:/|$))",
+    why: "depends on zod only (no DOM, Office, ExcelJS, React or node:*; relative imports stay inside src/core)",
+  },
+];
+
+/**
+ * The core's inner layers, lowest first (docs/architecture.md): a module may import its own layer
+ * and those below, never one above, type imports included, so no cycle can form between layers.
+ */
+const CORE_LAYERS = [
+  ["target-expression"],
+  ["model", "analyser", "result", "palette", "workbook-port"],
+  ["sheets", "owned", "settings", "framework", "messages"],
+  ["definitions", "settings-sheet"],
+  ["rules"],
+  ["monitoring"],
+  ["flags", "findings-sheet"],
+  ["target-table"],
+  ["plan", "check", "build-report", "session"],
+];
+const FILE_MODULES = new Set(["result", "palette", "workbook-port", "owned", "settings", "framework", "settings-sheet", "check", "build-report", "session"]);
+const coreModule = (name) => (FILE_MODULES.has(name) ? `src/core/${name}.ts` : `src/core/${name}/**/*.{ts,tsx}`);
+/** A relative import reaching a module of the core by name: "../rules/x", "./check". */
+const reaches = (name) => `^(?:\\.\\.?/)+${name}(?:/|$)`;
+
+const coreLayers = CORE_LAYERS.map((layer, i) => ({
+  files: layer.map(coreModule),
+  ignores: ["src/core/**/*.test.{ts,tsx}"],
+  rules: forbid(`src/core/${layer.join(", ")}`, [
+    ...coreEntries,
+    ...CORE_LAYERS.slice(i + 1)
+      .flat()
+      .map((name) => ({ regex: reaches(name), why: `may not import ${name}, a layer above it` })),
+  ]),
+}));
+
 const importDirection = [
   {
     files: ["src/core/**/*.{ts,tsx}"],
     ignores: ["src/core/**/*.test.{ts,tsx}"],
-    rules: forbid("src/core", [
-      ...notOurs(["excel", "xlsx", "taskpane", "commands", "cli"]),
-      {
-        regex: "^(?!\\.|zod(?:/|$))",
-        why: "depends on zod only (no DOM, Office, ExcelJS, React or node:*; relative imports stay inside src/core)",
-      },
-    ]),
+    rules: forbid("src/core", coreEntries),
   },
+  ...coreLayers,
   {
     // Core's own tests may also read golden files (node:fs) and use fast-check.
     files: ["src/core/**/*.test.{ts,tsx}"],

@@ -24,7 +24,7 @@ import { indicatorsByProject } from "./model/group";
 import type { Indicator, Project } from "./model/project";
 import type { Direction } from "./definitions/direction";
 import { definitionFindings, settingsFindings } from "./rules/input-findings";
-import type { WorkbookData } from "./sheets/grid";
+import type { WorkbookData } from "./model/workbook-data";
 import { readWorkbook, type WorkbookModel } from "./sheets/read-workbook";
 import type { TableMapping } from "./sheets/table-mapping";
 import type { Settings } from "./settings";

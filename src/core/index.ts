@@ -11,7 +11,7 @@ export {
   type WriteOutcome,
 } from "./session";
 export { WorkbookError, type WorkbookPort } from "./workbook-port";
-export type { CellBox, CellData, CellValue, SheetData, SheetVisibility, WorkbookData } from "./sheets/grid";
+export type { CellBox, CellData, CellValue, SheetData, SheetVisibility, WorkbookData } from "./model/workbook-data";
 export { columnIndex, columnLetters, fromA1, toA1 } from "./sheets/address";
 export { readWorkbook, type SheetLayout, type WorkbookModel } from "./sheets/read-workbook";
 export {
@@ -30,7 +30,7 @@ export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./settings";
 export { ok, err, type Result } from "./result";
 export * from "./target-expression";
 export { argbColor, FLAG_FILL as PALETTE, hashColor, LIGHT_FILL } from "./palette";
-export { planFlags, isOwnFlagFormula, FLAG_MARKER, type FlagPlan, type FlagRule } from "./flags/plan-flags";
+export { planFlags, isOwnFlagFormula, FLAG_MARKER, type FlagPlan } from "./flags/plan-flags";
 export { liveRules, type LiveRule } from "./flags/live-rules";
 export { planTargetTable } from "./target-table/plan-table";
 export {
@@ -48,13 +48,14 @@ export { OWNED, isOwnedSheet, isOwnedName } from "./owned";
 export {
   EMPTY_PLAN,
   type CellStyle,
+  type FlagRule,
   type NamePlan,
   type PageSetup,
   type PlannedCell,
   type PlannedValue,
   type SheetPlan,
   type WritePlan,
-} from "./plan/write-plan";
+} from "./model/write-plan";
 export { planSettingsSheet } from "./settings-sheet";
 export { yearPosition, type YearPosition } from "./monitoring";
 export type { TableMapping } from "./sheets/table-mapping";

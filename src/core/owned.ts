@@ -1,5 +1,5 @@
 import { cellText } from "./sheets/cell-text";
-import type { SheetData } from "./sheets/grid";
+import type { SheetData } from "./model/workbook-data";
 
 /**
  * The sheets and names the add-in owns. They carry a marker so that a re-check of a checked

@@ -1,6 +1,6 @@
-import { EMPTY_PLAN, type WritePlan } from "./plan/write-plan";
+import { EMPTY_PLAN, type WritePlan } from "./model/write-plan";
 import { CheckCancelled, runCheck, type CheckStage } from "./session";
-import type { WorkbookData } from "./sheets/grid";
+import type { WorkbookData } from "./model/workbook-data";
 import type { WorkbookPort } from "./workbook-port";
 
 /** A list with one target that lacks its value: one error, so there is something to flag. */

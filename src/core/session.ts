@@ -1,6 +1,6 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from "./check";
-import type { WritePlan } from "./plan/write-plan";
-import type { WorkbookData } from "./sheets/grid";
+import type { WritePlan } from "./model/write-plan";
+import type { WorkbookData } from "./model/workbook-data";
 import type { WorkbookPort } from "./workbook-port";
 
 /**

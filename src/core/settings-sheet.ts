@@ -1,8 +1,8 @@
 import { OWNED, isOwnedSheet } from "./owned";
-import type { PlannedCell, SheetPlan } from "./plan/write-plan";
+import type { PlannedCell, SheetPlan } from "./model/write-plan";
 import { err, ok, type Result } from "./result";
 import { cellText, cleanText } from "./sheets/cell-text";
-import type { CellData, SheetData, WorkbookData } from "./sheets/grid";
+import type { CellData, SheetData, WorkbookData } from "./model/workbook-data";
 import { toA1 } from "./sheets/address";
 import { toTableMapping, tableMappingSchema, type SheetLayout, type TableMapping } from "./sheets/table-mapping";
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsSchema, type Settings } from "./settings";

@@ -1,5 +1,5 @@
-import type { WritePlan } from "./plan/write-plan";
-import type { WorkbookData } from "./sheets/grid";
+import type { WritePlan } from "./model/write-plan";
+import type { WorkbookData } from "./model/workbook-data";
 
 /** Raised by an adapter for anything the user must be told: unreadable, protected, read-only. */
 export class WorkbookError extends Error {

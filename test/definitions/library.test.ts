@@ -1,6 +1,6 @@
 import { BUILTIN_DEFINITIONS, buildLibrary, definitionSchema, matchName, type Definition } from "../../src/core";
 import { bigrams, dice, normalizeName, similarity } from "../../src/core/definitions";
-import { FRAMEWORKS } from "../../src/core/definitions/framework";
+import { FRAMEWORKS } from "../../src/core/framework";
 import { checkBuilt, where } from "../support/check-workbook";
 import { workbookOf } from "../support/sheet-builder";
 

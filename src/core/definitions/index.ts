@@ -9,7 +9,7 @@ export {
 } from "./read-definition-sheet";
 export { buildLibrary, matchName, cachedMatcher, type Library, type Match, type MatchResult } from "./library";
 export { judge, type Judgement } from "./judgement";
-export { DEFINITION_SHEET, isDefinitionSheet } from "./sheet-name";
+export { DEFINITION_SHEET, isDefinitionSheet } from "../sheets/definition-sheet-name";
 export { normalizeName, bigrams, dice, similarity } from "./similarity";
-export { FRAMEWORKS, isCost, requiresNumber, type Framework } from "./framework";
+export { FRAMEWORKS, isCost, requiresNumber, type Framework } from "../framework";
 export { defaultDirection } from "./direction";

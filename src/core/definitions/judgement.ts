@@ -1,7 +1,7 @@
 import type { Indicator } from "../model/project";
 import type { Unit } from "../target-expression/schema";
 import { analyse, type Analysis } from "../analyser";
-import { requiresNumber } from "./framework";
+import { requiresNumber } from "../framework";
 import type { Definition, Direction } from "./schema";
 import { TupleMemo } from "./tuple-memo";
 

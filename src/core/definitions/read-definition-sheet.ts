@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { parseUnit } from "../target-expression";
 import { normalizeHeader } from "../sheets/header-roles";
-import type { SheetData, WorkbookData } from "../sheets/grid";
+import type { SheetData, WorkbookData } from "../model/workbook-data";
 import { SheetView } from "../sheets/sheet-view";
-import { FRAMEWORKS } from "./framework";
+import { FRAMEWORKS } from "../framework";
 import { definitionSchema, type Definition } from "./schema";
-import { isDefinitionSheet } from "./sheet-name";
+import { isDefinitionSheet } from "../sheets/definition-sheet-name";
 import { normalizeName } from "./similarity";
 
 /** The columns of the 指标定义 sheet and the headers they may carry (README: "指标定义"). */

@@ -4,9 +4,9 @@ import type { Locale } from "../messages/catalogue";
 import { sheetWords, suggestedFix } from "../messages/sheet-words";
 import { OWNED } from "../owned";
 import { FLAG_FILL } from "../palette";
-import type { CellStyle, PlannedValue, SheetPlan } from "../plan/write-plan";
+import type { CellStyle, PlannedValue, SheetPlan } from "../model/write-plan";
 import { columnLetters, toA1 } from "../sheets/address";
-import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "../target-table/row-height";
+import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "../sheets/row-height";
 import { cellLink } from "./link";
 import { numberFindings, type NumberedFinding } from "./order";
 

@@ -1,7 +1,7 @@
 import { OWNED } from "../owned";
-import type { NamePlan, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
+import type { NamePlan, PlannedCell, PlannedValue, SheetPlan } from "../model/write-plan";
 import { columnLetters, toA1 } from "../sheets/address";
-import type { SheetData } from "../sheets/grid";
+import type { SheetData } from "../model/workbook-data";
 
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 

@@ -6,14 +6,14 @@ import { groupBy } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { isCumulative, judgedTarget } from "../monitoring/actual";
 import type { YearPosition } from "../monitoring/as-of";
-import type { PlannedValue } from "../plan/write-plan";
+import type { PlannedValue } from "../model/write-plan";
 import { fromA1, toA1 } from "../sheets/address";
-import type { SheetData, WorkbookData } from "../sheets/grid";
+import type { SheetData, WorkbookData } from "../model/workbook-data";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import type { Settings } from "../settings";
 import { formulaNumber } from "./formula-number";
 import { atRow, keyTerms, type HelperColumns, type RowKey } from "./helper-columns";
-import type { FlagRule } from "./plan-flags";
+import type { FlagRule } from "../model/write-plan";
 
 /**
  * A check Excel can redo by itself. Its rules' formulas flag exactly the cells where the

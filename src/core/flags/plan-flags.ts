@@ -1,30 +1,11 @@
 import type { Finding } from "../model/finding";
 import { append } from "../model/arrays";
-import type { NamePlan, SheetPlan } from "../plan/write-plan";
+import type { FlagRule, NamePlan, SheetPlan } from "../model/write-plan";
 import { isOwnedSheet } from "../owned";
 import { columnLetters, fromA1, toA1 } from "../sheets/address";
-import type { CellBox, SheetData, WorkbookData } from "../sheets/grid";
+import type { CellBox, SheetData, WorkbookData } from "../model/workbook-data";
 import { atRow, HelperColumns, holds, identityColumns, kept, keyTerms } from "./helper-columns";
 import type { LiveRule } from "./live-rules";
-
-/**
- * Conditional-format rules the add-in owns on staff sheets (docs/writing.md). A handful per checked
- * column, never one per cell:
- *  - a live rule per numeric check (live-rules.ts): an Excel formula over the staff cells that
- *    flags them exactly while the comparison fails, with or without the add-in;
- *  - a snapshot rule per column and severity for every other finding: it flags a cell while the
- *    cell still holds the value that was found wrong, and lets go as soon as a clerk edits it.
- * What the formulas need (snapshots, thresholds) sits in the hidden helper sheet, one column per
- * rule, row for row with the staff sheet, reached through workbook-level names (CT_…).
- */
-export type FlagRule = {
-  sheet: string;
-  severity: "error" | "warning";
-  /** A1 ranges, e.g. ["G4:G98"]; the formula is relative to the first range's top-left cell. */
-  ranges: string[];
-  /** Excel formula without "="; carries FLAG_MARKER so a re-run can find and replace it. */
-  formula: string;
-};
 
 export type FlagPlan = { rules: FlagRule[]; helper: SheetPlan | null; names: NamePlan[] };
 

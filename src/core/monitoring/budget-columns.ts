@@ -2,7 +2,7 @@ import type { Finding } from "../model/finding";
 import type { Project } from "../model/project";
 import { fromA1, toA1 } from "../sheets/address";
 import { cellText } from "../sheets/cell-text";
-import type { SheetData, WorkbookData } from "../sheets/grid";
+import type { SheetData, WorkbookData } from "../model/workbook-data";
 import { headerRole, normalizeHeader } from "../sheets/header-roles";
 import type { SheetLayout } from "../sheets/table-mapping";
 

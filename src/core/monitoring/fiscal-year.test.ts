@@ -1,4 +1,4 @@
-import type { SheetData, WorkbookData } from "../sheets/grid";
+import type { SheetData, WorkbookData } from "../model/workbook-data";
 import { fiscalYearOf } from "./fiscal-year";
 
 const sheet = (name: string, rows: (string | number | null)[][]): SheetData => ({

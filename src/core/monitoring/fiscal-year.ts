@@ -1,7 +1,7 @@
 import { isOwnedSheet } from "../owned";
 import { toA1 } from "../sheets/address";
 import { cellText } from "../sheets/cell-text";
-import type { WorkbookData } from "../sheets/grid";
+import type { WorkbookData } from "../model/workbook-data";
 
 /** Where the fiscal year came from: the caller (--year, the pane), the settings sheet, the workbook, or the as-of date. */
 export type FiscalYearSource = "given" | "settings" | "title" | "sheet-name" | "plan" | "as-of";

@@ -2,12 +2,12 @@ import type { CheckResult } from "../check";
 import { liveRules } from "../flags/live-rules";
 import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
-import type { WorkbookData } from "../sheets/grid";
+import type { WorkbookData } from "../model/workbook-data";
 import { indicatorsByProject } from "../model/group";
 import { deviationOf } from "../monitoring/deviation";
 import { planTargetTable, type BlockMonitoring } from "../target-table/plan-table";
 import { planFindingsSheet } from "../findings-sheet/plan-findings-sheet";
-import type { WritePlan } from "./write-plan";
+import type { WritePlan } from "../model/write-plan";
 
 /** Owned sheets present in the workbook, by name. */
 const ownedPresent = (data: WorkbookData): Set<string> => new Set(data.sheets.filter(isOwnedSheet).map((s) => s.name));

@@ -1,4 +1,4 @@
-import { FRAMEWORKS, isCost } from "../definitions/framework";
+import { FRAMEWORKS, isCost } from "../framework";
 import { TupleMemo } from "../definitions/tuple-memo";
 import type { Finding } from "../model/finding";
 import { groupBy, indicatorsByProject } from "../model/group";

@@ -1,6 +1,6 @@
 import type { Judgement } from "../definitions/judgement";
 import { isVague, lacksTime } from "../analyser/vague";
-import { isCost } from "../definitions/framework";
+import { isCost } from "../framework";
 import type { Finding, RuleId, Severity } from "../model/finding";
 import type { DetailsOf } from "../model/rule-registry";
 import type { Indicator } from "../model/project";

@@ -1,4 +1,4 @@
-import type { CellData } from "./grid";
+import type { CellData } from "../model/workbook-data";
 
 /** Quoted literals, [colour]/[locale] sections and escaped characters say nothing about a format's kind. */
 const formatCode = (format: string): string => format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");

@@ -1,4 +1,4 @@
-import { FRAMEWORKS } from "../definitions/framework";
+import { FRAMEWORKS } from "../framework";
 import type { ColumnMap, HeaderRow } from "./detect-layout";
 import type { HeaderRole } from "./header-roles";
 import type { SheetView } from "./sheet-view";

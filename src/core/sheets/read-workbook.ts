@@ -1,11 +1,11 @@
-import { isDefinitionSheet } from "../definitions/sheet-name";
+import { isDefinitionSheet } from "./definition-sheet-name";
 import { append } from "../model/arrays";
 import type { Goal, Indicator, Project } from "../model/project";
 import { isOwnedSheet } from "../owned";
 import { resolveOperatorColumns } from "./column-content";
 import { findHeaders, type HeaderRow, type LayoutKind } from "./detect-layout";
 import { classify, isGridHeader, readList, type SheetRead } from "./layouts";
-import type { WorkbookData } from "./grid";
+import type { WorkbookData } from "../model/workbook-data";
 import { cachedHeaderRole } from "./header-roles";
 import type { TableSpan } from "./indicator-row";
 import { readStandardForms } from "./read-standard-form";

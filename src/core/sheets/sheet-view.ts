@@ -1,6 +1,6 @@
 import { toA1 } from "./address";
 import { cellNumber, cellText, cleanParagraph, cleanText } from "./cell-text";
-import type { CellBox, CellData, SheetData } from "./grid";
+import type { CellBox, CellData, SheetData } from "../model/workbook-data";
 
 /** Longer strings are data, never a header or a label. */
 const MAX_HEADER_CELL = 60;

@@ -1,4 +1,4 @@
-import type { CellStyle } from "../plan/write-plan";
+import type { CellStyle } from "../model/write-plan";
 
 /**
  * The official block of the seed (docs/writing.md) on a 7-column grid, A–G. The Word original splits

@@ -5,7 +5,7 @@ import { indicatorsByProject } from "../model/group";
 import type { Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
 import { FLAG_FILL, LIGHT_FILL } from "../palette";
-import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../plan/write-plan";
+import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../model/write-plan";
 import { columnLetters, toA1 } from "../sheets/address";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import {
@@ -18,7 +18,7 @@ import {
   STYLES,
   TABLE_COLUMNS,
 } from "./layout";
-import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "./row-height";
+import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "../sheets/row-height";
 import { numberFindings, numbersByCell } from "../findings-sheet/order";
 import type { Locale } from "../messages/catalogue";
 import { sheetWords, type SheetWords } from "../messages/sheet-words";

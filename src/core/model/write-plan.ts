@@ -1,5 +1,4 @@
-import type { FlagRule } from "../flags/plan-flags";
-import type { SheetVisibility } from "../sheets/grid";
+import type { SheetVisibility } from "./workbook-data";
 
 /**
  * What the add-in writes, as data (docs/writing.md). The core computes it; each adapter applies it in
@@ -77,3 +76,22 @@ export type WritePlan = {
 };
 
 export const EMPTY_PLAN: WritePlan = { sheets: [], names: null, flags: null, removeSheets: [] };
+
+/**
+ * Conditional-format rules the add-in owns on staff sheets (docs/writing.md). A handful per checked
+ * column, never one per cell:
+ *  - a live rule per numeric check (live-rules.ts): an Excel formula over the staff cells that
+ *    flags them exactly while the comparison fails, with or without the add-in;
+ *  - a snapshot rule per column and severity for every other finding: it flags a cell while the
+ *    cell still holds the value that was found wrong, and lets go as soon as a clerk edits it.
+ * What the formulas need (snapshots, thresholds) sits in the hidden helper sheet, one column per
+ * rule, row for row with the staff sheet, reached through workbook-level names (CT_…).
+ */
+export type FlagRule = {
+  sheet: string;
+  severity: "error" | "warning";
+  /** A1 ranges, e.g. ["G4:G98"]; the formula is relative to the first range's top-left cell. */
+  ranges: string[];
+  /** Excel formula without "="; carries FLAG_MARKER so a re-run can find and replace it. */
+  formula: string;
+};
