@@ -200,6 +200,22 @@ function projectRefs(project: Project, indicators: readonly Indicator[]): ({ she
   return [...Object.values(cells), ...(plan ?? []), ...indicators.flatMap((i) => Object.values(i.cells))];
 }
 
+/** Where one project's block goes, and what it marks: the parts below each write a few rows of it. */
+type Block = {
+  s: Sheet;
+  project: Project;
+  indicators: readonly Indicator[];
+  monitoring: BlockMonitoring | null;
+  words: SheetWords;
+  /** The official block spans A–G (0…last); the monitoring columns H–J follow it (m…right). */
+  last: number;
+  m: number;
+  right: number;
+  /** 偏差原因, right of the monitoring columns, beside the light its reason. */
+  reasonCol: number;
+  mark: (ref: { sheet: string; cell: string } | null) => Severity | undefined;
+};
+
 function projectBlock(
   s: Sheet,
   index: number,
@@ -209,15 +225,31 @@ function projectBlock(
   monitoring: BlockMonitoring | null,
   words: SheetWords,
 ): void {
-  // The official block spans A–G; the monitoring columns H–J follow it when actuals exist.
   const last = TABLE_COLUMNS - 1;
   const right = monitoring === null ? last : last + MONITORING_WIDTHS.length;
-  // findings-sheet: 偏差原因 right of the monitoring columns, beside the light its reason.
-  const reasonCol = right + 1;
-  const m = last + 1;
-  const mark = (ref: { sheet: string; cell: string } | null) =>
-    ref === null ? undefined : marks.get(ref.sheet)?.get(ref.cell);
+  const b: Block = {
+    s,
+    project,
+    indicators,
+    monitoring,
+    words,
+    last,
+    m: last + 1,
+    right,
+    reasonCol: right + 1,
+    mark: (ref) => (ref === null ? undefined : marks.get(ref.sheet)?.get(ref.cell)),
+  };
+  titleRows(b, index);
+  identityRow(b);
+  budgetRows(b);
+  planRows(b);
+  goalsRow(b);
+  indicatorGrid(b);
+  s.next(8);
+}
 
+/** The block's title, the unit and, when monitored, the light and its reason. */
+function titleRows({ s, project, indicators, monitoring, words, last, m, right, reasonCol }: Block, index: number): void {
   s.next(24);
   s.put(0, s.text(`${index}.${project.name}绩效目标表`), STYLES.title, right);
   s.next();
@@ -227,7 +259,10 @@ function projectBlock(
   if (monitoring) s.put(reasonCol, s.text(words.table.lightReason[monitoring.light]), STYLES.text);
   // The light's reason: every finding of the project, numbered beside it.
   s.refer(s.row, monitoring ? projectRefs(project, indicators) : []);
+}
 
+/** 项目编码 and 项目名称; the score and grade when monitored. */
+function identityRow({ s, project, monitoring, last, m, mark }: Block): void {
   s.next();
   s.refer(s.row, monitoring ? [] : projectRefs(project, []));
   s.put(0, fixed("项目编码"), STYLES.label);
@@ -239,7 +274,10 @@ function projectBlock(
     s.put(m + 1, points(monitoring.score), STYLES.value);
     s.put(m + 2, s.text(monitoring.grade ?? ""), STYLES.value);
   }
+}
 
+/** 预算规模及资金用途: the amounts, the use of the funds; 已支出 and the light's reason when monitored. */
+function budgetRows({ s, project, monitoring, last, m, right, mark }: Block): void {
   s.next();
   s.put(0, fixed("预算规模及资金用途"), STYLES.label, 0, s.row + 1);
   s.put(1, fixed("预算数"), STYLES.label);
@@ -255,7 +293,10 @@ function projectBlock(
   s.next();
   s.put(1, s.text(project.use ?? ""), STYLES.text, last);
   if (monitoring) s.put(m, s.text(monitoring.lightReason ?? ""), STYLES.text, right);
+}
 
+/** 资金支出计划 at its four checkpoints; 预算执行率 when monitored. */
+function planRows({ s, project, monitoring, m, right, mark }: Block): void {
   s.next();
   // The line breaks before the parenthesis, never inside it.
   s.put(0, fixed("资金支出计划\n（%）"), STYLES.label, 0, s.row + 1);
@@ -281,12 +322,17 @@ function projectBlock(
       to,
     );
   });
+}
 
+function goalsRow({ s, project, monitoring, last, m, right }: Block): void {
   s.next(30);
   s.put(0, fixed("绩效目标"), STYLES.label);
   s.put(1, s.text(project.goals ?? ""), STYLES.text, last);
   if (monitoring) s.put(m, BLANK, STYLES.value, right);
+}
 
+/** The indicator grid: one row per indicator, levels 1 and 2 merged over their runs. */
+function indicatorGrid({ s, indicators, monitoring, words, m, reasonCol, mark }: Block): void {
   s.next();
   ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].forEach((h, i) => {
     const [from, to] = GRID_SPANS[i] ?? [i, i];
@@ -336,7 +382,6 @@ function projectBlock(
       s.row = row;
     }
   }
-  s.next(8);
 }
 
 /**
