@@ -42,6 +42,12 @@ export type Checker = {
   selection: Selection | null;
 };
 
+/** Resolves after the browser has painted (two animation frames); at once where there are none (jsdom). */
+const paintFirst = (): Promise<void> =>
+  typeof requestAnimationFrame === "function"
+    ? new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))
+    : Promise.resolve();
+
 /** A User Timing mark (check-targets:read …), which the bench (bench/pane.ts) reads to say where the time goes. */
 const mark = (name: string): void => {
   if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(`check-targets:${name}`);
@@ -111,6 +117,8 @@ export function useChecker(
       dispatch({ type: "check-started" });
       let access: CheckOutcome["access"] | null = null;
       let flags: CheckAnswer["flags"] = null;
+      let checked: CheckOutcome | null = null;
+      let shown = false;
       let run: CheckRun<CheckAnswer["result"]>;
       // The core's check session, with the pane's own read (which also learns the workbook's
       // access), its engine (a worker: the pane stays responsive) and the flags that engine planned.
@@ -137,15 +145,20 @@ export function useChecker(
               flags = answer.flags;
               return answer.result;
             },
-            plan: (data, result) =>
-              flags === null || flags === "unchanged" || foundNothing({ asOf: date, data, result, access: accessOf() })
-                ? null
-                : flags,
+            plan: (data, result) => {
+              checked = { asOf: date, data, result, access: accessOf() };
+              return flags === null || flags === "unchanged" || foundNothing(checked) ? null : flags;
+            },
             onStage: (stage) => {
               if (stage.stage === "reading") mark("check");
-              else {
-                if (stage.stage === "checking") mark("read");
+              else if (stage.stage === "checking") {
+                mark("read");
                 dispatch({ type: "check-progress", progress: stage });
+              } else if (checked !== null) {
+                // The results are shown while the flags are written: the list does not wait for
+                // Excel, and gets two frames to paint before the write is prepared.
+                shown = succeed(checked, { status: "writing", what: "flags" });
+                return paintFirst();
               }
             },
           },
@@ -154,16 +167,25 @@ export function useChecker(
         dispatch({ type: "check-failed", message: messageOf(error) });
         return;
       }
-      const outcome: CheckOutcome = { asOf: date, data: run.data, result: run.result, access: accessOf() };
-      const previous = lastOutcome.current;
-      lastOutcome.current = outcome;
-      const changes = previous === null ? null : changesBetween(previous.result.findings, outcome.result.findings);
+      const outcome: CheckOutcome = checked ?? { asOf: date, data: run.data, result: run.result, access: accessOf() };
       const writeState = flagsWritten(outcome, flags, run.write);
       mark("written");
-      dispatch({ type: "check-succeeded", outcome, write: writeState, changes });
+      if (!shown) succeed(outcome, writeState);
+      else if (writeState.status === "written")
+        dispatch({ type: "write-succeeded", what: "flags", detail: writeState.detail, ...(writeState.sheet ? { sheet: writeState.sheet } : {}) });
+      else if (writeState.status === "failed") dispatch({ type: "write-failed", what: "flags", message: writeState.message });
     },
     [workbook, engine, locale, today, messageOf, text],
   );
+
+  /** Shows a finished check, with what re-checking changed; true once shown. */
+  function succeed(outcome: CheckOutcome, write: WriteState): true {
+    const previous = lastOutcome.current;
+    lastOutcome.current = outcome;
+    const changes = previous === null ? null : changesBetween(previous.result.findings, outcome.result.findings);
+    dispatch({ type: "check-succeeded", outcome, write, changes });
+    return true;
+  }
 
   /** What the session's write of the flags comes to, for the pane's message. */
   function flagsWritten(outcome: CheckOutcome, flags: CheckAnswer["flags"], write: WriteOutcome): WriteState {
