@@ -2,6 +2,7 @@ import type { Judgement } from "../definitions/judgement";
 import { isVague, lacksTime } from "../analyser/vague";
 import { isCost } from "../framework";
 import type { Finding, RuleId, Severity } from "../model/finding";
+import { memoByText } from "../model/memo";
 import type { DetailsOf } from "../model/rule-registry";
 import type { Indicator } from "../model/project";
 import { convert, formatTarget } from "../target-expression";
@@ -12,19 +13,6 @@ const WAN_YUAN: Unit = { text: "万元", dimension: "money:CNY", scale: 10000, p
 
 /** Text compared for "the target only repeats the name": spaces and punctuation ignored. */
 const strip = (text: string): string => text.replace(/[\s\u3000，,。.；;、：:]/g, "");
-
-/** strip, remembered for one check: a list repeats the same names and qualitative targets thousands of times. */
-function cachedStrip(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let out = seen.get(text);
-    if (out === undefined) {
-      out = strip(text);
-      seen.set(text, out);
-    }
-    return out;
-  };
-}
 
 /** The rules whose findings sit on the target cell and name the target as written. */
 type TargetRuleId = { [R in RuleId]: DetailsOf<R> extends { target: string } ? R : never }[RuleId];
@@ -178,7 +166,7 @@ function quantitativeRules(ctx: RuleContext, ind: Indicator, t: Quantitative, j:
  */
 export const checkTargets: Rule = (ctx) => {
   const out: Finding[] = [];
-  const bare = cachedStrip();
+  const bare = memoByText(strip);
   for (const ind of ctx.model.indicators) targetRules(ctx, ind, bare, out);
   return out;
 };
