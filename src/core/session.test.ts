@@ -2,20 +2,11 @@ import { EMPTY_PLAN, type WritePlan } from "./model/write-plan";
 import { CheckCancelled, runCheck, type CheckStage } from "./session";
 import type { WorkbookData } from "./model/workbook-data";
 import type { WorkbookPort } from "./workbook-port";
+import { LIST_HEADER, sheetOf } from "../../test/support/sheet-data";
 
 /** A list with one target that lacks its value: one error, so there is something to flag. */
 const DATA: WorkbookData = {
-  sheets: [
-    {
-      name: "绩效指标",
-      visibility: "visible",
-      merges: [],
-      rows: [
-        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map((value) => ({ value })),
-        ["招商经费", "产出指标", "数量指标", "举办推介会", ""].map((value) => ({ value })),
-      ],
-    },
-  ],
+  sheets: [sheetOf("绩效指标", [LIST_HEADER, ["招商经费", "产出指标", "数量指标", "举办推介会", ""]])],
 };
 
 function portOf(data: WorkbookData, failWrite = false): WorkbookPort & { applied: WritePlan[]; reads: number } {

@@ -6,6 +6,7 @@ import type { ReadResult } from "../excel";
 import { App } from "./App";
 import type { Locale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
+import { LIST_HEADER, sheetOf } from "../../test/support/sheet-data";
 
 // The engine and the findings list load on demand: on a busy machine the first load takes seconds.
 configure({ asyncUtilTimeout: 10_000 });
@@ -15,16 +16,11 @@ const cell = (value: string): CellData => ({ value });
 /** Two projects; the second one's satisfaction target is missing (an error). */
 const DATA: WorkbookData = {
   sheets: [
-    {
-      name: "绩效指标",
-      visibility: "visible",
-      merges: [],
-      rows: [
-        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
-        ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人"].map(cell),
-        ["项目乙", "满意度指标", "服务对象满意度指标", "群众满意度", " %"].map(cell),
-      ],
-    },
+    sheetOf("绩效指标", [
+      LIST_HEADER,
+      ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人"],
+      ["项目乙", "满意度指标", "服务对象满意度指标", "群众满意度", " %"],
+    ]),
   ],
 };
 
@@ -329,21 +325,11 @@ describe("the task pane", () => {
   it("adds an unmatched name as a synonym on 指标定义, then checks again", async () => {
     const withDefinitions: WorkbookData = {
       sheets: [
-        {
-          name: "绩效指标",
-          visibility: "visible",
-          merges: [],
-          rows: [
-            ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
-            ["项目甲", "产出指标", "数量指标", "乡村厨师技能培训场次", "≥5场"].map(cell),
-          ],
-        },
-        {
-          name: "指标定义",
-          visibility: "visible",
-          merges: [],
-          rows: [["指标名称", "同义词", "计量单位"].map(cell), ["培训班次", "", "场"].map(cell)],
-        },
+        sheetOf("绩效指标", [LIST_HEADER, ["项目甲", "产出指标", "数量指标", "乡村厨师技能培训场次", "≥5场"]]),
+        sheetOf("指标定义", [
+          ["指标名称", "同义词", "计量单位"],
+          ["培训班次", "", "场"],
+        ]),
       ],
     };
     const access = { name: "t.xlsx", readOnly: false, protectedSheets: [] };

@@ -1,27 +1,21 @@
 import type { WorkbookData } from "../core";
 import { createEngine } from "./engine";
+import { LIST_HEADER, sheetOf } from "../../test/support/sheet-data";
 
 const cell = (value: string) => ({ value });
 
 /** Two projects; the second one's satisfaction target is missing (an error). */
 const DATA: WorkbookData = {
   sheets: [
-    {
-      name: "绩效指标",
-      visibility: "visible",
-      merges: [],
-      rows: [
-        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map(cell),
-        ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人"].map(cell),
-        ["项目乙", "满意度指标", "服务对象满意度指标", "群众满意度", " %"].map(cell),
-      ],
-    },
-    {
-      name: "指标定义",
-      visibility: "visible",
-      merges: [],
-      rows: [["指标名称", "同义词", "计量单位"].map(cell), ["培训人数", "培训人次", "人"].map(cell)],
-    },
+    sheetOf("绩效指标", [
+      LIST_HEADER,
+      ["项目甲", "产出指标", "数量指标", "培训人数", "≥50人"],
+      ["项目乙", "满意度指标", "服务对象满意度指标", "群众满意度", " %"],
+    ]),
+    sheetOf("指标定义", [
+      ["指标名称", "同义词", "计量单位"],
+      ["培训人数", "培训人次", "人"],
+    ]),
   ],
 };
 const OPTIONS = { asOf: "2026-06-30", locale: "zh-CN" as const, source: "t.xlsx" };
