@@ -322,21 +322,25 @@ describe("the task pane", () => {
     for (const table of tables) expect(table.getAttribute("aria-label")).toBeTruthy();
   });
 
-  it("adds an unmatched name as a synonym on 指标定义, then checks again", async () => {
-    const withDefinitions: WorkbookData = {
-      sheets: [
-        sheetOf("绩效指标", [LIST_HEADER, ["项目甲", "产出指标", "数量指标", "乡村厨师技能培训场次", "≥5场"]]),
-        sheetOf("指标定义", [
-          ["指标名称", "同义词", "计量单位"],
-          ["培训班次", "", "场"],
-        ]),
-      ],
-    };
+  const withDefinitions = (target: string): WorkbookData => ({
+    sheets: [
+      sheetOf("绩效指标", [LIST_HEADER, ["项目甲", "产出指标", "数量指标", "乡村厨师技能培训场次", target]]),
+      sheetOf("指标定义", [
+        ["指标名称", "同义词", "计量单位"],
+        ["培训班次", "", "场"],
+      ]),
+    ],
+  });
+  const synonymWorkbook = (target = "≥5场") => {
     const access = { name: "t.xlsx", readOnly: false, protectedSheets: [] };
-    const workbook = {
-      ...fakeWorkbook({}, () => Promise.resolve({ data: withDefinitions, access })),
+    return {
+      ...fakeWorkbook({}, () => Promise.resolve({ data: withDefinitions(target), access })),
       editCells: jest.fn<Promise<void>, [readonly unknown[]]>(() => Promise.resolve()),
     };
+  };
+
+  it("adds an unmatched name as a synonym on 指标定义, then checks again", async () => {
+    const workbook = synonymWorkbook();
     renderPane(workbook);
     await screen.findByRole("heading", { name: "概况" });
     fireEvent.click(screen.getByRole("button", { name: "表格识别" }));
@@ -349,5 +353,26 @@ describe("the task pane", () => {
       { sheet: "指标定义", address: "B2", expected: "", text: "乡村厨师技能培训场次" },
     ]);
     await waitFor(() => expect(workbook.readWithAccess).toHaveBeenCalledTimes(2));
+  });
+
+  it("offers the synonym under the list for the active finding whose name matched no definition", async () => {
+    // The name matches no definition, and its row has an error (no target).
+    const workbook = synonymWorkbook("");
+    renderPane(workbook);
+    const list = await screen.findByRole("listbox", { name: "问题列表" }, { timeout: 10_000 });
+    const options = within(list).getAllByRole("option");
+    // A project finding (no indicator name) offers nothing.
+    fireEvent.click(options.find((o) => o.getAttribute("data-cell") === "绩效指标!A2")!);
+    expect(screen.queryByRole("group", { name: /的指标名称加为同义词$/ })).toBeNull();
+    fireEvent.click(options.find((o) => o.getAttribute("data-cell") === "绩效指标!E2")!);
+    const form = await screen.findByRole("group", { name: "把 绩效指标!E2 的指标名称加为同义词" });
+    expect(within(form).getByText("指标名称：“乡村厨师技能培训场次”")).toBeTruthy();
+    act(() => fireEvent.click(within(form).getByRole("combobox", { name: "作为此定义的同义词" })));
+    fireEvent.click(await screen.findByRole("option", { name: "培训班次" }));
+    fireEvent.click(within(form).getByRole("button", { name: "写入“指标定义”并重新检查" }));
+    await waitFor(() => expect(workbook.editCells).toHaveBeenCalledTimes(1));
+    expect(workbook.editCells.mock.calls[0]?.[0]).toEqual([
+      { sheet: "指标定义", address: "B2", expected: "", text: "乡村厨师技能培训场次" },
+    ]);
   });
 });

@@ -72,6 +72,9 @@ export type PaneStrings = {
   selectFailed: string;
   synonymTitle: string;
   synonymName: string;
+  synonymNameIs: (name: string) => string;
+  /** The synonym form under the findings list, for the active finding at `cell`. */
+  synonymForFinding: (cell: string) => string;
   synonymOf: string;
   synonymPick: string;
   addSynonym: string;
@@ -191,6 +194,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     openSheet: (sheet) => `打开工作表“${sheet}”`,
     synonymTitle: "把指标名称加为同义词",
     synonymName: "未匹配或相似的指标名称",
+    synonymNameIs: (name) => `指标名称：“${name}”`,
+    synonymForFinding: (cell) => `把 ${cell} 的指标名称加为同义词`,
     synonymOf: "作为此定义的同义词",
     synonymPick: "选择“指标定义”中的定义",
     addSynonym: "写入“指标定义”并重新检查",
@@ -307,6 +312,8 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     openSheet: (sheet) => `Open the sheet ${sheet}`,
     synonymTitle: "Add a name as a synonym",
     synonymName: "Indicator name not matched, or only similar",
+    synonymNameIs: (name) => `Indicator name: “${name}”`,
+    synonymForFinding: (cell) => `Add the indicator name at ${cell} as a synonym`,
     synonymOf: "As a synonym of the definition",
     synonymPick: "Choose a definition on 指标定义",
     addSynonym: "Write it on 指标定义 and check again",

@@ -267,7 +267,12 @@ describe("the task pane in Chromium", () => {
     await page.keyboard.press("Enter");
     const form = page.getByRole("group", { name: /^把指标名称加为同义词/ }).first();
     await form.waitFor();
-    const name = (await form.getByRole("combobox").nth(0).textContent())?.trim() ?? "";
+    // One unmatched name is shown as text; several as a choice (the first one chosen).
+    const choice = form.getByRole("combobox", { name: "未匹配或相似的指标名称" });
+    const name =
+      (await choice.count()) > 0
+        ? ((await choice.textContent())?.trim() ?? "")
+        : (/^指标名称：“(.+)”$/.exec((await form.getByText(/^指标名称：/).textContent()) ?? "")?.[1] ?? "");
     expect(name).not.toBe("");
     expect(await axeViolations(page)).toEqual([]);
     await form.scrollIntoViewIfNeeded();
@@ -277,7 +282,7 @@ describe("the task pane in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Home");
     await page.keyboard.press("Enter");
-    const definition = (await form.getByRole("combobox").nth(1).textContent())?.trim() ?? "";
+    const definition = (await form.getByRole("combobox", { name: "作为此定义的同义词" }).textContent())?.trim() ?? "";
     expect(definition).not.toBe("");
     await tabToLabel(page, "写入“指标定义”并重新检查");
     await page.keyboard.press("Enter");
@@ -302,6 +307,52 @@ describe("the task pane in Chromium", () => {
     await page.getByText(/^与上次检查相比：已解决 \d+ · 新增 \d+$/).waitFor();
     // The rest of the sheet as it was: its header untouched.
     expect(await cellValue(page, "指标定义", 0, 1)).toBe("指标名称");
+    await page.close();
+  }, 120_000);
+
+  it("adds a finding's unmatched indicator name as a synonym from the list, with the keyboard", async () => {
+    const page = await open("");
+    await page.getByText(/^已在表格中标出/).waitFor();
+    await tabTo(page, "option");
+    // Down the list until a finding whose name matched no definition offers the form under the list.
+    const form = page.getByRole("group", { name: /的指标名称加为同义词$/ });
+    for (let i = 0; i < 60 && !(await form.isVisible()); i++) await page.keyboard.press("ArrowDown");
+    expect(await form.isVisible()).toBe(true);
+    const finding = await focused(page);
+    expect(finding.role).toBe("option");
+    const name = /^指标名称：“(.+)”$/.exec((await form.getByText(/^指标名称：/).textContent()) ?? "")?.[1] ?? "";
+    expect(name).not.toBe("");
+    // The form follows the list: the next Tab stop is its definition.
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).label).toBe("作为此定义的同义词");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Enter");
+    const definition = (await form.getByRole("combobox", { name: "作为此定义的同义词" }).textContent())?.trim() ?? "";
+    expect(definition).not.toBe("");
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).label).toBe("写入“指标定义”并重新检查");
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(IMAGES, "pane-synonym-finding-zh-CN-350.png") });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    const synonyms = await eventually(
+      async () => {
+        const rows = await page.evaluate(
+          () =>
+            window.checkTargetsPreview?.workbook.sheets
+              .find((s) => s.name === "指标定义")
+              ?.rows.map((r) => r.map((c) => (c?.value ?? "") as unknown)) ?? [],
+        );
+        const header = rows[0] ?? [];
+        const col = header.findIndex((h) => h === "同义词");
+        const nameCol = header.findIndex((h) => h === "指标名称");
+        return rows.find((r) => r[nameCol] === definition)?.[col] ?? null;
+      },
+      (v) => typeof v === "string" && v.includes(name),
+    );
+    expect(String(synonyms)).toContain(name);
+    await page.locator('main[data-check-state="done"]').waitFor();
     await page.close();
   }, 120_000);
 

@@ -197,6 +197,10 @@ export function CheckPane(props: CheckPaneProps) {
               onSelect={props.onSelect}
               selection={props.selection}
               stale={stale}
+              names={outcome.result.names}
+              definitions={outcome.result.sheetDefinitions}
+              canEdit={state.status === "done" && !readOnly && write.status !== "writing"}
+              {...(props.onAddSynonym === undefined ? {} : { onAddSynonym: props.onAddSynonym })}
             />
           </Suspense>
           {props.selectError !== null ? (

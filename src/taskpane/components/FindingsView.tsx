@@ -16,12 +16,14 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Finding, Report, Severity } from "../../core";
+import type { NameMatch, SheetDefinition } from "../engine-types";
 import { filterRows, prepareFindings, rowAtCell, type ListFilter } from "../finding-list";
 import type { Locale } from "../locale";
 import { ruleName } from "../rule-names";
 import { paneStrings } from "../strings";
 import { FindingsList } from "./FindingsList";
 import { SeverityIcon } from "./SeverityIcon";
+import { SynonymForm, unmatched } from "./SynonymForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -54,8 +56,27 @@ export type FindingsViewProps = {
   selection: Selection | null;
   /** The results are from an earlier check (the last one failed or is running). */
   stale: boolean;
+  /** Per table (by sheet): how its indicator names matched 指标定义. */
+  names: Readonly<Record<string, readonly NameMatch[]>>;
+  /** The definitions on the 指标定义 sheet a name can be added to. */
+  definitions: readonly SheetDefinition[];
+  /** The workbook can be edited now (not read-only, nothing being written). */
+  canEdit: boolean;
+  /** Adds a name as a synonym on 指标定义 (absent: not offered). */
+  onAddSynonym?(name: string, definition: SheetDefinition): void;
   className?: string;
 };
+
+/** The active finding's indicator name when it matched no definition (or only a similar one). */
+function unmatchedName(
+  finding: Finding | undefined,
+  names: Readonly<Record<string, readonly NameMatch[]>>,
+): NameMatch | null {
+  if (finding === undefined || finding.indicator === null) return null;
+  const inSheet = names[finding.sheet]?.find((n) => n.name === finding.indicator);
+  const match = inSheet ?? Object.values(names).flatMap((list) => list.filter((n) => n.name === finding.indicator))[0];
+  return match !== undefined && unmatched(match) ? match : null;
+}
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -157,6 +178,11 @@ export function FindingsView(props: FindingsViewProps) {
     projectLabel(g.key).toLowerCase().includes(projectQuery.trim().toLowerCase()),
   );
   const shownCount = rows.length - rows.filter((r) => r.type === "project").length;
+  const activeRow = rows.find((r) => r.key === activeKey);
+  const activeFinding = activeRow?.type === "finding" ? activeRow.item.finding : undefined;
+  // The action sits after the list (a button inside a listbox option would be nested interactive
+  // content): Tab from the active finding reaches it.
+  const synonymName = props.onAddSynonym === undefined ? null : unmatchedName(activeFinding, props.names);
 
   return (
     <section className={mergeClasses(styles.root, props.className)} aria-labelledby="findings-heading">
@@ -261,6 +287,18 @@ export function FindingsView(props: FindingsViewProps) {
           onOpen={open}
         />
       )}
+      {synonymName !== null && activeFinding !== undefined && props.onAddSynonym !== undefined ? (
+        <SynonymForm
+          key={activeKey}
+          locale={locale}
+          heading="h3"
+          label={text.synonymForFinding(`${activeFinding.sheet}!${activeFinding.cell}`)}
+          names={[synonymName]}
+          definitions={props.definitions}
+          disabled={!props.canEdit}
+          onAdd={props.onAddSynonym}
+        />
+      ) : null}
     </section>
   );
 }

@@ -20,16 +20,17 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import {
+  columnIndex,
   columnLetters,
   HEADER_SYNONYMS,
   type HeaderRole,
   type TableMapping,
   type WorkbookData,
 } from "../../core";
-import type { NameMatch, PaneResult, SheetDefinition } from "../engine-types";
+import type { PaneResult, SheetDefinition } from "../engine-types";
 import type { Locale } from "../locale";
 import { paneStrings } from "../strings";
-import { canBeSynonym } from "../synonym-edit";
+import { SynonymForm, unmatched } from "./SynonymForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -40,12 +41,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   twice: { color: tokens.colorStatusWarningForeground3, fontSize: tokens.fontSizeBase200 },
   name: { overflowWrap: "anywhere" },
-  synonym: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    paddingTop: tokens.spacingVerticalS,
-  },
 });
 
 /** English names of the column roles (the header synonyms' English entries read "projectcode", "fiscal"). */
@@ -84,9 +79,6 @@ export function roleLabel(role: HeaderRole, locale: Locale): string {
   return locale === "zh-CN" ? (names[0] ?? role) : (ROLE_EN[role] ?? role);
 }
 
-/** A name the form offers: not matched, or only similar, and one that can be written as a synonym. */
-const unmatched = (n: NameMatch): boolean => (n.kind === "none" || n.kind === "fuzzy") && canBeSynonym(n.name);
-
 /** At most this many distinct names per table: a long list repeats a few dozen names. */
 const NAMES_SHOWN = 40;
 
@@ -95,17 +87,11 @@ function headerText(data: WorkbookData, sheet: string, row: number, col: number)
   return value === null ? "" : String(value).trim();
 }
 
-function letterIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** A corrected table: the new columns, and the header texts they now stand under. */
 function corrected(data: WorkbookData, entry: TableMapping): TableMapping {
   const headers: TableMapping["headers"] = {};
   for (const [role, letters] of Object.entries(entry.columns) as [HeaderRole, string][]) {
-    const found = headerText(data, entry.sheet, entry.headerRow, letterIndex(letters));
+    const found = headerText(data, entry.sheet, entry.headerRow, columnIndex(letters));
     if (found !== "") headers[role] = found;
   }
   return { ...entry, headers, source: "corrected" };
@@ -121,81 +107,6 @@ export type MappingViewProps = {
   onAddSynonym?(name: string, definition: SheetDefinition): void;
   className?: string;
 };
-
-/**
- * A name not matched (or only similar) added as a synonym of a definition on 指标定义: the name,
- * the definition (the matcher's closest one when it is on the sheet), one button.
- */
-function SynonymForm(props: {
-  locale: Locale;
-  sheet: string;
-  names: readonly NameMatch[];
-  definitions: readonly SheetDefinition[];
-  disabled: boolean;
-  onAdd(name: string, definition: SheetDefinition): void;
-}) {
-  const { locale, sheet, names, definitions, disabled, onAdd } = props;
-  const styles = useStyles();
-  const text = paneStrings[locale];
-  const [name, setName] = useState<string | null>(names[0]?.name ?? null);
-  const closest = (n: string | null) => {
-    const wanted = names.find((m) => m.name === n)?.definition;
-    return definitions.find((d) => d.name === wanted)?.name ?? null;
-  };
-  const [definition, setDefinition] = useState<string | null>(() => closest(names[0]?.name ?? null));
-  const chosen = definitions.find((d) => d.name === definition);
-  if (definitions.length === 0) return <Caption1>{text.synonymNoDefinitions}</Caption1>;
-  return (
-    <div className={styles.synonym} role="group" aria-label={`${text.synonymTitle}（${sheet}）`}>
-      <h4 className={styles.heading}>{text.synonymTitle}</h4>
-      <Field label={text.synonymName}>
-        <Dropdown
-          className={styles.dropdown}
-          aria-label={text.synonymName}
-          value={name ?? ""}
-          selectedOptions={name === null ? [] : [name]}
-          onOptionSelect={(_, d) => {
-            const next = d.optionValue ?? null;
-            setName(next);
-            setDefinition((was) => closest(next) ?? was);
-          }}
-        >
-          {names.map((n) => (
-            <Option key={n.name} value={n.name}>
-              {n.name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={text.synonymOf}>
-        <Dropdown
-          className={styles.dropdown}
-          aria-label={text.synonymOf}
-          placeholder={text.synonymPick}
-          value={definition ?? ""}
-          selectedOptions={definition === null ? [] : [definition]}
-          onOptionSelect={(_, d) => setDefinition(d.optionValue ?? null)}
-        >
-          {definitions.map((d) => (
-            <Option key={d.name} value={d.name}>
-              {d.name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <div className={styles.actions}>
-        <Button
-          disabled={disabled || name === null || chosen === undefined}
-          onClick={() => {
-            if (name !== null && chosen !== undefined) onAdd(name, chosen);
-          }}
-        >
-          {text.addSynonym}
-        </Button>
-      </div>
-    </div>
-  );
-}
 
 /**
  * The detected tables, correctable: header row and the column of each role (a role added, a
@@ -221,7 +132,7 @@ export function MappingView({ locale, data, result, canSave, onSave, onAddSynony
           data.sheets.find((s) => s.name === entry.sheet)?.rows.reduce((m, r) => Math.max(m, r.length), 0) ?? 0;
         const letters = Array.from({ length: Math.max(width, 1) }, (_, c) => columnLetters(c));
         const option = (letter: string) => {
-          const header = headerText(data, entry.sheet, entry.headerRow, letterIndex(letter));
+          const header = headerText(data, entry.sheet, entry.headerRow, columnIndex(letter));
           return header === "" ? letter : `${letter} · ${header}`;
         };
         const used = Object.entries(entry.columns) as [HeaderRole, string][];
@@ -340,7 +251,8 @@ export function MappingView({ locale, data, result, canSave, onSave, onAddSynony
                 {onAddSynonym !== undefined && names.some(unmatched) ? (
                   <SynonymForm
                     locale={locale}
-                    sheet={entry.sheet}
+                    heading="h4"
+                    label={`${text.synonymTitle}（${entry.sheet}）`}
                     names={names.filter(unmatched)}
                     definitions={result.sheetDefinitions}
                     disabled={!canSave}
