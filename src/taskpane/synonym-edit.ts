@@ -1,4 +1,4 @@
-import { columnLetters, fromA1, toA1, type WorkbookData } from "../core";
+import { columnLetters, definitionColumnOf, fromA1, SYNONYM_SEPARATORS, toA1, type WorkbookData } from "../core";
 import type { CellEdit } from "../excel";
 import type { SheetDefinition } from "./engine-types";
 
@@ -12,13 +12,8 @@ import type { SheetDefinition } from "./engine-types";
  * cannot be one (`canBeSynonym`).
  */
 
-/** The 同义词 column's headers, as the sheet's reader knows them. */
-const SYNONYM_HEADERS = new Set(["同义词", "别名", "其他名称", "synonyms", "aliases"]);
-const NAME_HEADERS = new Set(["指标名称", "三级指标", "名称", "name", "indicator"]);
-const SEPARATORS = /[、，,;；/|\n]+/;
-
 /** A name holding a separator (、，, …) would be read back as two synonyms: it cannot be one. */
-export const canBeSynonym = (name: string): boolean => name.trim() !== "" && !SEPARATORS.test(name.trim());
+export const canBeSynonym = (name: string): boolean => name.trim() !== "" && !SYNONYM_SEPARATORS.test(name.trim());
 
 const fold = (text: string): string => text.replace(/[\s\u3000]+/g, "").toLowerCase();
 const textOf = (value: unknown): string => (value === null || value === undefined ? "" : String(value));
@@ -33,13 +28,13 @@ export function synonymEdit(data: WorkbookData, definition: SheetDefinition, nam
   const cellText = (row: number, col: number) => textOf(sheet.rows[row]?.[col]?.value);
   // The header row: the nearest row above the definition naming its 指标名称 column.
   let header = -1;
-  for (let r = at.row - 1; r >= 0 && header < 0; r--) if (NAME_HEADERS.has(fold(cellText(r, at.col)))) header = r;
+  for (let r = at.row - 1; r >= 0 && header < 0; r--) if (definitionColumnOf(cellText(r, at.col)) === "name") header = r;
   if (header < 0) return null;
   const headerRow = sheet.rows[header] ?? [];
-  const column = headerRow.findIndex((c) => SYNONYM_HEADERS.has(fold(textOf(c?.value))));
+  const column = headerRow.findIndex((c) => definitionColumnOf(textOf(c?.value)) === "synonyms");
   if (column >= 0) {
     const existing = cellText(at.row, column);
-    const present = existing.split(SEPARATORS).some((s) => fold(s) === fold(trimmed));
+    const present = existing.split(SYNONYM_SEPARATORS).some((s) => fold(s) === fold(trimmed));
     if (present) return null;
     const text = existing.trim() === "" ? trimmed : `${existing}、${trimmed}`;
     return [{ sheet: sheet.name, address: toA1(at.row, column), expected: existing, text }];

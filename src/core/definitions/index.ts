@@ -2,7 +2,9 @@
 export { definitionSchema, directionSchema, type Definition, type Direction } from "./schema";
 export { BUILTIN_DEFINITIONS } from "./builtin";
 export {
+  definitionColumnOf,
   readDefinitionSheet,
+  SYNONYM_SEPARATORS,
   type DefinitionIssue,
   type DefinitionSheet,
   type DefinitionColumn,

@@ -30,6 +30,13 @@ const LOOKUP: ReadonlyMap<string, DefinitionColumn> = new Map(
   ),
 );
 
+/** The column a header on the 指标定义 sheet stands for, as this reader reads it, or null. */
+export const definitionColumnOf = (header: string): DefinitionColumn | null =>
+  LOOKUP.get(normalizeHeader(header)) ?? null;
+
+/** What separates the synonyms written in one cell. */
+export const SYNONYM_SEPARATORS = /[、，,;；/|\n]+/;
+
 /** A definition row that cannot be used, and the cell that says why (docs/definitions.md: "reported with its cell"). */
 export type DefinitionIssue = {
   sheet: string;
@@ -92,7 +99,7 @@ const rowSchema = z
       v === null
         ? []
         : v
-            .split(/[、，,;；/|\n]+/)
+            .split(SYNONYM_SEPARATORS)
             .map((s) => s.trim())
             .filter((s) => s !== ""),
     ),
@@ -130,8 +137,8 @@ function findHeader(view: SheetView): { row: number; columns: Partial<Record<Def
     const columns: Partial<Record<DefinitionColumn, number>> = {};
     const span = view.rowSpan(r);
     for (let c = 0; c < span; c++) {
-      const col = LOOKUP.get(normalizeHeader(view.headerText(r, c)));
-      if (col !== undefined && columns[col] === undefined) columns[col] = c;
+      const col = definitionColumnOf(view.headerText(r, c));
+      if (col !== null && columns[col] === undefined) columns[col] = c;
     }
     if (columns.name !== undefined && Object.keys(columns).length >= 2) return { row: r, columns };
   }
