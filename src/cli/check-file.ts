@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import {
+  checkWorkbook,
   planCheckedWorkbook,
   planClear,
   reportSchema,
@@ -96,6 +97,7 @@ export async function checkFile(
       ...(options.checkedOn === undefined ? {} : { checkedOn: options.checkedOn }),
     },
     {
+      check: checkWorkbook,
       plan:
         out === null
           ? undefined

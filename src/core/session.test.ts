@@ -1,4 +1,5 @@
 import { EMPTY_PLAN, type WritePlan } from "./model/write-plan";
+import { checkWorkbook } from "./check";
 import { CheckCancelled, runCheck, type CheckStage } from "./session";
 import type { WorkbookData } from "./model/workbook-data";
 import type { WorkbookPort } from "./workbook-port";
@@ -33,7 +34,11 @@ describe("a check session", () => {
   it("reads once, checks, plans and writes through the port, telling each stage first", async () => {
     const port = portOf(DATA);
     const stages: CheckStage["stage"][] = [];
-    const run = await runCheck(port, OPTIONS, { plan: () => FLAGS, onStage: (s) => void stages.push(s.stage) });
+    const run = await runCheck(port, OPTIONS, {
+      check: checkWorkbook,
+      plan: () => FLAGS,
+      onStage: (s) => void stages.push(s.stage),
+    });
     expect(port.reads).toBe(1);
     expect(run.result.findings.map((f) => `${f.rule} ${f.cell}`)).toContain("target-missing E2");
     expect(stages).toEqual(["reading", "checking", "writing"]);
@@ -41,15 +46,14 @@ describe("a check session", () => {
     expect(run.write).toEqual({ status: "written", plan: FLAGS });
   });
 
-  it("writes nothing when the plan is null, and runs the check the app gives", async () => {
+  it("writes nothing when the plan is null, and runs the check the app gives (the pane's, in a worker)", async () => {
     const port = portOf(DATA);
     const seen: WorkbookData[] = [];
     const run = await runCheck(port, OPTIONS, {
       plan: () => null,
       check: async (data, options) => {
         seen.push(data);
-        const { checkWorkbook } = await import("./check");
-        return checkWorkbook(data, options);
+        return Promise.resolve(checkWorkbook(data, options));
       },
     });
     expect(seen).toEqual([DATA]);
@@ -58,7 +62,7 @@ describe("a check session", () => {
   });
 
   it("keeps the result when the write fails", async () => {
-    const run = await runCheck(portOf(DATA, true), OPTIONS, { plan: () => FLAGS });
+    const run = await runCheck(portOf(DATA, true), OPTIONS, { check: checkWorkbook, plan: () => FLAGS });
     expect(run.write).toMatchObject({ status: "failed", plan: FLAGS });
     expect(run.result.report.summary.errors).toBeGreaterThan(0);
   });
@@ -67,6 +71,7 @@ describe("a check session", () => {
     const port = portOf(DATA);
     const abort = new AbortController();
     const session = runCheck(port, OPTIONS, {
+      check: checkWorkbook,
       plan: () => FLAGS,
       signal: abort.signal,
       onStage: (s) => {

@@ -1,4 +1,4 @@
-import { checkWorkbook, type CheckOptions, type CheckResult } from "./check";
+import type { CheckOptions } from "./check";
 import type { WritePlan } from "./model/write-plan";
 import type { WorkbookData } from "./model/workbook-data";
 import type { WorkbookPort } from "./workbook-port";
@@ -18,12 +18,12 @@ export type CheckStage =
 /** What a session needs of a check's result: its counts, for the writing stage. */
 export type Checked = { report: { summary: { errors: number; warnings: number } } };
 
-export type CheckSteps<R extends Checked = CheckResult> = {
+export type CheckSteps<R extends Checked> = {
   /**
-   * The pure check; checkWorkbook in this thread unless the app runs it elsewhere (the pane's
-   * worker answers with plain data, hence R).
+   * The pure check: checkWorkbook (the command), or a Web Worker running it (the pane, which
+   * answers with plain data, hence R). Passed in, so the pane's own bundle holds no check.
    */
-  check?: (data: WorkbookData, options: CheckOptions) => R | Promise<R>;
+  check: (data: WorkbookData, options: CheckOptions) => R | Promise<R>;
   /** What to write once checked, or null for nothing (nothing to flag, or the flags are there). */
   plan?: (data: WorkbookData, result: R) => WritePlan | null;
   /** Told before each stage; awaited, so a pane can paint before a long step. */
@@ -38,7 +38,7 @@ export type WriteOutcome =
   | { status: "written"; plan: WritePlan }
   | { status: "failed"; plan: WritePlan; error: unknown };
 
-export type CheckRun<R extends Checked = CheckResult> = { data: WorkbookData; result: R; write: WriteOutcome };
+export type CheckRun<R extends Checked> = { data: WorkbookData; result: R; write: WriteOutcome };
 
 /** The options, or how to make them once the workbook is read (the pane names it after reading). */
 export type SessionOptions = CheckOptions | (() => CheckOptions);
@@ -55,20 +55,12 @@ function stopIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CheckCancelled();
 }
 
-export function runCheck(port: WorkbookPort, options: SessionOptions, steps?: CheckSteps): Promise<CheckRun>;
-export function runCheck<R extends Checked>(
-  port: WorkbookPort,
-  options: SessionOptions,
-  steps: CheckSteps<R> & Required<Pick<CheckSteps<R>, "check">>,
-): Promise<CheckRun<R>>;
 export async function runCheck<R extends Checked>(
   port: WorkbookPort,
   options: SessionOptions,
-  steps: CheckSteps<R> = {},
+  steps: CheckSteps<R>,
 ): Promise<CheckRun<R>> {
-  const { signal, onStage } = steps;
-  // The first overload leaves `check` out only where R is CheckResult.
-  const check = steps.check ?? ((d: WorkbookData, o: CheckOptions) => checkWorkbook(d, o) as unknown as R);
+  const { check, signal, onStage } = steps;
   stopIfAborted(signal);
   await onStage?.({ stage: "reading" });
   const data = await port.read();
