@@ -58,11 +58,9 @@ const outcomeOf = (state: PaneState): CheckOutcome | null =>
 
 export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
   switch (event.type) {
+    // One job at a time is the hook's rule (useChecker's `exclusive`): the events come in order.
     case "check-started":
-      // One check at a time: a second click while checking changes nothing.
-      return state.status === "checking"
-        ? state
-        : { status: "checking", previous: outcomeOf(state), progress: { stage: "reading" } };
+      return { status: "checking", previous: outcomeOf(state), progress: { stage: "reading" } };
     case "check-progress":
       return state.status === "checking" ? { ...state, progress: event.progress } : state;
     case "check-succeeded":
@@ -75,8 +73,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
     case "check-failed":
       return { status: "failed", message: event.message, previous: outcomeOf(state) };
     case "write-started":
-      // Writes need a finished check and run one at a time.
-      if (state.status !== "done" || state.write.status === "writing") return state;
+      // Writes need a finished check.
+      if (state.status !== "done") return state;
       return { ...state, write: { status: "writing", what: event.what } };
     case "write-succeeded":
     case "write-failed":
