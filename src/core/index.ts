@@ -26,6 +26,7 @@ export {
 export { ruleIdSchema, severitySchema, type Finding, type RuleId, type Severity } from "./model/finding";
 export type { Goal, Indicator, Project } from "./model/project";
 export { formatFinding, type Locale } from "./messages";
+export { sheetWords, type SheetWords } from "./messages/sheet-words";
 export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./settings";
 export { ok, err, type Result } from "./result";
 export * from "./target-expression";

@@ -6,6 +6,7 @@ import type { CellData, SheetData, WorkbookData } from "./model/workbook-data";
 import { toA1 } from "./sheets/address";
 import { toTableMapping, tableMappingSchema, type SheetLayout, type TableMapping } from "./sheets/table-mapping";
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsSchema, type Settings } from "./settings";
+import { sheetWords } from "./messages/sheet-words";
 
 /**
  * The settings sheet (docs/writing.md): the add-in's hidden sheet that carries the settings and the
@@ -134,13 +135,6 @@ export function readSettings(data: WorkbookData): Result<StoredSettings, Setting
 /** The layouts read from a workbook as the mapping to save. */
 export const mappingFromLayouts = (layouts: readonly SheetLayout[]): TableMapping[] => layouts.map(toTableMapping);
 
-const KIND_WORDS: Readonly<Record<TableMapping["kind"], string>> = {
-  "indicator-list": "指标清单",
-  "project-list": "项目清单",
-  "goal-list": "部门整体目标",
-  "standard-form": "绩效目标表（标准格式）",
-};
-
 /**
  * The settings sheet as a plan: the adapters write it whole, hidden, replacing the last one.
  * Every value is written as text or a number, never a formula.
@@ -168,7 +162,7 @@ export function planSettingsSheet(settings: Settings, mapping: readonly TableMap
       row,
       2,
       text(
-        `${entry.sheet} 第 ${entry.headerRow} 行：${KIND_WORDS[entry.kind]}${entry.source === "corrected" ? "（已更正）" : ""}`,
+        `${entry.sheet} 第 ${entry.headerRow} 行：${sheetWords("zh-CN").layouts[entry.kind]}${entry.source === "corrected" ? "（已更正）" : ""}`,
       ),
     );
     row++;

@@ -1,4 +1,4 @@
-import type { Severity, SheetLayout, TrafficLight } from "../core";
+import type { Severity, TrafficLight } from "../core";
 import type { Locale } from "./locale";
 
 /** 2026-06-30 as "2026年6月30日" or "June 30, 2026": a calendar date, read in UTC so no time zone shifts it. */
@@ -54,7 +54,6 @@ export type PaneStrings = {
   mappingIntro: string;
   mappingNone: string;
   mappingOf: (sheet: string) => string;
-  kind: Readonly<Record<SheetLayout["kind"], string>>;
   headerRow: string;
   role: string;
   column: string;
@@ -169,12 +168,6 @@ export const paneStrings: Record<Locale, PaneStrings> = {
       "加载项在以下工作表中识别出的表格和各列的作用。如有误，可在此更正并保存到工作簿，同事打开时使用同样的识别结果。",
     mappingNone: "没有识别出任何表格。",
     mappingOf: (sheet) => `工作表“${sheet}”的列`,
-    kind: {
-      "indicator-list": "指标清单",
-      "project-list": "项目清单",
-      "goal-list": "部门整体目标",
-      "standard-form": "绩效目标表（标准格式）",
-    },
     headerRow: "表头所在行",
     role: "作用",
     column: "列",
@@ -286,12 +279,6 @@ export const paneStrings: Record<Locale, PaneStrings> = {
       "The tables the add-in recognised and what each column holds. Correct them here and save them in the workbook, so every colleague gets the same.",
     mappingNone: "No table was recognised.",
     mappingOf: (sheet) => `Columns of sheet ${sheet}`,
-    kind: {
-      "indicator-list": "Indicator list",
-      "project-list": "Project list",
-      "goal-list": "Department goals",
-      "standard-form": "Standard target form",
-    },
     headerRow: "Header row",
     role: "Holds",
     column: "Column",

@@ -1,4 +1,5 @@
 import type { Finding, RuleId, Severity } from "../model/finding";
+import type { LayoutKind } from "../model/layout-kind";
 import type { TrafficLight } from "../model/report";
 import { detailReader, type AnyDetail, type Locale } from "./catalogue";
 
@@ -16,6 +17,8 @@ export type SheetWords = {
   legend: Readonly<Record<"error" | "warning", string>>;
   recheck: string;
   severity: Readonly<Record<Severity, string>>;
+  /** What each layout of table is called (the settings sheet's notes, the pane's mapping view). */
+  layouts: Readonly<Record<LayoutKind, string>>;
   headers: {
     number: string;
     severity: string;
@@ -59,6 +62,12 @@ const ZH: SheetWords = {
   recheck:
     "改正后重新检查：在 Excel 中点“检查目标”任务窗格的“检查”，或运行 check-targets 文件.xlsx --out 新文件.xlsx。本表由“检查目标”生成，每次检查时整表替换，请勿在此填写。",
   severity: { error: "错误", warning: "警告", info: "提示" },
+  layouts: {
+    "indicator-list": "指标清单",
+    "project-list": "项目清单",
+    "goal-list": "部门整体目标",
+    "standard-form": "绩效目标表（标准格式）",
+  },
   headers: {
     number: "序号",
     severity: "类别",
@@ -122,6 +131,12 @@ const EN: SheetWords = {
   recheck:
     "To check again after correcting: press Check in the Check Targets pane in Excel, or run check-targets file.xlsx --out new.xlsx. Check Targets writes this sheet and replaces it on every check: do not type here.",
   severity: { error: "Error", warning: "Warning", info: "Note" },
+  layouts: {
+    "indicator-list": "Indicator list",
+    "project-list": "Project list",
+    "goal-list": "Department goals",
+    "standard-form": "Standard target form",
+  },
   headers: {
     number: "No.",
     severity: "Severity",

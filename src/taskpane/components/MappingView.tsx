@@ -23,6 +23,7 @@ import {
   columnIndex,
   columnLetters,
   HEADER_SYNONYMS,
+  sheetWords,
   type HeaderRole,
   type TableMapping,
   type WorkbookData,
@@ -143,7 +144,7 @@ export function MappingView({ locale, data, result, canSave, onSave, onAddSynony
         return (
           <div key={`${entry.sheet}-${index}`} className={styles.table}>
             <h3 className={styles.heading}>
-              {entry.sheet} — {text.kind[entry.kind]}
+              {entry.sheet} — {sheetWords(locale).layouts[entry.kind]}
             </h3>
             <Field label={text.headerRow} className={styles.headerRow}>
               <Input
