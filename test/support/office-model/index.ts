@@ -2,11 +2,12 @@
  * An in-memory Excel for tests and `npm run preview`: Office.js's object model over plain
  * state, with its load/sync semantics (PropertyNotLoaded, writes queued until sync, no
  * rollback), Excel's limits (5,000,000 cells a range read; 5 MB a request or a response on the web), a
- * sync counter, read-only, protected and legacy-shared states. See runtime.ts.
+ * sync counter, read-only, protected and legacy-shared states. See runtime.ts; the client objects
+ * start at workbook.ts, a file per Office object.
  */
 import type { ExcelHost } from "../../../src/excel/host";
 import { newWorkbook, type FakeWorkbook } from "./model";
-import { FakeWorkbookObject } from "./objects";
+import { FakeWorkbookObject } from "./workbook";
 import { raiseSelectionChanged } from "./selection-events";
 import { FakeRequestContext, MAX_RESPONSE_BYTES, newCounter, type SyncCounter } from "./runtime";
 

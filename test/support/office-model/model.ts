@@ -2,7 +2,8 @@ import type { CellBox, CellValue, WorkbookData } from "../../../src/core";
 
 /**
  * The state behind the in-memory Excel: plain data that tests build, inspect and compare. The
- * client objects in objects.ts read and change it only inside `context.sync()`, as Excel does.
+ * client objects (workbook.ts, worksheet.ts, range.ts …, a file per Office object) read and change
+ * it only inside `context.sync()`, as Excel does.
  */
 
 export type FakeEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
