@@ -20,13 +20,25 @@ export function assertLibreOffice(): void {
 
 /** Converts a workbook with LibreOffice into `format` ("pdf", "xlsx" …); returns the new file. */
 export async function convert(file: string, format: string): Promise<string> {
+  const [converted] = await convertAll([file], format);
+  if (converted === undefined) throw new Error(`LibreOffice did not convert ${file} to ${format}`);
+  return converted;
+}
+
+/**
+ * Converts workbooks (of different base names) in one start of LibreOffice, which opens each as a
+ * colleague would, computing its formulas; returns the new files in the same order.
+ */
+export async function convertAll(files: readonly string[], format: string): Promise<string[]> {
   const out = await mkdtemp(join(tmpdir(), "check-targets-lo-"));
   const profile = await mkdtemp(join(tmpdir(), "check-targets-lo-profile-"));
   const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format];
-  await run(SOFFICE, [...args, "--outdir", out, file], { timeout: 120_000 });
-  const converted = join(out, `${basename(file).replace(/\.[^.]+$/, "")}.${format}`);
-  if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${file} to ${format}`);
-  return converted;
+  await run(SOFFICE, [...args, "--outdir", out, ...files], { timeout: 120_000 });
+  return files.map((file) => {
+    const converted = join(out, `${basename(file).replace(/\.[^.]+$/, "")}.${format}`);
+    if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${file} to ${format}`);
+    return converted;
+  });
 }
 
 /** Converts a workbook to PDF as LibreOffice opens it: every sheet a page or more, in tab order. */

@@ -3,7 +3,7 @@ import type { CellData } from "../model/workbook-data";
 /** Quoted literals, [colour]/[locale] sections and escaped characters say nothing about a format's kind. */
 const formatCode = (format: string): string => format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
 
-const isPercentFormat = (format: string | undefined): boolean =>
+export const isPercentFormat = (format: string | undefined): boolean =>
   format !== undefined && /%/.test(format.replace(/"[^"]*"/g, ""));
 
 /** yyyy-mm-dd, m/d/yy, yyyy"年"m"月"d"日" …: a year or a day token outside quotes. */
