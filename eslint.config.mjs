@@ -73,7 +73,7 @@ const coreEntries = [
 const CORE_LAYERS = [
   ["target-expression"],
   ["model", "analyser", "result", "palette", "workbook-port"],
-  ["sheets", "owned", "settings", "framework", "messages"],
+  ["sheets", "owned", "check-settings", "framework", "messages"],
   ["definitions", "settings-sheet"],
   ["rules"],
   ["monitoring"],
@@ -81,7 +81,7 @@ const CORE_LAYERS = [
   ["target-table"],
   ["plan", "check", "build-report", "session"],
 ];
-const FILE_MODULES = new Set(["result", "palette", "workbook-port", "owned", "settings", "framework", "settings-sheet", "check", "build-report", "session"]);
+const FILE_MODULES = new Set(["result", "palette", "workbook-port", "owned", "check-settings", "framework", "settings-sheet", "check", "build-report", "session"]);
 const coreModule = (name) => (FILE_MODULES.has(name) ? `src/core/${name}.ts` : `src/core/${name}/**/*.{ts,tsx}`);
 /** A relative import reaching a module of the core by name: "../rules/x", "./check". */
 const reaches = (name) => `^(?:\\.\\.?/)+${name}(?:/|$)`;

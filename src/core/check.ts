@@ -27,7 +27,7 @@ import { definitionFindings, settingsFindings } from "./rules/input-findings";
 import type { WorkbookData } from "./model/workbook-data";
 import { readWorkbook, type WorkbookModel } from "./sheets/read-workbook";
 import type { TableMapping } from "./sheets/table-mapping";
-import type { Settings } from "./settings";
+import type { Settings } from "./check-settings";
 import { effectiveSettings, mappingFromLayouts, readSettings, type SettingsIssue } from "./settings-sheet";
 
 export type CheckOptions = {

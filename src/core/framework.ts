@@ -1,4 +1,4 @@
-import type { Settings } from "./settings";
+import type { Settings } from "./check-settings";
 
 /** Level 1 → level 2 of the indicator framework (docs/reading.md). */
 export type Framework = Readonly<Record<string, readonly string[]>>;

@@ -27,7 +27,7 @@ export { ruleIdSchema, severitySchema, type Finding, type RuleId, type Severity 
 export type { Goal, Indicator, Project } from "./model/project";
 export { formatFinding, type Locale } from "./messages";
 export { sheetWords, type SheetWords } from "./messages/sheet-words";
-export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./settings";
+export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./check-settings";
 export { ok, err, type Result } from "./result";
 export * from "./target-expression";
 export { argbColor, FLAG_FILL as PALETTE, hashColor, LIGHT_FILL } from "./palette";

@@ -5,7 +5,7 @@ import { cellText, cleanText } from "./sheets/cell-text";
 import type { CellData, SheetData, WorkbookData } from "./model/workbook-data";
 import { toA1 } from "./sheets/address";
 import { toTableMapping, tableMappingSchema, type SheetLayout, type TableMapping } from "./sheets/table-mapping";
-import { DEFAULT_SETTINGS, SETTING_KEYS, settingsSchema, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, SETTING_KEYS, settingsSchema, type Settings } from "./check-settings";
 import { sheetWords } from "./messages/sheet-words";
 
 /**

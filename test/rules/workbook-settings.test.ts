@@ -1,4 +1,4 @@
-import { SETTING_KEYS } from "../../src/core/settings";
+import { SETTING_KEYS } from "../../src/core/check-settings";
 import ExcelJS from "exceljs";
 import {
   checkWorkbook,

@@ -7,7 +7,7 @@ import {
   type SheetData,
   type WorkbookData,
 } from "../../src/core";
-import { SETTING_KEYS } from "../../src/core/settings";
+import { SETTING_KEYS } from "../../src/core/check-settings";
 import { DEFINITION_HEADER } from "../support/seed-workbook";
 
 /**

@@ -11,7 +11,7 @@ import { fromA1, toA1 } from "../sheets/address";
 import { isDateFormat, isPercentFormat } from "../sheets/cell-text";
 import type { CellData, SheetData, WorkbookData } from "../model/workbook-data";
 import type { WorkbookModel } from "../sheets/read-workbook";
-import type { Settings } from "../settings";
+import type { Settings } from "../check-settings";
 import type { Quantitative } from "../target-expression/schema";
 import { formulaNumber } from "./formula-number";
 import { atRow, keyTerms, type HelperColumns, type RowKey } from "./helper-columns";

@@ -7,7 +7,7 @@ import type { Quantitative } from "../target-expression/schema";
 import { actualInTargetUnit, isCumulative, judgedTarget, readActual, type Actual } from "./actual";
 import { CHECKPOINT_LABELS, type YearPosition } from "./as-of";
 import { deadlineOf } from "./qualitative";
-import type { Settings } from "../settings";
+import type { Settings } from "../check-settings";
 
 export type MonitoringContext = {
   rules: RuleContext;

@@ -1,7 +1,7 @@
 import type { Indicator, Project } from "../model/project";
 import { actualInTargetUnit, isCumulative, judgedTarget, readActual, type DirectionOf } from "./actual";
 import type { YearPosition } from "./as-of";
-import type { Settings } from "../settings";
+import type { Settings } from "../check-settings";
 
 /** Weights of the level-1 categories out of 90 (100 less 预算执行率's 10); 成本指标 counts as output. */
 const CATEGORY_WEIGHTS: Readonly<Record<string, number>> = { 产出指标: 50, 成本指标: 50, 效益指标: 30, 满意度指标: 10 };

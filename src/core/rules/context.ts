@@ -7,7 +7,7 @@ import type { Finding, RuleId, Severity } from "../model/finding";
 import type { DetailsOf } from "../model/rule-registry";
 import type { CellRef, Goal, Indicator, Project } from "../model/project";
 import type { WorkbookModel } from "../sheets/read-workbook";
-import type { Settings } from "../settings";
+import type { Settings } from "../check-settings";
 
 /** Everything a rule may look at; rules are pure functions of it. */
 export type RuleContext = {
