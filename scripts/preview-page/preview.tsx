@@ -16,6 +16,8 @@ import { showStartFailure, start } from "../../src/taskpane/boot";
 declare global {
   interface Window {
     checkTargetsPreview?: FakeExcel;
+    /** The workbook's JSON, requested by preview.html before the bundle ran. */
+    previewResponse?: Promise<Response>;
   }
 }
 
@@ -47,7 +49,7 @@ async function preview(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const file = params.get("data") ?? "workbook.json";
   if (!/^[\w.-]+\.json$/.test(file)) throw new Error(`data=${file}: a .json file beside the page`);
-  const response = await fetch(file);
+  const response = await (window.previewResponse ?? fetch(file));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const json: unknown = await response.json();
   if (!isWorkbookData(json)) throw new Error(`${file} is not workbook data`);
