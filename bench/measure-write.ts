@@ -11,7 +11,7 @@ async function main() {
       for (const kind of ["flags", "checked"] as const) {
         const data = generatedData(seed, n);
         const fake = new FakeExcel(workbookFromData(data, { excelApi: "1.13", platform }));
-        const port = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
+        const port = new ExcelWorkbook({ host: fake.host() });
         let t = Date.now();
         const read = await port.read();
         const readSyncs = fake.syncs;

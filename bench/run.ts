@@ -101,7 +101,7 @@ async function list(dir: string, rows: number, definitions: boolean): Promise<Li
 /** The pane's whole check in the in-memory Excel: read, check, write the flags. */
 async function syncsOfCheck(rows: number): Promise<number> {
   const fake = new FakeExcel(workbookFromData(generatedData(loadSeed(), rows), { excelApi: "1.13" }));
-  const port = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
+  const port = new ExcelWorkbook({ host: fake.host() });
   const { data } = await port.readWithAccess();
   const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "bench" });
   await port.apply(planFlagWrite(data, result));

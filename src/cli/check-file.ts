@@ -16,7 +16,7 @@ import type { CliOptions } from "./options";
 /** Refuses to write over the workbook being checked: the input is never overwritten. */
 function assertNotInput(input: string, out: string): void {
   if (resolve(input) === resolve(out)) {
-    throw new WorkbookError("unreadable", `${out}: refusing to overwrite the input; choose another --out`);
+    throw new WorkbookError({ kind: "overwrite-input", path: out });
   }
 }
 
@@ -29,10 +29,7 @@ function assertSameKindOut(input: string, out: string): void {
   const ext = extname(out).toLowerCase();
   const kind = extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
   if (ext !== kind) {
-    throw new WorkbookError(
-      "unreadable",
-      `${out}: the checked copy is written as an ${kind} workbook, as the input is; name it …${kind}`,
-    );
+    throw new WorkbookError({ kind: "out-kind", path: out, expected: kind });
   }
 }
 

@@ -1,4 +1,4 @@
-import { WorkbookError } from "../core";
+import { formatProblem, WorkbookError } from "../core";
 import { checkFile } from "./check-file";
 import type { CliOptions } from "./options";
 import { rowsOf, type FileOutcome } from "./outcome";
@@ -37,7 +37,9 @@ export async function checkOne(task: Task): Promise<FileOutcome & { stack?: stri
       report: task.report,
     };
   } catch (cause) {
-    if (cause instanceof WorkbookError) return { file: task.file, ok: false, reason: cause.message };
+    if (cause instanceof WorkbookError) {
+      return { file: task.file, ok: false, reason: formatProblem(cause.problem, task.options.lang) };
+    }
     const error = cause instanceof Error ? cause : new Error(String(cause));
     // The file system refusing a report (no space, no permission) is no bug of ours.
     if (typeof (error as NodeJS.ErrnoException).code === "string") {

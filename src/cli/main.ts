@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { WorkbookError } from "../core";
+import { formatProblem, WorkbookError } from "../core";
 import { parseOptions, USAGE, type CliOptions } from "./options";
 
 /*
@@ -104,7 +104,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await checkOneFile(options, io);
   } catch (cause) {
     if (cause instanceof WorkbookError) {
-      io.stderr(cause.message);
+      io.stderr(formatProblem(cause.problem, options.lang));
       return EXIT.unreadable;
     }
     throw cause;

@@ -11,6 +11,14 @@ export {
   type WriteOutcome,
 } from "./session";
 export { WorkbookError, type WorkbookPort } from "./workbook-port";
+export type {
+  DetectedFile,
+  LargeSheet,
+  ProblemOf,
+  WorkbookErrorCode,
+  WorkbookProblem,
+  WorkbookProblemKind,
+} from "./model/workbook-problem";
 export type { CellBox, CellData, CellValue, SheetData, SheetVisibility, WorkbookData } from "./model/workbook-data";
 export { columnIndex, columnLetters, fromA1, toA1 } from "./sheets/address";
 export { readWorkbook, type SheetLayout, type WorkbookModel } from "./sheets/read-workbook";
@@ -25,7 +33,7 @@ export {
 } from "./model/report";
 export { ruleIdSchema, severitySchema, type Finding, type RuleId, type Severity } from "./model/finding";
 export type { Goal, Indicator, Project } from "./model/project";
-export { formatFinding, type Locale } from "./messages";
+export { formatFinding, formatProblem, type Locale } from "./messages";
 export { sheetWords, type SheetWords } from "./messages/sheet-words";
 export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./check-settings";
 export { ok, err, type Result } from "./result";

@@ -1,15 +1,23 @@
 import type { WritePlan } from "./model/write-plan";
 import type { WorkbookData } from "./model/workbook-data";
+import { describeProblem, PROBLEM_CODE, type WorkbookErrorCode, type WorkbookProblem } from "./model/workbook-problem";
 
-/** Raised by an adapter for anything the user must be told: unreadable, protected, read-only. */
+/**
+ * Raised by an adapter (or an app, for its own refusals) for anything the user must be told:
+ * unreadable, protected, read-only. It carries the problem as data; the apps word it in the
+ * user's language (formatProblem). `message` is a developer's line for logs, not for the user.
+ */
 export class WorkbookError extends Error {
+  /** The problem's broad class, derived from its kind: what the apps branch on. */
+  readonly code: WorkbookErrorCode;
+
   constructor(
-    readonly code: "unreadable" | "not-a-workbook" | "encrypted" | "read-only" | "protected" | "host",
-    message: string,
+    readonly problem: WorkbookProblem,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(describeProblem(problem), options);
     this.name = "WorkbookError";
+    this.code = PROBLEM_CODE[problem.kind];
   }
 }
 

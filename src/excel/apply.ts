@@ -17,7 +17,6 @@ import {
 import { areaA1, splitSheet } from "./a1";
 import { errorCode } from "./errors";
 import type { Capabilities } from "./host";
-import type { AdapterMessages } from "./messages";
 import { heldStep, packSteps, REQUEST_BUDGET, requestJsonBytes, rowsPerBand, type WriteStep } from "./write-plan";
 
 /** Excel's own "light red" and "yellow" fills, which clerks recognise. */
@@ -157,7 +156,6 @@ async function inspectCurrent(
   context: Excel.RequestContext,
   plan: WritePlan,
   expected: readonly string[],
-  text: AdapterMessages,
 ): Promise<Inspection> {
   let first: Inspection | null = null;
   let formatsLoad: FormatsLoad = "whole";
@@ -172,7 +170,7 @@ async function inspectCurrent(
   if (first !== null && sameSheets(first.sheetNames, expected)) return first;
   const names = first?.sheetNames ?? (await listSheets(context));
   const second = await inspect(context, plan, names, formatsLoad);
-  if (!sameSheets(second.sheetNames, names)) throw new WorkbookError("host", text.changed);
+  if (!sameSheets(second.sheetNames, names)) throw new WorkbookError({ kind: "sheets-changed" });
   return second;
 }
 
@@ -196,15 +194,14 @@ function checkWritable(
   inspection: Inspection,
   plan: WritePlan,
   caps: Capabilities,
-  text: AdapterMessages,
 ): SheetInspection[] {
-  if (inspection.readOnly) throw new WorkbookError("read-only", text.readOnly);
+  if (inspection.readOnly) throw new WorkbookError({ kind: "read-only" });
   const { sheets } = inspection;
 
   const flagSheets = new Set((plan.flags ?? []).map((f) => key(f.sheet)));
-  if ([...flagSheets].some((name) => !sheets.has(name))) throw new WorkbookError("host", text.changed);
+  if ([...flagSheets].some((name) => !sheets.has(name))) throw new WorkbookError({ kind: "sheets-changed" });
   if (!caps.rangeAreas && (plan.flags ?? []).some((f) => f.ranges.length > 1)) {
-    throw new WorkbookError("host", text.multiArea);
+    throw new WorkbookError({ kind: "multi-area" });
   }
 
   // Sheets to delete: ours only. A staff sheet with the name of a sheet we write is never replaced.
@@ -213,7 +210,7 @@ function checkWritable(
     const existing = sheets.get(key(planned.name));
     if (existing === undefined) continue;
     if (!isOwnedFirstRow(existing.name, existing.firstRow)) {
-      throw new WorkbookError("protected", text.notOwned(existing.name));
+      throw new WorkbookError({ kind: "not-owned", sheet: existing.name });
     }
     replaced.push(existing);
   }
@@ -228,9 +225,9 @@ function checkWritable(
     (s) => replaced.includes(s) || (plan.flags !== null && (s.ours.length > 0 || flagSheets.has(key(s.name)))),
   );
   const locked = touched.filter((s) => s.protected).map((s) => s.name);
-  if (locked.length > 0) throw new WorkbookError("protected", text.protectedSheets(locked));
+  if (locked.length > 0) throw new WorkbookError({ kind: "protected-sheets", sheets: locked });
   if (inspection.structureProtected && (plan.sheets.length > 0 || replaced.length > 0)) {
-    throw new WorkbookError("protected", text.protectedStructure);
+    throw new WorkbookError({ kind: "protected-structure" });
   }
   return replaced;
 }
@@ -461,7 +458,6 @@ function flagSteps(rules: readonly FlagRule[]): WriteStep[] {
 async function probe(
   context: Excel.RequestContext,
   worksheet: Excel.Worksheet | null,
-  text: AdapterMessages,
 ): Promise<void> {
   if (worksheet !== null) {
     const added = worksheet.getRange("A1").conditionalFormats.add("Custom");
@@ -471,7 +467,7 @@ async function probe(
   try {
     await context.sync();
   } catch (error) {
-    throw new WorkbookError("protected", text.refused, { cause: error });
+    throw new WorkbookError({ kind: "write-refused" }, { cause: error });
   }
 }
 
@@ -487,10 +483,9 @@ export async function applyPhase(
   caps: Capabilities,
   plan: WritePlan,
   expectedSheets: readonly string[],
-  text: AdapterMessages,
 ): Promise<void> {
-  const inspection = await inspectCurrent(context, plan, expectedSheets, text);
-  const replaced = checkWritable(inspection, plan, caps, text);
+  const inspection = await inspectCurrent(context, plan, expectedSheets);
+  const replaced = checkWritable(inspection, plan, caps);
 
   const removeFlags =
     plan.flags === null
@@ -506,7 +501,7 @@ export async function applyPhase(
   // with the probe.
   const ranges = removeFlags.map(({ format }) => format.getRangeOrNullObject().load("address"));
   const probeSheet = [...inspection.sheets.values()].find((s) => !s.protected && !replaced.includes(s));
-  if (probeSheet !== undefined || ranges.length > 0) await probe(context, probeSheet?.worksheet ?? null, text);
+  if (probeSheet !== undefined || ranges.length > 0) await probe(context, probeSheet?.worksheet ?? null);
 
   const steps: WriteStep[] = [
     ...removeFlags.map(({ sheet, format }, i) => {

@@ -1,5 +1,4 @@
 import { WorkbookError } from "../core";
-import type { AdapterMessages } from "./messages";
 
 /**
  * An edit of one staff cell, made only at the user's request (the pane's "add as synonym"): the
@@ -15,7 +14,7 @@ const asText = (value: unknown): string => (value === null || value === undefine
  * changed since is never overwritten) and no sheet is protected. The text is written as text
  * (number format "@" first), so it never becomes a formula.
  */
-export async function editCells(context: Excel.RequestContext, edits: readonly CellEdit[], text: AdapterMessages) {
+export async function editCells(context: Excel.RequestContext, edits: readonly CellEdit[]) {
   const sheets = new Map<string, Excel.Worksheet>();
   const sheetOf = (name: string) => {
     let sheet = sheets.get(name);
@@ -34,10 +33,10 @@ export async function editCells(context: Excel.RequestContext, edits: readonly C
   });
   await context.sync();
   const locked = [...sheets.values()].filter((s) => s.protection.protected).map((s) => s.name);
-  if (locked.length > 0) throw new WorkbookError("protected", text.protectedSheets(locked));
+  if (locked.length > 0) throw new WorkbookError({ kind: "protected-sheets", sheets: locked });
   edits.forEach((edit, i) => {
     const now = asText(ranges[i]?.values[0]?.[0]);
-    if (now !== edit.expected) throw new WorkbookError("host", text.cellChanged(`${edit.sheet}!${edit.address}`));
+    if (now !== edit.expected) throw new WorkbookError({ kind: "cell-changed", cell: `${edit.sheet}!${edit.address}` });
   });
   edits.forEach((edit, i) => {
     const range = ranges[i];

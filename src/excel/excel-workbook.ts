@@ -3,10 +3,9 @@ import { applyPhase } from "./apply";
 import { editCells, type CellEdit } from "./cell-edit";
 import { errorCode, errorDetail, TOO_LARGE } from "./errors";
 import { capabilities, type Capabilities, type ExcelHost } from "./host";
-import { ADAPTER_MESSAGES, type AdapterLocale, type AdapterMessages } from "./messages";
 import { readPhase, type ReadResult } from "./read";
 
-export type ExcelWorkbookOptions = { host: ExcelHost; locale: AdapterLocale };
+export type ExcelWorkbookOptions = { host: ExcelHost };
 
 /**
  * The workbook port over Office.js. On the desktop a check costs six syncs whatever the number of
@@ -16,17 +15,16 @@ export type ExcelWorkbookOptions = { host: ExcelHost; locale: AdapterLocale };
  * the web, whose requests and responses are limited to 5 MB, the data takes
  * ceil(estimate ÷ RESPONSE_BUDGET) syncs instead of one (read.ts, read-plan.ts), and the write as
  * many as keep each request under REQUEST_BUDGET (write-plan.ts); docs/excel-behaviour.md has the
- * measured figures. Every failure leaves as a WorkbookError with a message for the user.
+ * measured figures. Every failure leaves as a WorkbookError carrying its problem as data, which
+ * the app words in the user's language.
  */
 export class ExcelWorkbook implements WorkbookPort {
   private readonly caps: Capabilities;
-  private readonly text: AdapterMessages;
   /** The sheets the last read saw: the write phase inspects them in its first sync. */
   private lastSheets: string[] = [];
 
   constructor(private readonly options: ExcelWorkbookOptions) {
     this.caps = capabilities(options.host);
-    this.text = ADAPTER_MESSAGES[options.locale];
   }
 
   async read(): Promise<WorkbookData> {
@@ -35,13 +33,13 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /** The read, with what the pane needs to know before offering to write. */
   async readWithAccess(): Promise<ReadResult> {
-    const result = await this.run((context) => readPhase(context, this.caps, this.text), "read");
+    const result = await this.run((context) => readPhase(context, this.caps), "read");
     this.lastSheets = result.data.sheets.map((s) => s.name);
     return result;
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    await this.run((context) => applyPhase(context, this.caps, plan, this.lastSheets, this.text), "write");
+    await this.run((context) => applyPhase(context, this.caps, plan, this.lastSheets), "write");
   }
 
   /** Shows a finding's cell: activates its sheet and selects the cell. */
@@ -59,7 +57,7 @@ export class ExcelWorkbook implements WorkbookPort {
    * nothing is written if a cell changed since the check or its sheet is protected (cell-edit.ts).
    */
   async editCells(edits: readonly CellEdit[]): Promise<void> {
-    await this.run((context) => editCells(context, edits, this.text), "write");
+    await this.run((context) => editCells(context, edits), "write");
   }
 
   /** Shows a sheet the add-in wrote (the findings sheet, the 绩效目标表): Worksheet.activate, one sync. */
@@ -71,19 +69,15 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>, phase: "read" | "write"): Promise<T> {
-    if (!this.caps.baseline) throw new WorkbookError("host", this.text.unsupported);
+    if (!this.caps.baseline) throw new WorkbookError({ kind: "unsupported-host" });
     try {
       return await this.options.host.run(batch);
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
       const detail = errorDetail(error);
-      const message =
-        phase === "write"
-          ? this.text.writeFailed(detail)
-          : TOO_LARGE.has(errorCode(error) ?? "")
-            ? this.text.readTooLarge(detail)
-            : this.text.failed(detail);
-      throw new WorkbookError("host", message, { cause: error });
+      const kind =
+        phase === "write" ? "write-failed" : TOO_LARGE.has(errorCode(error) ?? "") ? "read-too-large" : "host-failed";
+      throw new WorkbookError({ kind, detail }, { cause: error });
     }
   }
 }

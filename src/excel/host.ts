@@ -36,7 +36,7 @@ export type Capabilities = {
   pageLayout: boolean;
   /**
    * ExcelApi 1.9: Range.getSpecialCellsOrNullObject and RangeAreas.areas, to read only the cells
-   * that hold values of a huge used range. Without it such a sheet is refused with a message.
+   * that hold values of a huge used range. Without it such a sheet is refused, naming it.
    */
   specialCells: boolean;
   /** ExcelApi 1.9: Worksheet.autoFilter. Without it the findings sheet is written without its filter. */

@@ -1,7 +1,6 @@
 /** The Office.js adapter: the only place that talks to Excel. */
 export { ExcelWorkbook, type ExcelWorkbookOptions } from "./excel-workbook";
 export { capabilities, isExcelHost, officeHost, type Capabilities, type ExcelHost } from "./host";
-export { ADAPTER_MESSAGES, type AdapterLocale } from "./messages";
 export type { ReadResult, WorkbookAccess } from "./read";
 export { FLAG_FILL, widthInPoints } from "./apply";
 export { watchSelection, type SelectedCell } from "./selection-watch";

@@ -4,6 +4,7 @@ import {
   type CellBox,
   type CellData,
   type CellValue,
+  type LargeSheet,
   type SheetData,
   type SheetVisibility,
   type WorkbookData,
@@ -11,7 +12,6 @@ import {
 import { parseArea, splitAreas, splitSheet } from "./a1";
 import { errorLocation } from "./errors";
 import type { Capabilities } from "./host";
-import type { AdapterMessages, LargeSheet } from "./messages";
 import { CELL_BYTES, planSyncs, RESPONSE_BUDGET, rowAddressBytes, type Band, type SheetCost } from "./read-plan";
 
 /** What the pane must know before it offers to write. */
@@ -88,7 +88,7 @@ export const WHOLE_READ_CELLS = 100_000;
  * "A range is limited to 5,000,000 cells for read operations" on every platform (Resource limits
  * and performance optimization for Office Add-ins). A host without ExcelApi 1.9 (Office 2019 on
  * the desktop, which has no 5 MB limit) reads a used range whole up to this size, as it always
- * did; past it, the read is refused with a message naming the sheet, never attempted.
+ * did; past it, the read is refused naming the sheet (a sheets-too-large problem), never attempted.
  */
 export const MAX_READ_CELLS = 5_000_000;
 
@@ -107,7 +107,6 @@ const NO_CELLS: readonly (CellData | null)[] = Object.freeze([]);
 export async function readPhase(
   context: Excel.RequestContext,
   caps: Capabilities,
-  text: AdapterMessages,
 ): Promise<ReadResult> {
   const workbook = context.workbook;
   workbook.load("name,readOnly");
@@ -146,9 +145,9 @@ export async function readPhase(
     merges = await mergesInChunks(context, extents);
   }
   merges ??= extents.map(({ merged }) => (merged === null || merged.isNullObject ? [] : boxesOf(merged.address)));
-  const plans = planReads(extents, caps, text);
+  const plans = planReads(extents, caps);
   const syncs = planSyncs(plans, caps.responseLimit ? RESPONSE_BUDGET : null);
-  const sheets = await loadSheets(context, plans, syncs, merges, text);
+  const sheets = await loadSheets(context, plans, syncs, merges);
 
   const protectedSheets = worksheets.items
     .filter((ws, i) => ws.protection.protected && !isOwned(sheets[i]))
@@ -213,7 +212,7 @@ async function mergesInChunks(context: Excel.RequestContext, extents: readonly E
 type ReadPlan = SheetCost & { ws: Excel.Worksheet; used: Excel.Range; sparse: boolean };
 
 /** Chooses each sheet's read from its used range's extent; refuses, naming them, the sheets no read can take. */
-function planReads(extents: Extent[], caps: Capabilities, text: AdapterMessages): ReadPlan[] {
+function planReads(extents: Extent[], caps: Capabilities): ReadPlan[] {
   const tooLarge: LargeSheet[] = [];
   const plans = extents.map(({ ws, used, held }) => {
     const { rowCount: rows, columnCount: columns } = used;
@@ -233,7 +232,7 @@ function planReads(extents: Extent[], caps: Capabilities, text: AdapterMessages)
     const bytes = sparse ? valueCells * CELL_BYTES : rows * (columns * CELL_BYTES + rowAddressBytes(ws.name));
     return { ws, used, sparse, rows, bytes };
   });
-  if (tooLarge.length > 0) throw new WorkbookError("host", text.sheetsTooLarge(tooLarge));
+  if (tooLarge.length > 0) throw new WorkbookError({ kind: "sheets-too-large", sheets: tooLarge });
   return plans;
 }
 
@@ -263,7 +262,6 @@ async function loadSheets(
   plans: ReadPlan[],
   syncs: Band[][],
   merges: readonly CellBox[][],
-  text: AdapterMessages,
 ): Promise<SheetData[]> {
   const queued: QueuedSheet[] = plans.map((plan) => ({ plan, bands: [] }));
   await inTurn(
@@ -277,7 +275,7 @@ async function loadSheets(
     }),
   );
   return queued.map(({ plan, bands }, i) => {
-    const rows = plan.sparse ? sparseRows(bands) : wholeRows(plan, bands, text);
+    const rows = plan.sparse ? sparseRows(bands) : wholeRows(plan, bands);
     return {
       name: plan.ws.name,
       visibility: VISIBILITY[plan.ws.visibility] ?? "visible",
@@ -317,7 +315,7 @@ function queueBand(plan: ReadPlan, { first, count }: Band): QueuedBand {
 }
 
 /** The rows of a used range read whole, band after band. */
-function wholeRows(plan: ReadPlan, bands: QueuedBand[], text: AdapterMessages): (CellData | null)[][] {
+function wholeRows(plan: ReadPlan, bands: QueuedBand[]): (CellData | null)[][] {
   const cells: (CellData | null)[][] = [];
   for (const band of bands) {
     if (band.sparse) continue;
@@ -325,7 +323,7 @@ function wholeRows(plan: ReadPlan, bands: QueuedBand[], text: AdapterMessages): 
     // Past its read limit Excel may answer null rather than fail (OfficeDev/office-js#4783, #6781):
     // never mistake that for an empty sheet.
     if (!Array.isArray(values)) {
-      throw new WorkbookError("host", text.readTooLarge(`${plan.used.address}: values = null`));
+      throw new WorkbookError({ kind: "read-too-large", detail: `${plan.used.address}: values = null` });
     }
     for (let r = 0; r < values.length; r++) {
       cells.push((values[r] ?? []).map((value, c) => cellData(value, numberFormat[r]?.[c], valueTypes[r]?.[c])));

@@ -71,7 +71,7 @@ describe("the task pane", () => {
 
   it("says so when the sheet cannot be opened", async () => {
     const workbook = fakeWorkbook();
-    workbook.activate.mockRejectedValueOnce(new WorkbookError("host", "Excel 未能完成操作：ItemNotFound"));
+    workbook.activate.mockRejectedValueOnce(new WorkbookError({ kind: "host-failed", detail: "ItemNotFound" }));
     renderPane(workbook);
     fireEvent.click(await screen.findByRole("button", { name: "打开工作表“检查结果”" }));
     expect(await screen.findByText("无法打开该工作表: Excel 未能完成操作：ItemNotFound")).toBeTruthy();
@@ -137,17 +137,27 @@ describe("the task pane", () => {
     expect(workbook.apply).not.toHaveBeenCalled();
   });
 
-  it("shows the adapter's message when the workbook refuses the write", async () => {
+  it("words the adapter's problem in the pane's language when the workbook refuses the write", async () => {
     const workbook = fakeWorkbook();
-    workbook.apply.mockRejectedValueOnce(new WorkbookError("protected", "工作表“绩效指标”受保护，未写入任何内容。"));
+    workbook.apply.mockRejectedValueOnce(new WorkbookError({ kind: "protected-sheets", sheets: ["绩效指标"] }));
     renderPane(workbook);
     expect(await screen.findByText("未能写入")).toBeTruthy();
-    expect(screen.getByText("工作表“绩效指标”受保护，未写入任何内容。")).toBeTruthy();
+    expect(screen.getByText("工作表“绩效指标”受保护，未写入任何内容。请撤销工作表保护后重试。")).toBeTruthy();
+  });
+
+  it("words the same problem in English when Office speaks English", async () => {
+    const workbook = fakeWorkbook();
+    workbook.apply.mockRejectedValueOnce(new WorkbookError({ kind: "protected-sheets", sheets: ["绩效指标"] }));
+    renderPane(workbook, "en-US");
+    expect(await screen.findByText("Nothing was written")).toBeTruthy();
+    expect(
+      screen.getByText("Sheet “绩效指标” is protected; nothing was written. Unprotect it and try again."),
+    ).toBeTruthy();
   });
 
   it("shows why the check failed", async () => {
     const workbook = fakeWorkbook({}, () =>
-      Promise.reject(new WorkbookError("host", "Excel 未能完成操作：GeneralException")),
+      Promise.reject(new WorkbookError({ kind: "host-failed", detail: "GeneralException" })),
     );
     renderPane(workbook);
     expect(await screen.findByText("检查未完成")).toBeTruthy();

@@ -41,11 +41,7 @@ export class FilePort implements WorkbookPort {
       // zip.js refuses an entry whose sizes contradict its header: the reader got past it (it
       // needs only the sheets), but a copy "byte for byte" of a damaged entry cannot be made.
       if (cause instanceof Error && /^(Invalid|Local file header)/.test(cause.message)) {
-        throw new WorkbookError(
-          "unreadable",
-          `${this.path}: the file is damaged (${cause.message}); it was checked, but no checked copy can be made of it`,
-          { cause },
-        );
+        throw new WorkbookError({ kind: "copy-damaged", path: this.path, detail: cause.message }, { cause });
       }
       throw cause;
     }

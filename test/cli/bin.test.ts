@@ -25,7 +25,8 @@ describe("bin/check-targets.js", () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(failure?.code).toBe(2);
-    expect(failure?.stderr).toBe("check-targets: missing.xlsx: file not found\n");
+    // In the command's default language, zh-CN.
+    expect(failure?.stderr).toBe("check-targets: missing.xlsx：找不到该文件\n");
   });
 
   it("checks the bundled sample and exits 1 for its error findings", async () => {

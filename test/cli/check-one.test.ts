@@ -14,14 +14,19 @@ const task = {
 
 /** One workbook of a folder: whatever goes wrong with it becomes its failure, said as what it is. */
 describe("checkOne", () => {
-  it("turns a workbook that cannot be read into a failure with the adapter's reason", async () => {
-    mocked.mockRejectedValueOnce(
-      new WorkbookError("encrypted", "/folder/dept.xlsx: the workbook is password-protected"),
-    );
+  it("turns a workbook that cannot be read into a failure with the adapter's problem, worded in the task's language", async () => {
+    const locked = () => new WorkbookError({ kind: "encrypted", path: "/folder/dept.xlsx" });
+    mocked.mockRejectedValueOnce(locked());
     expect(await checkOne(task)).toEqual({
       file: "dept.xlsx",
       ok: false,
-      reason: "/folder/dept.xlsx: the workbook is password-protected",
+      reason: "/folder/dept.xlsx: the workbook is password-protected; save a copy without a password",
+    });
+    mocked.mockRejectedValueOnce(locked());
+    expect(await checkOne({ ...task, options: { ...task.options, lang: "zh-CN" } })).toEqual({
+      file: "dept.xlsx",
+      ok: false,
+      reason: "/folder/dept.xlsx：工作簿设有打开密码（已加密），无法读取；请另存一份不带密码的副本后再检查",
     });
   });
 

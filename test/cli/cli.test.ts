@@ -112,15 +112,26 @@ describe("check-targets", () => {
     await run([sample, "--out", out]);
     expect((await readFile(sample)).equals(before)).toBe(true);
     expect((await stat(out)).size).toBeGreaterThan(0);
+    // The refusal is worded in the command's language: zh-CN by default, English with --lang en-US.
     const again = await run([sample, "--out", sample]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/refusing to overwrite/);
+    expect(again).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${sample}：这是被检查的工作簿本身，不会覆盖它；请用 --out 另指定一个文件\n`,
+    });
+    const english = await run([sample, "--out", sample, "--lang", "en-US"]);
+    expect(english).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${sample}: refusing to overwrite the input; choose another --out\n`,
+    });
     expect((await readFile(sample)).equals(before)).toBe(true);
   });
 
-  it("exits 2 with one clear line for a missing file", async () => {
-    const r = await run([join(dir, "nope.xlsx")]);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: `${join(dir, "nope.xlsx")}: file not found\n` });
+  it("exits 2 with one clear line for a missing file, in Chinese by default and in English with --lang en-US", async () => {
+    const nope = join(dir, "nope.xlsx");
+    expect(await run([nope])).toEqual({ code: 2, stdout: "", stderr: `${nope}：找不到该文件\n` });
+    expect(await run([nope, "--lang", "en-US"])).toEqual({ code: 2, stdout: "", stderr: `${nope}: file not found\n` });
   });
 
   it("exits 2 for a file that is not a workbook", async () => {
@@ -128,14 +139,19 @@ describe("check-targets", () => {
     await writeFile(csv, "项目编码,项目名称\n1,2\n");
     const r = await run([csv]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not an \.xlsx workbook/);
+    expect(r.stderr).toBe(
+      `${csv}：不是 .xlsx 工作簿，而是文本文件（CSV、HTML 或 XML？）；请用 Excel（或 WPS）打开它，另存为 .xlsx 工作簿后再检查\n`,
+    );
+    const english = await run([csv, "--lang", "en-US"]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toMatch(/not an \.xlsx workbook/);
   });
 
   it("exits 2 for a truncated workbook", async () => {
     const bytes = await readFile(sample);
     const cut = join(dir, "cut.xlsx");
     await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const r = await run([cut]);
+    const r = await run([cut, "--lang", "en-US"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/damaged or incomplete/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -151,9 +167,12 @@ describe("check-targets", () => {
     ]);
     const locked = join(dir, "locked.xlsx");
     await writeFile(locked, ole);
-    const r = await run([locked]);
+    const r = await run([locked, "--lang", "en-US"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/password-protected/);
+    const zh = await run([locked]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/locked\.xlsx：工作簿设有打开密码（已加密）/);
   });
 
   it("prints usage on --help and exits 0", async () => {
@@ -181,7 +200,7 @@ describe("check-targets", () => {
     const reports = join(folder, "reports");
     const r = await run([folder, "--json", reports]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/broken\.xlsx: not an \.xlsx workbook/);
+    expect(r.stderr).toMatch(/broken\.xlsx：不是 \.xlsx 工作簿/);
     expect(r.stdout).toMatch(/共检查 3 个工作簿/);
     const a = reportSchema.parse(JSON.parse(await readFile(join(reports, "a.report.json"), "utf8")));
     expect(a.summary.indicators).toBe(95);

@@ -240,5 +240,15 @@ describe("check-targets <folder>: files that are not workbooks", () => {
       `${join(folder, "old.xls")}: an old .xls workbook; open it in Excel (or WPS) and save it as .xlsx`,
       `${join(folder, "wps.et")}: a WPS .et workbook; open it in Excel (or WPS) and save it as .xlsx`,
     ]);
+    // Without --lang, in Chinese: each worker words its file's refusal in the command's language.
+    const zh = await runCli([folder]);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr.trimEnd().split("\n")).toEqual([
+      `${join(folder, "calc.ods")}：是 OpenDocument（.ods）文件，不是 .xlsx 工作簿；请用 Excel（或 WPS）打开它，另存为 .xlsx 工作簿后再检查`,
+      `${join(folder, "list.tsv")}：不是 .xlsx 工作簿，而是文本（TSV）文件；请用 Excel（或 WPS）打开它，另存为 .xlsx 工作簿后再检查`,
+      `${join(folder, "mac.numbers")}：是苹果 Numbers 文件，不是 .xlsx 工作簿；请在 Numbers 中导出为 .xlsx（“文件”>“导出为”>“Excel”）后再检查`,
+      `${join(folder, "old.xls")}：是旧版 .xls 工作簿；请用 Excel（或 WPS）打开它，另存为 .xlsx 工作簿后再检查`,
+      `${join(folder, "wps.et")}：是 WPS 表格的 .et 工作簿；请用 Excel（或 WPS）打开它，另存为 .xlsx 工作簿后再检查`,
+    ]);
   });
 });

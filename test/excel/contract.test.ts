@@ -217,7 +217,7 @@ const excel: Harness = {
   name: "Office.js adapter (src/excel) on the in-memory Excel",
   async make(spec) {
     const state = fakeWorkbook(spec);
-    const port = new ExcelWorkbook({ host: new FakeExcel(state).host(), locale: "en-US" });
+    const port = new ExcelWorkbook({ host: new FakeExcel(state).host() });
     return Promise.resolve({
       port,
       written: () => ({
@@ -258,7 +258,6 @@ describe("the workbook-port contract: read", () => {
     const fileData = await fromFile.read();
     const excelPort = new ExcelWorkbook({
       host: new FakeExcel(workbookFromData(fileData, { excelApi: "1.13" })).host(),
-      locale: "zh-CN",
     });
     const excelData = await excelPort.read();
     expect(normalise(excelData)).toEqual(normalise(fileData));

@@ -1,6 +1,7 @@
 import {
   checkWorkbook,
   EMPTY_PLAN,
+  formatProblem,
   OWNED,
   planFlagWrite,
   WorkbookError,
@@ -41,7 +42,7 @@ function indicatorList(rows: number): SheetData {
 function setup(data: WorkbookData, options: Partial<FakeWorkbook> = {}) {
   const state = workbookFromData(data, { excelApi: "1.13", ...options });
   const fake = new FakeExcel(state);
-  const port = new ExcelWorkbook({ host: fake.host(), locale: "en-US" });
+  const port = new ExcelWorkbook({ host: fake.host() });
   return { state, fake, port };
 }
 
@@ -152,31 +153,23 @@ describe("ExcelWorkbook.read", () => {
     expect(data.sheets.map((s) => s.rows.length)).toEqual([4, 1]);
   });
 
-  it("turns a host failure into a WorkbookError with a message for the user", async () => {
+  it("turns a host failure into a WorkbookError carrying the host's error text", async () => {
     const port = new ExcelWorkbook({
       host: {
         run: () => Promise.reject(Object.assign(new Error("boom"), { code: "GeneralException" })),
         isSetSupported: () => true,
         web: false,
       },
-      locale: "zh-CN",
     });
-    await expect(port.read()).rejects.toEqual(
-      expect.objectContaining({
-        code: "host",
-        message: expect.stringMatching(/Excel 未能完成操作：GeneralException: boom/),
-      }),
-    );
+    await expect(port.read()).rejects.toMatchObject({
+      code: "host",
+      problem: { kind: "host-failed", detail: "GeneralException: boom" },
+    });
   });
 
   it("refuses to run where ExcelApi 1.8 is missing, saying which Office is needed", async () => {
     const { port } = setup({ sheets: [] }, { excelApi: "1.7" });
-    await expect(port.read()).rejects.toMatchObject({
-      code: "host",
-      message: expect.stringMatching(
-        /Office 2021 or later on Windows \(with the Microsoft Edge WebView2 runtime\), Office on a Mac, or Excel on the web/,
-      ),
-    });
+    await expect(port.read()).rejects.toMatchObject({ code: "host", problem: { kind: "unsupported-host" } });
   });
 });
 
@@ -238,6 +231,7 @@ describe("ExcelWorkbook.apply", () => {
     await old.port.read();
     await expect(old.port.apply(flagsOnly([flag("绩效指标", ["E2", "E5:E6"])]))).rejects.toMatchObject({
       code: "host",
+      problem: { kind: "multi-area" },
     });
     expect(snapshot(old.state)).toEqual(before);
   });
@@ -361,7 +355,7 @@ describe("ExcelWorkbook.apply", () => {
         flags: [flag("绩效指标", ["E2"])],
         removeSheets: [],
       }),
-    ).rejects.toEqual(expect.objectContaining({ code: "protected", message: expect.stringMatching(/did not create/) }));
+    ).rejects.toMatchObject({ code: "protected", problem: { kind: "not-owned", sheet: OWNED.tableSheet } });
     // removeSheets skips a sheet that is not ours.
     await port.apply({ ...EMPTY_PLAN, removeSheets: [OWNED.tableSheet] });
     expect(snapshot(state)).toEqual(before);
@@ -373,7 +367,10 @@ describe("ExcelWorkbook.apply", () => {
     expect(data.sheets[0]?.rows).toHaveLength(11);
     const before = snapshot(state);
     await expect(port.apply(flagsOnly([flag("绩效指标", ["E2"])]))).rejects.toBeInstanceOf(WorkbookError);
-    await expect(port.apply(flagsOnly([flag("绩效指标", ["E2"])]))).rejects.toMatchObject({ code: "read-only" });
+    await expect(port.apply(flagsOnly([flag("绩效指标", ["E2"])]))).rejects.toMatchObject({
+      code: "read-only",
+      problem: { kind: "read-only" },
+    });
     expect(snapshot(state)).toEqual(before);
   });
 
@@ -388,9 +385,10 @@ describe("ExcelWorkbook.apply", () => {
       flags: [flag("绩效指标", ["E2"])],
       removeSheets: [],
     };
-    await expect(port.apply(plan)).rejects.toEqual(
-      expect.objectContaining({ code: "protected", message: expect.stringMatching(/Sheet “绩效指标” is protected/) }),
-    );
+    await expect(port.apply(plan)).rejects.toMatchObject({
+      code: "protected",
+      problem: { kind: "protected-sheets", sheets: ["绩效指标"] },
+    });
     expect(snapshot(state)).toEqual(before);
 
     // A protected sheet the plan does not touch is no obstacle.
@@ -406,6 +404,7 @@ describe("ExcelWorkbook.apply", () => {
     const before = snapshot(state);
     await expect(port.apply({ ...EMPTY_PLAN, sheets: [ownedSheet(OWNED.tableSheet)] })).rejects.toMatchObject({
       code: "protected",
+      problem: { kind: "protected-structure" },
     });
     expect(snapshot(state)).toEqual(before);
     await port.apply(flagsOnly([flag("绩效指标", ["E2"])]));
@@ -422,9 +421,7 @@ describe("ExcelWorkbook.apply", () => {
       flags: [flag("绩效指标", ["E2"])],
       removeSheets: [],
     };
-    await expect(port.apply(plan)).rejects.toEqual(
-      expect.objectContaining({ code: "protected", message: expect.stringMatching(/legacy shared-workbook mode/) }),
-    );
+    await expect(port.apply(plan)).rejects.toMatchObject({ code: "protected", problem: { kind: "write-refused" } });
     expect(snapshot(state)).toEqual(before);
   });
 
@@ -529,14 +526,18 @@ describe("a used range that reaches XFD1048576", () => {
   it("refuses, naming the sheet and its used range, where ExcelApi 1.9 is missing: no data is loaded", async () => {
     const { state, fake, port } = setup({ sheets: [indicatorList(3), kept] }, { excelApi: "1.8" });
     putStray(state, "表1");
-    await expect(port.read()).rejects.toEqual(
-      expect.objectContaining({
-        code: "host",
-        message: expect.stringMatching(/^The used range of sheet “表1” \(A1:XFD1048576\) is too large .*ExcelApi 1\.9/),
-      }),
+    const failure = await port.read().catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: "host",
+      problem: { kind: "sheets-too-large", sheets: [{ sheet: "表1", area: "A1:XFD1048576" }] },
+    });
+    // Worded by the app, in its language.
+    const { problem } = failure as WorkbookError;
+    expect(formatProblem(problem, "en-US")).toMatch(
+      /^The used range of sheet “表1” \(A1:XFD1048576\) is too large .*ExcelApi 1\.9/,
     );
-    const zh = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
-    await expect(zh.read()).rejects.toThrow(/^工作表“表1”（A1:XFD1048576）的已用区域太大.*ExcelApi 1\.9.*Ctrl\+End/);
+    expect(formatProblem(problem, "zh-CN")).toMatch(/^工作表“表1”（A1:XFD1048576）的已用区域太大.*ExcelApi 1\.9.*Ctrl\+End/);
+    await expect(port.read()).rejects.toBeInstanceOf(WorkbookError);
     // Each read stopped after the sheets and their extents.
     expect(fake.syncs).toBe(4);
     expect(fake.largestRead).toBe(0);
@@ -563,14 +564,10 @@ describe("a used range that reaches XFD1048576", () => {
     const long = "很长的指标说明".repeat(100);
     const rows = Array.from({ length: 2_000 }, (_, i) => [cell(`项目${i}`), cell(long), cell(long)]);
     const { port } = setup({ sheets: [sheetData("说明", rows)] }, { platform: "web" });
-    await expect(port.read()).rejects.toEqual(
-      expect.objectContaining({
-        code: "host",
-        message: expect.stringMatching(
-          /^Excel refused to read this much data at once \(ResponsePayloadSizeLimitExceeded/,
-        ),
-      }),
-    );
+    await expect(port.read()).rejects.toMatchObject({
+      code: "host",
+      problem: { kind: "read-too-large", detail: expect.stringMatching(/^ResponsePayloadSizeLimitExceeded/) },
+    });
   });
 });
 
@@ -592,9 +589,12 @@ describe("ExcelWorkbook.activate", () => {
     expect(fake.syncs).toBe(1);
   });
 
-  it("says so in the user's language when the sheet is gone", async () => {
+  it("reports the host's failure when the sheet is gone", async () => {
     const { port } = setup({ sheets: [indicatorList(3)] });
-    await expect(port.activate("检查结果")).rejects.toThrow(/Excel/);
+    await expect(port.activate("检查结果")).rejects.toMatchObject({
+      code: "host",
+      problem: { kind: "host-failed", detail: expect.stringMatching(/^ItemNotFound/) },
+    });
   });
 });
 
@@ -623,7 +623,7 @@ describe("ExcelWorkbook.editCells (a name added as a synonym on 指标定义)", 
         { sheet: "指标定义", address: "C1", expected: "", text: "同义词" },
         { sheet: "指标定义", address: "B2", expected: "别的", text: "别的、培训人员数" },
       ]),
-    ).rejects.toThrow("Cell 指标定义!B2 was changed since the check");
+    ).rejects.toMatchObject({ code: "host", problem: { kind: "cell-changed", cell: "指标定义!B2" } });
     const sheet = state.sheets.find((s) => s.name === "指标定义");
     expect(cellAt(sheet!, 1, 1)?.value).toBe("培训人次");
     expect(cellAt(sheet!, 0, 2)?.value ?? null).toBeNull();
@@ -634,7 +634,7 @@ describe("ExcelWorkbook.editCells (a name added as a synonym on 指标定义)", 
     state.sheets.find((s) => s.name === "指标定义")!.protected = true;
     await expect(
       port.editCells([{ sheet: "指标定义", address: "B2", expected: "培训人次", text: "培训人次、x" }]),
-    ).rejects.toMatchObject({ code: "protected" });
+    ).rejects.toMatchObject({ code: "protected", problem: { kind: "protected-sheets", sheets: ["指标定义"] } });
     expect(cellAt(state.sheets.find((s) => s.name === "指标定义")!, 1, 1)?.value).toBe("培训人次");
   });
 });

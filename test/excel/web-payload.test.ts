@@ -23,7 +23,7 @@ const seed = loadSeed();
 /** The pane's whole check (read, check, write the flags), and what it cost. */
 async function check(data: WorkbookData, platform: "desktop" | "web") {
   const fake = new FakeExcel(workbookFromData(data, { excelApi: "1.13", platform }));
-  const port = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
+  const port = new ExcelWorkbook({ host: fake.host() });
   const read = await port.read();
   const readSyncs = fake.syncs;
   const result = checkWorkbook(read, OPTIONS);

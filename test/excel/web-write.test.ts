@@ -17,7 +17,7 @@ const seed = loadSeed();
 
 async function checkAndWrite(data: WorkbookData, platform: "desktop" | "web") {
   const fake = new FakeExcel(workbookFromData(data, { excelApi: "1.13", platform }));
-  const port = new ExcelWorkbook({ host: fake.host(), locale: "zh-CN" });
+  const port = new ExcelWorkbook({ host: fake.host() });
   const read = await port.read();
   const before = fake.syncs;
   const requestsBefore = fake.requests.length;

@@ -22,7 +22,7 @@ describe("the findings sheet written by the pane", () => {
 
   async function flag(excelApi: string) {
     const state: FakeWorkbook = workbookFromData(sample, { excelApi });
-    const port = new ExcelWorkbook({ host: new FakeExcel(state).host(), locale: "zh-CN" });
+    const port = new ExcelWorkbook({ host: new FakeExcel(state).host() });
     const data = await port.read();
     const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "sample.xlsx" });
     await port.apply(planFlagWrite(data, result));

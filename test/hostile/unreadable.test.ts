@@ -29,7 +29,7 @@ describe("files that are not workbooks the checker reads", () => {
   it.each(Object.entries(UNREADABLE_BUILT))("%s: exit 2 with one clear line", async (name, fixture) => {
     const file = join(dir, `${name}${fixture.ext}`);
     await writeFile(file, await fixture.build());
-    expectOneClearLine(await runCli([file]), fixture.message);
+    expectOneClearLine(await runCli([file, "--lang", "en-US"]), fixture.message);
   });
 
   describe("made by LibreOffice", () => {
@@ -40,13 +40,13 @@ describe("files that are not workbooks the checker reads", () => {
 
     it("a real old .xls: exit 2, save it as .xlsx", async () => {
       expectOneClearLine(
-        await runCli([lo.xls]),
+        await runCli([lo.xls, "--lang", "en-US"]),
         /old\.xls: an old \.xls workbook; open it in Excel \(or WPS\) and save it as \.xlsx$/,
       );
     });
 
     it("a real .ods: exit 2, an OpenDocument file", async () => {
-      expectOneClearLine(await runCli([lo.ods]), /calc\.ods: an OpenDocument \(\.ods\) file, not an \.xlsx workbook/);
+      expectOneClearLine(await runCli([lo.ods, "--lang", "en-US"]), /calc\.ods: an OpenDocument \(\.ods\) file, not an \.xlsx workbook/);
     });
 
     it("a real password-protected .xlsx (ECMA-376 encryption): exit 2, save a copy without a password", async () => {
@@ -54,7 +54,7 @@ describe("files that are not workbooks the checker reads", () => {
       // What LibreOffice wrote is an encrypted package: an OLE container, not a zip.
       expect(bytes.subarray(0, 4).toString("hex")).toBe("d0cf11e0");
       expectOneClearLine(
-        await runCli([lo.encrypted, "--out", join(dir, "never.xlsx")]),
+        await runCli([lo.encrypted, "--out", join(dir, "never.xlsx"), "--lang", "en-US"]),
         /locked\.xlsx: the workbook is password-protected; save a copy without a password$/,
       );
       expect(existsSync(join(dir, "never.xlsx"))).toBe(false);
@@ -97,7 +97,15 @@ describe("an .xlsm workbook", () => {
 
   it("refuses a copy named .xlsx (a macro workbook under that name Excel will not open): exit 2, nothing written", async () => {
     const out = join(dir, "macros.checked.xlsx");
-    expectOneClearLine(await runCli([xlsm, "--out", out]), /written as an \.xlsm workbook, as the input is; name it …\.xlsm$/);
+    expectOneClearLine(
+      await runCli([xlsm, "--out", out, "--lang", "en-US"]),
+      /written as an \.xlsm workbook, as the input is; name it …\.xlsm$/,
+    );
+    // In the command's default language, zh-CN.
+    expectOneClearLine(
+      await runCli([xlsm, "--out", out]),
+      /macros\.checked\.xlsx：检查后的副本与原工作簿同为 \.xlsm 工作簿；请把文件名改为以 \.xlsm 结尾$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -110,8 +118,13 @@ describe("a staff sheet with the name of the checker's hidden helper sheet", () 
     await wb.xlsx.writeFile(file);
     const out = join(dir, "helper-name.checked.xlsx");
     expectOneClearLine(
-      await runCli([file, "--out", out]),
+      await runCli([file, "--out", out, "--lang", "en-US"]),
       /sheet 检查目标_辅助 belongs to the workbook, not to Check Targets/,
+    );
+    // In the command's default language, zh-CN.
+    expectOneClearLine(
+      await runCli([file, "--out", out]),
+      /工作表“检查目标_辅助”是工作簿原有的，不是“检查目标”生成的，已原样保留，未生成检查后的副本/,
     );
     expect(existsSync(out)).toBe(false);
     const again = new ExcelJS.Workbook();

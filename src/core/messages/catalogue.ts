@@ -1,5 +1,6 @@
 import type { Finding, FindingDetails, RuleId } from "../model/finding";
 import type { DetailKey } from "../model/rule-registry";
+import type { ProblemOf, WorkbookProblemKind } from "../model/workbook-problem";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -14,6 +15,12 @@ export type AnyDetail = (key: { [R in RuleId]: DetailKey<R> }[RuleId]) => string
 
 /** One sentence per rule: what is wrong and what would be right. */
 export type Catalogue = { readonly [R in RuleId]: (d: Detail<R>, f: Finding) => string };
+
+/**
+ * One sentence per workbook problem (model/workbook-problem.ts): what could not be done and what
+ * the user can do. Typed by the union, so a kind without its sentence does not compile.
+ */
+export type ProblemCatalogue = { readonly [K in WorkbookProblemKind]: (problem: ProblemOf<K>) => string };
 
 export function detailReader(details: FindingDetails): AnyDetail {
   return (key: string) => {

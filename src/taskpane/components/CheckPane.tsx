@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect } from "react";
-import { ADAPTER_MESSAGES } from "../../excel";
+import { formatProblem } from "../../core";
 import type { Locale } from "../locale";
 import type { Checker } from "../hooks/use-checker";
 import { canFlag, checkState, foundNothing, isReadOnly, type CheckStage } from "../state";
@@ -142,7 +142,7 @@ export function CheckPane(props: CheckPaneProps) {
           <MessageBar intent="warning">
             <MessageBarBody>
               <MessageBarTitle>{text.readOnlyTitle}</MessageBarTitle>
-              {ADAPTER_MESSAGES[locale].readOnly}
+              {formatProblem({ kind: "read-only" }, locale)}
             </MessageBarBody>
           </MessageBar>
         ) : null}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { runCheck, WorkbookError, type CheckRun, type Finding, type TableMapping, type WritePlan, type WriteOutcome } from "../../core";
+import { formatProblem, runCheck, WorkbookError, type CheckRun, type Finding, type TableMapping, type WritePlan, type WriteOutcome } from "../../core";
 import { changesBetween } from "../finding-key";
 import type { CheckAnswer, PaneEngine, SheetDefinition } from "../engine-types";
 import { synonymEdit } from "../synonym-edit";
@@ -91,9 +91,9 @@ export function useChecker(
   const messageOf = useCallback(
     (error: unknown): string =>
       error instanceof WorkbookError
-        ? error.message
+        ? formatProblem(error.problem, locale)
         : text.unexpected(error instanceof Error ? error.message : String(error)),
-    [text],
+    [text, locale],
   );
 
   /** A write after a check: `job` plans it, applies it and says what it did; a failure is shown. */

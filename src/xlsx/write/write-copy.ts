@@ -66,7 +66,7 @@ class Entries {
     const bytes = await entryBytes(this.zip, name);
     if (bytes === null) return null;
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      throw new WorkbookError("unreadable", `${name}: a part in UTF-16, which the checked copy cannot be edited into`);
+      throw new WorkbookError({ kind: "utf16-part", part: name });
     }
     return toBinary(bytes);
   }
@@ -158,12 +158,12 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
   const entries = new Entries(zip);
   const need = async (part: string): Promise<string> => {
     const text = await entries.binary(part);
-    if (text === null) throw new WorkbookError("unreadable", `the package has no part ${part}`);
+    if (text === null) throw new WorkbookError({ kind: "part-missing", part });
     return text;
   };
   const rootRels = relationshipsOf(await need("_rels/.rels"));
   const main = rootRels.find((r) => REL_TYPE.officeDocument.test(r.type) && !r.external);
-  if (main === undefined) throw new WorkbookError("unreadable", "the package names no workbook part");
+  if (main === undefined) throw new WorkbookError({ kind: "no-workbook-part" });
   const workbookPart = entries.name(resolveTarget("", main.target)) ?? resolveTarget("", main.target);
   const workbookRelsPart = entries.name(relsPartOf(workbookPart)) ?? relsPartOf(workbookPart);
   const workbookXml = await need(workbookPart);
@@ -191,7 +191,7 @@ export async function writeCheckedCopy(original: Uint8Array, plans: readonly Wri
       shared = sst === null ? [] : sharedStrings(sst);
     }
     if (xml === null || !isOwnedPart(xml, sharedString)) {
-      throw new WorkbookError("protected", `sheet ${sheet.name} belongs to the workbook, not to Check Targets; it was left as it is`);
+      throw new WorkbookError({ kind: "copy-not-owned", sheet: sheet.name });
     }
   };
 

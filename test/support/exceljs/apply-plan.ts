@@ -37,10 +37,7 @@ function assertReplaceable(wb: ExcelJS.Workbook, plan: WritePlan): void {
   for (const name of [...plan.sheets.map((s) => s.name), ...plan.removeSheets]) {
     const ws = wb.getWorksheet(name);
     if (ws && !isOwnedWorksheet(ws)) {
-      throw new WorkbookError(
-        "protected",
-        `sheet ${name} belongs to the workbook, not to Check Targets; it was left as it is`,
-      );
+      throw new WorkbookError({ kind: "copy-not-owned", sheet: name });
     }
   }
 }

@@ -23,11 +23,7 @@ export async function openWorkbookFile(path: string): Promise<OpenedWorkbook> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (cause) {
-    throw new WorkbookError(
-      "unreadable",
-      `${path}: the workbook is damaged or incomplete (${(cause as Error).message})`,
-      { cause },
-    );
+    throw new WorkbookError({ kind: "damaged", path, detail: (cause as Error).message }, { cause });
   }
   // A zip without a workbook part (a Word file, a zipped folder) loads as no sheets at all.
   if (workbook.worksheets.length === 0) throw holdsNoWorksheet(path, false);
