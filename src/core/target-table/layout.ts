@@ -1,12 +1,8 @@
 import type { CellStyle } from "../model/write-plan";
 
 /**
- * The official block of the seed (docs/writing.md) on a 7-column grid, A–G. The Word original splits
- * its rows unevenly; these merges reproduce its cells:
- *   项目编码 | code (B:C) | 项目名称 | name (E:G)
- *   预算规模及资金用途 | 预算数 | v | 其中：财政资金 | v | 其他资金 | v   (then the use, B:G)
- *   资金支出计划（%） | 3月底 | 6月底 | 10月底 (D:E) | 12月底 (F:G)
- *   一级指标 | 二级指标 | 三级指标 | 绩效指标描述 (D:E) | 指标值 | 指标值确定依据
+ * The official block of the seed (docs/writing.md) on a 7-column grid, A–G; its rows, cells,
+ * merges and styles are data in template.ts.
  */
 export const TABLE_COLUMNS = 7;
 

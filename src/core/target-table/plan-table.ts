@@ -2,11 +2,11 @@ import type { Finding, Severity } from "../model/finding";
 import type { TrafficLight } from "../model/report";
 import { formatDeviation, type Deviation } from "../monitoring/deviation";
 import { indicatorsByProject } from "../model/group";
-import type { Indicator, Project } from "../model/project";
+import type { CellRef, Indicator, Project } from "../model/project";
 import { OWNED } from "../owned";
 import { FLAG_FILL, LIGHT_FILL } from "../palette";
 import type { CellStyle, PlannedCell, PlannedValue, SheetPlan } from "../model/write-plan";
-import { columnLetters, toA1 } from "../sheets/address";
+import { columnIndex, columnLetters, toA1 } from "../sheets/address";
 import type { WorkbookModel } from "../sheets/read-workbook";
 import {
   COLUMN_WIDTHS,
@@ -18,6 +18,21 @@ import {
   STYLES,
   TABLE_COLUMNS,
 } from "./layout";
+import {
+  BLOCK,
+  GRID,
+  INDICATOR_GRID,
+  LIGHT_LABELS,
+  type Cols,
+  type GridColumn,
+  type IndicatorField,
+  type ProjectField,
+  type ProjectMark,
+  type StyleName,
+  type TemplateRow,
+  type When,
+  type Words,
+} from "./template";
 import { DEFAULT_ROW_HEIGHT, heightFor, wrappedLines } from "../sheets/row-height";
 import { numberFindings, numbersByCell } from "../findings-sheet/order";
 import type { Locale } from "../messages/catalogue";
@@ -28,22 +43,6 @@ const widthsOf = (monitored: boolean): readonly number[] =>
   monitored
     ? [...MONITORED_COLUMN_WIDTHS, ...MONITORING_WIDTHS, DEVIATION_REASON_WIDTH, FINDING_REF_WIDTH]
     : [...COLUMN_WIDTHS, FINDING_REF_WIDTH];
-const PLAN_LABELS = ["3月底", "6月底", "10月底", "12月底"] as const;
-/** Column spans of the four plan cells and of the grid's six columns on the 7-column grid. */
-const PLAN_SPANS = [
-  [1, 1],
-  [2, 2],
-  [3, 4],
-  [5, 6],
-] as const;
-const GRID_SPANS = [
-  [0, 0],
-  [1, 1],
-  [2, 2],
-  [3, 4],
-  [5, 5],
-  [6, 6],
-] as const;
 
 /**
  * One value object per distinct text, shared by every cell that shows it: a list of 100,000 rows
@@ -187,7 +186,6 @@ export type BlockMonitoring = {
   indicators: readonly { score: number | null; deviation: Deviation | null }[];
 };
 
-const LIGHT_WORDS: Readonly<Record<TrafficLight, string>> = { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" };
 const LIGHT_LABEL = Object.fromEntries(
   Object.entries(LIGHT_FILL).map(([light, fill]) => [light, { ...STYLES.label, fill }]),
 ) as Record<TrafficLight, CellStyle>;
@@ -200,21 +198,166 @@ function projectRefs(project: Project, indicators: readonly Indicator[]): ({ she
   return [...Object.values(cells), ...(plan ?? []), ...indicators.flatMap((i) => Object.values(i.cells))];
 }
 
-/** Where one project's block goes, and what it marks: the parts below each write a few rows of it. */
+/** Where one project's block goes, and what it marks: the template's rows are written from it. */
 type Block = {
   s: Sheet;
+  /** The block's number, from 1. */
+  index: number;
   project: Project;
   indicators: readonly Indicator[];
   monitoring: BlockMonitoring | null;
   words: SheetWords;
-  /** The official block spans A–G (0…last); the monitoring columns H–J follow it (m…right). */
-  last: number;
-  m: number;
-  right: number;
-  /** 偏差原因, right of the monitoring columns, beside the light its reason. */
-  reasonCol: number;
-  mark: (ref: { sheet: string; cell: string } | null) => Severity | undefined;
+  mark: (ref: CellRef | null) => Severity | undefined;
 };
+
+/** Whether a cell or row of the template is in this block's table (template.ts, `When`). */
+function applies(when: When | undefined, monitoring: BlockMonitoring | null): boolean {
+  switch (when) {
+    case undefined:
+      return true;
+    case "plain":
+      return monitoring === null;
+    case "monitored":
+      return monitoring !== null;
+    case "projected":
+      return monitoring !== null && monitoring.scoreKind === "projected";
+    case "final":
+      return monitoring !== null && monitoring.scoreKind !== "projected";
+  }
+}
+
+const percentOfPlan = (project: Project, i: number): PlannedValue => {
+  const v = project.plan?.[i] ?? null;
+  return v === null ? BLANK : { kind: "number", value: v / 100, format: "0%" };
+};
+
+/** How each project field of the template is written. */
+const PROJECT_FIELDS: Readonly<Record<ProjectField, (b: Block) => PlannedValue>> = {
+  title: ({ s, index, project }) => s.text(`${index}.${project.name}绩效目标表`),
+  unit: ({ s, project }) => s.text(project.unit ?? ""),
+  code: ({ s, project }) => s.text(project.code ?? ""),
+  name: ({ s, project }) => s.text(project.name),
+  budget: ({ project }) => money(project.budget),
+  fiscal: ({ project }) => money(project.fiscal),
+  other: ({ project }) => money(project.other),
+  use: ({ s, project }) => s.text(project.use ?? ""),
+  plan1: ({ project }) => percentOfPlan(project, 0),
+  plan2: ({ project }) => percentOfPlan(project, 1),
+  plan3: ({ project }) => percentOfPlan(project, 2),
+  plan4: ({ project }) => percentOfPlan(project, 3),
+  goals: ({ s, project }) => s.text(project.goals ?? ""),
+  light: ({ monitoring }) => (monitoring === null ? BLANK : fixed(LIGHT_LABELS[monitoring.light])),
+  lightMeaning: ({ s, monitoring, words }) =>
+    monitoring === null ? BLANK : s.text(words.table.lightReason[monitoring.light]),
+  lightReason: ({ s, monitoring }) => s.text(monitoring?.lightReason ?? ""),
+  score: ({ monitoring }) => points(monitoring?.score ?? null),
+  grade: ({ s, monitoring }) => s.text(monitoring?.grade ?? ""),
+  spent: ({ project }) => money(project.spent),
+  executionRate: ({ project, monitoring }) => {
+    const rate =
+      monitoring?.executionRate !== undefined
+        ? monitoring.executionRate
+        : project.spent === null || !project.budget
+          ? null
+          : project.spent / project.budget;
+    return rate === null ? BLANK : { kind: "number", value: rate, format: "0.0%" };
+  },
+};
+
+const PROJECT_MARKS: Readonly<Record<ProjectMark, (p: Project) => CellRef | null>> = {
+  code: (p) => p.cells.code,
+  budget: (p) => p.cells.budget,
+  spent: (p) => p.cells.spent,
+  plan1: (p) => p.cells.plan?.[0] ?? null,
+  plan2: (p) => p.cells.plan?.[1] ?? null,
+  plan3: (p) => p.cells.plan?.[2] ?? null,
+  plan4: (p) => p.cells.plan?.[3] ?? null,
+};
+
+/** The indicator fields that are texts (a merged column must be one: its runs compare texts). */
+const INDICATOR_TEXTS = {
+  level1: (ind) => ind.level1,
+  level2: (ind) => ind.level2,
+  name: (ind) => ind.name,
+  description: (ind) => ind.description,
+  target: (ind) => ind.targetText.trim(),
+  basis: (ind) => ind.basis,
+  actual: (ind) => ind.actualText ?? "",
+  deviationReason: (ind) => ind.deviationReason ?? "",
+} as const satisfies Partial<Record<IndicatorField, (ind: Indicator) => string>>;
+type TextField = keyof typeof INDICATOR_TEXTS;
+const isText = (field: IndicatorField): field is TextField => field in INDICATOR_TEXTS;
+
+/** The other indicator fields, from the monitoring of the indicator's project (`k`: its place there). */
+const INDICATOR_VALUES: Readonly<
+  Record<Exclude<IndicatorField, TextField>, (ind: Indicator, k: number, b: Block) => PlannedValue>
+> = {
+  deviation: (_ind, k, { s, monitoring }) => {
+    const deviation = monitoring?.indicators[k]?.deviation ?? null;
+    return deviation === null ? BLANK : s.text(formatDeviation(deviation));
+  },
+  score: (_ind, k, { monitoring }) => points(monitoring?.indicators[k]?.score ?? null),
+};
+
+/**
+ * The template's columns as 0-based indices ("D:E" → 3, 4), checked against the table's width:
+ * a cell of every table within A–G, a monitored one within A–K.
+ */
+function placed(cols: Cols, when: When | undefined): { from: number; to: number } {
+  const [first = "", last = first] = cols.split(":");
+  const from = columnIndex(first);
+  const to = columnIndex(last);
+  const width = when === undefined || when === "plain" ? TABLE_COLUMNS : TABLE_COLUMNS + MONITORING_WIDTHS.length + 1;
+  if (from > to || to >= width) throw new Error(`绩效目标表 template: ${cols} is outside the table`);
+  return { from, to };
+}
+
+/** null: the label style in the fill of the project's light. */
+const styleOf = (name: StyleName): CellStyle | null => (name === "light" ? null : STYLES[name]);
+const wordsOf = (w: Words): ((b: Block) => PlannedValue) => {
+  if ("words" in w) return ({ words }) => fixed(words.table[w.words]);
+  const value = fixed(w.text);
+  return () => value;
+};
+
+/** A fixed row of the template, read once: columns as indices, styles, words and fields resolved. */
+const placeRow = (row: TemplateRow) => ({
+  height: row.height,
+  refer: row.refer,
+  cells: row.cells.map((c) => ({
+    ...placed(c.cols, c.when),
+    /** Rows below the first that the cell covers. */
+    down: (c.rows ?? 1) - 1,
+    style: styleOf(c.style),
+    value: "field" in c.show ? PROJECT_FIELDS[c.show.field] : wordsOf(c.show),
+    mark: c.mark === undefined ? null : PROJECT_MARKS[c.mark],
+    when: c.when,
+  })),
+});
+type PlacedRow = ReturnType<typeof placeRow>;
+const PLACED_BLOCK = BLOCK.map((row) => (row === INDICATOR_GRID ? row : placeRow(row)));
+
+const textValue =
+  (text: (ind: Indicator) => string) =>
+  (ind: Indicator, _k: number, b: Block): PlannedValue =>
+    b.s.text(text(ind));
+/** A column of the indicator grid, read once. */
+const placeColumn = ({ cols, header, show, style, mark, when }: GridColumn) => ({
+  ...placed(cols, when),
+  header: wordsOf(header),
+  style: styleOf(style) ?? STYLES.label,
+  value: isText(show) ? textValue(INDICATOR_TEXTS[show]) : INDICATOR_VALUES[show],
+  mark: mark ?? null,
+  when,
+});
+/** The header row, left to right. */
+const GRID_HEADER = GRID.map(placeColumn).sort((a, b) => a.from - b.from);
+/** Each indicator's row, in the template's order; the merged columns are written after the rows. */
+const GRID_ROW = GRID.filter((c) => c.merge !== true).map(placeColumn);
+const GRID_MERGED = GRID.filter((c) => c.merge === true).map((c) => {
+  if (!isText(c.show)) throw new Error(`绩效目标表 template: ${c.cols} merges a field that is not a text`);
+  return { ...placeColumn(c), text: INDICATOR_TEXTS[c.show] };
+});
 
 function projectBlock(
   s: Sheet,
@@ -225,163 +368,69 @@ function projectBlock(
   monitoring: BlockMonitoring | null,
   words: SheetWords,
 ): void {
-  const last = TABLE_COLUMNS - 1;
-  const right = monitoring === null ? last : last + MONITORING_WIDTHS.length;
   const b: Block = {
     s,
+    index,
     project,
     indicators,
     monitoring,
     words,
-    last,
-    m: last + 1,
-    right,
-    reasonCol: right + 1,
     mark: (ref) => (ref === null ? undefined : marks.get(ref.sheet)?.get(ref.cell)),
   };
-  titleRows(b, index);
-  identityRow(b);
-  budgetRows(b);
-  planRows(b);
-  goalsRow(b);
-  indicatorGrid(b);
-  s.next(8);
-}
-
-/** The block's title, the unit and, when monitored, the light and its reason. */
-function titleRows({ s, project, indicators, monitoring, words, last, m, right, reasonCol }: Block, index: number): void {
-  s.next(24);
-  s.put(0, s.text(`${index}.${project.name}绩效目标表`), STYLES.title, right);
-  s.next();
-  s.put(0, s.text(project.unit ?? ""), STYLES.unit, 4);
-  s.put(5, fixed("单位：万元"), STYLES.unitNote, last);
-  if (monitoring) s.put(m, fixed(`监控：${LIGHT_WORDS[monitoring.light]}`), LIGHT_LABEL[monitoring.light], right);
-  if (monitoring) s.put(reasonCol, s.text(words.table.lightReason[monitoring.light]), STYLES.text);
-  // The light's reason: every finding of the project, numbered beside it.
-  s.refer(s.row, monitoring ? projectRefs(project, indicators) : []);
-}
-
-/** 项目编码 and 项目名称; the score and grade when monitored. */
-function identityRow({ s, project, monitoring, last, m, mark }: Block): void {
-  s.next();
-  s.refer(s.row, monitoring ? [] : projectRefs(project, []));
-  s.put(0, fixed("项目编码"), STYLES.label);
-  s.put(1, s.text(project.code ?? ""), marked(STYLES.value, mark(project.cells.code)), 2);
-  s.put(3, fixed("项目名称"), STYLES.label);
-  s.put(4, s.text(project.name), STYLES.value, last);
-  if (monitoring) {
-    s.put(m, fixed(monitoring.scoreKind === "projected" ? "预计得分" : "自评得分"), STYLES.label);
-    s.put(m + 1, points(monitoring.score), STYLES.value);
-    s.put(m + 2, s.text(monitoring.grade ?? ""), STYLES.value);
+  for (const part of PLACED_BLOCK) {
+    if (part === INDICATOR_GRID) indicatorGrid(b);
+    else fixedRow(b, part);
   }
 }
 
-/** 预算规模及资金用途: the amounts, the use of the funds; 已支出 and the light's reason when monitored. */
-function budgetRows({ s, project, monitoring, last, m, right, mark }: Block): void {
-  s.next();
-  s.put(0, fixed("预算规模及资金用途"), STYLES.label, 0, s.row + 1);
-  s.put(1, fixed("预算数"), STYLES.label);
-  s.put(2, money(project.budget), marked(STYLES.value, mark(project.cells.budget)));
-  s.put(3, fixed("其中：财政资金"), STYLES.label);
-  s.put(4, money(project.fiscal), STYLES.value);
-  s.put(5, fixed("其他资金"), STYLES.label);
-  s.put(6, money(project.other), STYLES.value);
-  if (monitoring) {
-    s.put(m, fixed("已支出"), STYLES.label);
-    s.put(m + 1, money(project.spent), marked(STYLES.value, mark(project.cells.spent)), right);
+/** One fixed row of the template. */
+function fixedRow(b: Block, row: PlacedRow): void {
+  const { s, project, monitoring } = b;
+  s.next(row.height);
+  if (row.refer !== undefined && applies(row.refer.when, monitoring)) {
+    s.refer(s.row, projectRefs(project, row.refer.to === "project" ? [] : b.indicators));
   }
-  s.next();
-  s.put(1, s.text(project.use ?? ""), STYLES.text, last);
-  if (monitoring) s.put(m, s.text(monitoring.lightReason ?? ""), STYLES.text, right);
-}
-
-/** 资金支出计划 at its four checkpoints; 预算执行率 when monitored. */
-function planRows({ s, project, monitoring, m, right, mark }: Block): void {
-  s.next();
-  // The line breaks before the parenthesis, never inside it.
-  s.put(0, fixed("资金支出计划\n（%）"), STYLES.label, 0, s.row + 1);
-  PLAN_SPANS.forEach(([from, to], i) => s.put(from, fixed(PLAN_LABELS[i] ?? ""), STYLES.label, to));
-  if (monitoring) s.put(m, fixed("预算执行率"), STYLES.label, right);
-  s.next();
-  if (monitoring) {
-    const rate =
-      monitoring.executionRate !== undefined
-        ? monitoring.executionRate
-        : project.spent === null || !project.budget
-          ? null
-          : project.spent / project.budget;
-    s.put(m, rate === null ? BLANK : { kind: "number", value: rate, format: "0.0%" }, STYLES.value, right);
+  for (const c of row.cells) {
+    if (!applies(c.when, monitoring)) continue;
+    const style = c.style ?? (monitoring === null ? STYLES.label : LIGHT_LABEL[monitoring.light]);
+    const severity = c.mark === null ? undefined : b.mark(c.mark(project));
+    s.put(c.from, c.value(b), marked(style, severity), c.to, s.row + c.down);
   }
-  PLAN_SPANS.forEach(([from, to], i) => {
-    const v = project.plan?.[i] ?? null;
-    const cell = project.cells.plan?.[i] ?? null;
-    s.put(
-      from,
-      v === null ? BLANK : { kind: "number", value: v / 100, format: "0%" },
-      marked(STYLES.value, mark(cell)),
-      to,
-    );
-  });
 }
 
-function goalsRow({ s, project, monitoring, last, m, right }: Block): void {
-  s.next(30);
-  s.put(0, fixed("绩效目标"), STYLES.label);
-  s.put(1, s.text(project.goals ?? ""), STYLES.text, last);
-  if (monitoring) s.put(m, BLANK, STYLES.value, right);
-}
-
-/** The indicator grid: one row per indicator, levels 1 and 2 merged over their runs. */
-function indicatorGrid({ s, indicators, monitoring, words, m, reasonCol, mark }: Block): void {
+/** The indicator grid: its header, one row per indicator, the merged columns over their runs. */
+function indicatorGrid(b: Block): void {
+  const { s, indicators, monitoring } = b;
   s.next();
-  ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].forEach((h, i) => {
-    const [from, to] = GRID_SPANS[i] ?? [i, i];
-    s.put(from, fixed(h), STYLES.label, to);
-  });
-  if (monitoring) ["完成值", "偏差", "得分"].forEach((h, i) => s.put(m + i, fixed(h), STYLES.label));
-  if (monitoring) s.put(reasonCol, fixed(words.table.deviationReason), STYLES.label);
+  for (const c of GRID_HEADER) if (applies(c.when, monitoring)) s.put(c.from, c.header(b), STYLES.label, c.to);
   const first = s.row + 1;
   for (const [k, ind] of indicators.entries()) {
     s.next();
     s.refer(s.row, Object.values(ind.cells));
-    if (monitoring) {
-      const reason = ind.deviationReason ?? "";
-      s.put(reasonCol, s.text(reason), marked(STYLES.text, mark(ind.cells.deviationReason)));
+    for (const c of GRID_ROW) {
+      if (!applies(c.when, monitoring)) continue;
+      const severity = c.mark === null ? undefined : b.mark(ind.cells[c.mark]);
+      s.put(c.from, c.value(ind, k, b), marked(c.style, severity), c.to);
     }
-    if (monitoring) {
-      const scored = monitoring.indicators[k];
-      s.put(m, s.text(ind.actualText ?? ""), marked(STYLES.value, mark(ind.cells.actual)));
-      const deviation = scored?.deviation ?? null;
-      s.put(m + 1, deviation === null ? BLANK : s.text(formatDeviation(deviation)), STYLES.value);
-      s.put(m + 2, points(scored?.score ?? null), STYLES.value);
-    }
-    const values = [ind.level1, ind.level2, ind.name, ind.description, ind.targetText.trim(), ind.basis];
-    values.forEach((v, i) => {
-      const [from, to] = GRID_SPANS[i] ?? [i, i];
-      const sev =
-        i === 4
-          ? mark(ind.cells.target)
-          : i === 1
-            ? mark(ind.cells.level2)
-            : i === 2
-              ? mark(ind.cells.name)
-              : undefined;
-      // Level 1 and 2 are written once per merged run below.
-      if (i > 1) s.put(from, s.text(v), marked(i === 3 ? STYLES.text : STYLES.value, sev), to);
-    });
   }
-  for (const level of [0, 1] as const) {
-    const keyOf = (ind: Indicator) => (level === 0 ? ind.level1 : `${ind.level1}\u0000${ind.level2}`);
+  GRID_MERGED.forEach((c, j) => {
+    if (!applies(c.when, monitoring)) return;
+    // A run agrees on this column and on every merged column before it.
+    const keyOf = (ind: Indicator): string => {
+      let key = GRID_MERGED[0]?.text(ind) ?? "";
+      for (let i = 1; i <= j; i++) key += `\u0000${GRID_MERGED[i]?.text(ind) ?? ""}`;
+      return key;
+    };
     for (const { start, end } of runs(indicators.map(keyOf))) {
       const ind = indicators[start];
       if (!ind) continue;
       const row = s.row;
       s.row = first + start;
-      const sev = level === 1 ? mark(ind.cells.level2) : undefined;
-      s.put(level, s.text(level === 0 ? ind.level1 : ind.level2), marked(STYLES.value, sev), level, first + end);
+      const severity = c.mark === null ? undefined : b.mark(ind.cells[c.mark]);
+      s.put(c.from, s.text(c.text(ind)), marked(c.style, severity), c.to, first + end);
       s.row = row;
     }
-  }
+  });
 }
 
 /**
