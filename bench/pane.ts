@@ -3,7 +3,8 @@
  * `npx tsx bench/pane.ts`:
  * - filtering about 10,000 findings (src/taskpane/finding-list.ts, the pass every filter change
  *   makes): median milliseconds per change, target < 100 ms;
- * - the preview, built in production mode, in Chromium at 350 px on a generated 5,000-row list:
+ * - the preview, built in production mode, in Chromium at 350 px on a generated 5,000-row list,
+ *   opened cold five times (the median open is reported, and every open's time to ready):
  *   time to ready (navigation to the list shown, data-check-state="done"), the longest main-thread
  *   task (PerformanceObserver "longtask"), DOM nodes and JS heap; targets ≤ 3 s, ≤ 500 ms, ≤ 4,000.
  *
@@ -75,16 +76,9 @@ export function filterFigures(): PaneFigures["filter"] {
   return { findings: prepared.items.length, firstMs: first, medianMs: median(times), worstMs: Math.max(...times) };
 }
 
-/** The production preview in Chromium at 350 px on a 5,000-row list. */
-async function browserFigures(profileFile: string | null = null): Promise<PaneFigures["browser"]> {
-  const rows = 5_000;
-  const dir = await mkdtemp(join(tmpdir(), "check-targets-bench-pane-"));
+/** One cold open of the preview (a fresh browser profile: nothing cached) at 350 px. */
+async function openOnce(url: string, rows: number, profileFile: string | null): Promise<PaneFigures["browser"]> {
   const profile = await mkdtemp(join(tmpdir(), "check-targets-bench-chromium-"));
-  const { server, url } = await (async () => {
-    await buildPreview(dir, "production", undefined, { minimize: profileFile === null });
-    await writePreviewData(dir, "list.json", { ...generatedData(loadSeed(), rows), name: "list.xlsx" });
-    return servePreview(dir, 0);
-  })();
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -150,9 +144,32 @@ async function browserFigures(profileFile: string | null = null): Promise<PaneFi
     };
   } finally {
     await browser.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** How many cold opens the figures are the median of: one open swings by half a second on 2 cores. */
+const OPENS = 5;
+
+/**
+ * The production preview in Chromium at 350 px on a 5,000-row list, opened OPENS times (once,
+ * unminified, with a profile): the run with the median time to ready, and every run's time.
+ */
+async function browserFigures(profileFile: string | null = null): Promise<PaneFigures["browser"] & { runs: number[] }> {
+  const rows = 5_000;
+  const dir = await mkdtemp(join(tmpdir(), "check-targets-bench-pane-"));
+  await buildPreview(dir, "production", undefined, { minimize: profileFile === null });
+  await writePreviewData(dir, "list.json", { ...generatedData(loadSeed(), rows), name: "list.xlsx" });
+  const { server, url } = await servePreview(dir, 0);
+  try {
+    const runs: PaneFigures["browser"][] = [];
+    for (let i = 0; i < (profileFile === null ? OPENS : 1); i++) runs.push(await openOnce(url, rows, profileFile));
+    const sorted = [...runs].sort((a, b) => a.readyMs - b.readyMs);
+    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    return { ...mid, runs: runs.map((r) => r.readyMs) };
+  } finally {
     await new Promise((closed) => server.close(closed));
     await rm(dir, { recursive: true, force: true });
-    await rm(profile, { recursive: true, force: true });
   }
 }
 
@@ -163,15 +180,17 @@ export async function paneBench(profileFile: string | null = null): Promise<{ li
   return {
     lines: [
       `task pane, filtering ${filter.findings.toLocaleString("en-US")} findings: first (cold) ${filter.firstMs.toFixed(1)} ms, then median ${filter.medianMs.toFixed(1)} ms a change, worst ${filter.worstMs.toFixed(1)} ms`,
-      `task pane (production preview, Chromium, 350 px) on a ${b.rows.toLocaleString("en-US")}-row list (${b.findings}): ` +
-        `ready ${Math.round(b.readyMs).toLocaleString("en-US")} ms, longest main-thread task ${Math.round(b.longestTaskMs)} ms, ` +
+      `task pane (production preview, Chromium, 350 px, cold opens) on a ${b.rows.toLocaleString("en-US")}-row list (${b.findings}): ` +
+        `ready ${b.runs.map((ms) => Math.round(ms).toLocaleString("en-US")).join(", ")} ms over ${b.runs.length} opens; ` +
+        `the median open: ready ${Math.round(b.readyMs).toLocaleString("en-US")} ms, longest main-thread task ${Math.round(b.longestTaskMs)} ms, ` +
         `${b.domNodes.toLocaleString("en-US")} DOM nodes, JS heap ${b.heapMiB.toFixed(0)} MiB; ` +
         `main-thread tasks over 50 ms: ${b.longTasks.map((t) => Math.round(t)).join(", ") || "none"}; ` +
         `stages (ms from navigation): ${b.stages}`,
     ],
     targets: [
       `  pane filter < 100 ms on ${filter.findings.toLocaleString("en-US")} findings: worst ${filter.worstMs.toFixed(1)} ms — ${verdict(filter.worstMs < 100)}`,
-      `  pane ready ≤ 3 s on 5,000 rows: ${(b.readyMs / 1000).toFixed(2)} s — ${verdict(b.readyMs <= 3000)}`,
+      `  pane ready ≤ 3 s on 5,000 rows: median ${(b.readyMs / 1000).toFixed(2)} s, slowest ${(Math.max(...b.runs) / 1000).toFixed(2)} s — ${verdict(b.readyMs <= 3000)}` +
+        (Math.max(...b.runs) > 3000 ? " (not every open)" : ""),
       `  pane main thread never blocked > 500 ms: longest ${Math.round(b.longestTaskMs)} ms — ${verdict(b.longestTaskMs <= 500)}`,
       `  pane ≤ 4,000 DOM nodes: ${b.domNodes.toLocaleString("en-US")} — ${verdict(b.domNodes <= 4000)}`,
     ],
