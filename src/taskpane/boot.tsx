@@ -1,6 +1,6 @@
 import { FluentProvider, webDarkTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { ExcelWorkbook, isExcelHost, officeHost, watchSelection } from "../excel";
+import { ExcelWorkbook, isExcelHost, officeHost, watchSelection, type ReadResult } from "../excel";
 import { App } from "./App";
 import { localEngine } from "./engine-port";
 import type { PaneEngine } from "./engine-types";
@@ -19,8 +19,17 @@ export async function start(options: { today?: string } = {}): Promise<void> {
   document.documentElement.lang = locale;
   const host = officeHost();
   const adapter = new ExcelWorkbook({ host });
+  // The first check's read starts now, so Excel reads while React renders the pane; the check that
+  // opens the pane takes it, later checks read afresh. Its failure reaches that check (and its
+  // message), so here it is only marked as handled.
+  let firstRead: Promise<ReadResult> | null = adapter.readWithAccess();
+  firstRead.catch(() => undefined);
   const workbook: PaneWorkbook = {
-    readWithAccess: () => adapter.readWithAccess(),
+    readWithAccess: () => {
+      const read = firstRead ?? adapter.readWithAccess();
+      firstRead = null;
+      return read;
+    },
     apply: (plan) => adapter.apply(plan),
     select: (sheet, cell) => adapter.select(sheet, cell),
     activate: (sheet) => adapter.activate(sheet),
