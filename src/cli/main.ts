@@ -1,7 +1,8 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { formatProblem, WorkbookError } from "../core";
-import { parseOptions, USAGE, type CliOptions } from "./options";
+import { formatOptionProblem, USAGE, type OptionProblem } from "./cli-words";
+import { parseOptions, type CliOptions } from "./options";
 
 /*
  * The checking machinery (the reader, the rules, ExcelJS for --out and --summary) is loaded when a
@@ -67,10 +68,10 @@ async function checkOneFile(options: CliOptions, io: Io): Promise<number> {
 }
 
 /** Options that make sense for one workbook only, refused for a folder with a line that says why. */
-function folderMisuse(options: CliOptions): string | null {
-  if (options.out !== null) return "--out names one checked copy; give it one workbook, not a folder";
-  if (options.clear) return "--clear goes with --out, for one workbook";
-  if (options.json === "-") return "with a folder, --json names a folder for the reports (one per workbook)";
+function folderMisuse(options: CliOptions): OptionProblem | null {
+  if (options.out !== null) return { kind: "out-with-folder" };
+  if (options.clear) return { kind: "clear-with-folder" };
+  if (options.json === "-") return { kind: "json-stdout-with-folder" };
   return null;
 }
 
@@ -81,7 +82,7 @@ function folderMisuse(options: CliOptions): string | null {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions(argv, io.now());
   if (!parsed.ok) {
-    io.stderr(parsed.error);
+    io.stderr(formatOptionProblem(parsed.error.problem, parsed.error.lang));
     return EXIT.unreadable;
   }
   if (parsed.value === "help") {
@@ -93,7 +94,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (await isDirectory(options.input)) {
       const misuse = folderMisuse(options);
       if (misuse !== null) {
-        io.stderr(misuse);
+        io.stderr(formatOptionProblem(misuse, options.lang));
         return EXIT.unreadable;
       }
       const { checkFolder } = await import("./folder");

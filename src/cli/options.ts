@@ -1,13 +1,8 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { err, ok, type Result } from "../core";
-
-export const USAGE = [
-  "usage: check-targets <workbook.xlsx|folder> [--out checked.xlsx] [--json report.json|-|folder] [--as-of YYYY-MM-DD]",
-  "                     [--lang zh-CN|en-US] [--clear] [--recursive] [--summary summary.xlsx] [--year YYYY]",
-  "                     [--jobs N] [--file-timeout SECONDS] [--file-memory MIB]",
-].join("\n");
+import { err, ok, type Locale, type Result } from "../core";
+import type { OptionProblem, ValueOption } from "./cli-words";
 
 /** A folder's defaults: each workbook within 2 minutes and 2 GiB of heap, two at a time at most. */
 export const FOLDER_DEFAULTS = { jobs: 2, fileTimeout: 120, fileMemory: 2048 } as const;
@@ -20,28 +15,23 @@ const optionsSchema = z.object({
   input: z.string().min(1),
   out: z.string().min(1).nullable(),
   json: z.string().min(1).nullable(),
-  asOf: z.iso.date({ error: "--as-of takes a date as YYYY-MM-DD" }),
+  asOf: z.iso.date(),
   /** The day the command runs, shown on the findings sheet of a checked copy. */
   checkedOn: z.iso.date(),
-  lang: z.enum(["zh-CN", "en-US"], { error: "--lang takes zh-CN or en-US" }),
+  lang: z.enum(["zh-CN", "en-US"]),
   clear: z.boolean(),
   /** A folder: the workbooks in its subfolders too. */
   recursive: z.boolean(),
   /** The summary workbook (one row per workbook and project); with a folder, default <--json>/summary.xlsx. */
   summary: z.string().min(1).nullable(),
   /** A folder: how many workbooks are checked at once, each in a process of its own. */
-  jobs: z.number({ error: "--jobs takes a whole number from 1 to 64" }).int().min(1).max(64),
+  jobs: z.number().int().min(1).max(64),
   /** A folder: the seconds one workbook may take before it is stopped and named. */
-  fileTimeout: z.number({ error: "--file-timeout takes a number of seconds" }).positive(),
+  fileTimeout: z.number().positive(),
   /** A folder: the MiB of heap one workbook's check may use before it is stopped and named. */
-  fileMemory: z.number({ error: "--file-memory takes a number of MiB, at least 16" }).min(16),
+  fileMemory: z.number().min(16),
   /** The fiscal year to judge; else the workbook's settings, else the year its titles name. */
-  year: z.coerce
-    .number({ error: "--year takes a year such as 2023" })
-    .int({ error: "--year takes a year such as 2023" })
-    .min(1900, { error: "--year takes a year such as 2023" })
-    .max(2100, { error: "--year takes a year such as 2023" })
-    .nullable(),
+  year: z.coerce.number().int().min(1900).max(2100).nullable(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
@@ -51,8 +41,35 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** argv (without node and script) → options, or one line saying what is wrong. */
-export function parseOptions(argv: readonly string[], today: Date): Result<CliOptions | "help", string> {
+/** The option each field is given by, to name it when its value is refused. */
+const OPTION_OF: Readonly<Partial<Record<keyof CliOptions, ValueOption>>> = {
+  out: "--out",
+  json: "--json",
+  summary: "--summary",
+  asOf: "--as-of",
+  lang: "--lang",
+  jobs: "--jobs",
+  fileTimeout: "--file-timeout",
+  fileMemory: "--file-memory",
+  year: "--year",
+};
+
+/** What went wrong, and the language to say it in: --lang's when it was given well, else zh-CN. */
+export type OptionFailure = { problem: OptionProblem; lang: Locale };
+
+/** --lang's value in argv, when it is one of the languages (read also when the rest fails to parse). */
+function langOf(argv: readonly string[]): Locale {
+  let lang: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--lang") lang = argv[i + 1];
+    else if (arg.startsWith("--lang=")) lang = arg.slice("--lang=".length);
+  });
+  return lang === "en-US" ? "en-US" : "zh-CN";
+}
+
+/** argv (without node and script) → options, or what is wrong with them. */
+export function parseOptions(argv: readonly string[], today: Date): Result<CliOptions | "help", OptionFailure> {
+  const lang = langOf(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -75,11 +92,12 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     });
   } catch (cause) {
     // parseArgs reports unknown flags by throwing; that is user input, not a bug.
-    return err((cause as Error).message);
+    return err({ problem: { kind: "arguments", detail: (cause as Error).message }, lang });
   }
   const { values, positionals } = parsed;
   if (values.help) return ok("help");
-  if (positionals.length !== 1) return err(positionals.length === 0 ? USAGE : "give one workbook or folder");
+  if (positionals.length === 0) return err({ problem: { kind: "no-input" }, lang });
+  if (positionals.length > 1) return err({ problem: { kind: "inputs", count: positionals.length }, lang });
   const result = optionsSchema.safeParse({
     input: positionals[0],
     out: values.out ?? null,
@@ -95,6 +113,10 @@ export function parseOptions(argv: readonly string[], today: Date): Result<CliOp
     fileMemory: numeric(values["file-memory"], FOLDER_DEFAULTS.fileMemory),
     year: values.year === undefined || values.year.trim() === "" ? null : values.year,
   });
-  if (!result.success) return err(result.error.issues.map((i) => i.message).join("; "));
+  if (!result.success) {
+    const field = result.error.issues[0]?.path[0] as keyof CliOptions | undefined;
+    const option = field === undefined ? undefined : OPTION_OF[field];
+    return err({ problem: option === undefined ? { kind: "no-input" } : { kind: "value", option }, lang });
+  }
   return ok(result.data);
 }

@@ -180,16 +180,25 @@ describe("check-targets", () => {
     expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^usage: check-targets/), stderr: "" });
   });
 
-  it("exits 2 on an unknown flag, naming it", async () => {
+  it("exits 2 on an unknown flag, naming it, in the command's language", async () => {
     const r = await run([sample, "--fix"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--fix/);
+    expect(r.stderr).toMatch(/^命令行参数有误：.*--fix/);
+    const en = await run([sample, "--fix", "--lang", "en-US"]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/--fix.*\(check-targets --help lists the options\)\n$/);
   });
 
-  it("exits 2 on a bad flag value", async () => {
+  it("exits 2 on a bad flag value, naming the option, in zh-CN unless --lang says en-US", async () => {
     const r = await run([sample, "--as-of", "30/06/2026"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/YYYY-MM-DD/);
+    expect(r).toMatchObject({ code: 2, stderr: "--as-of 需要日期，格式为 YYYY-MM-DD\n" });
+    const en = await run([sample, "--as-of", "30/06/2026", "--lang=en-US"]);
+    expect(en).toMatchObject({ code: 2, stderr: "--as-of takes a date as YYYY-MM-DD\n" });
+    // A language that is not one: said in the default language.
+    const lang = await run([sample, "--lang", "fr"]);
+    expect(lang).toMatchObject({ code: 2, stderr: "--lang 只能是 zh-CN 或 en-US\n" });
+    const two = await run([sample, sample]);
+    expect(two).toMatchObject({ code: 2, stderr: "请只给出一个工作簿或文件夹（给出了 2 个）\n" });
   });
 
   it("checks every workbook of a folder and goes past a bad one", async () => {

@@ -174,8 +174,8 @@ describe("check-targets <folder>", () => {
     const folder = await mkdtemp(join(tmpdir(), "check-targets-folder-"));
     const out = await runCli([folder, "--out", join(folder, "x.xlsx")]);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/--out names one checked copy/);
-    const json = await runCli([folder, "--json", "-"]);
+    expect(out.stderr).toMatch(/^--out 指定一个检查后的副本，只能用于单个工作簿/);
+    const json = await runCli([folder, "--json", "-", "--lang", "en-US"]);
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/--json names a folder/);
   });

@@ -25,7 +25,7 @@ describe("--year", () => {
     const absent = parseOptions(["book.xlsx"], new Date(2024, 0, 20));
     expect(absent.ok && absent.value !== "help" && absent.value.year).toBeNull();
     const bad = parseOptions(["book.xlsx", "--year", "23年"], new Date(2024, 0, 20));
-    expect(bad).toEqual({ ok: false, error: "--year takes a year such as 2023" });
+    expect(bad).toEqual({ ok: false, error: { problem: { kind: "value", option: "--year" }, lang: "zh-CN" } });
   });
 
   it("overrides the year the workbook names, in the report written", async () => {
