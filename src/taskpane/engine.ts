@@ -22,7 +22,7 @@ import {
   type WorkbookData,
   type WritePlan,
 } from "../core";
-import { carriesFlags, withFingerprint } from "./flag-fingerprint";
+import { carriesFlags, fingerprint, withFingerprint } from "./flag-fingerprint";
 import type { CheckAnswer, EngineRequest, NameMatch, PaneResult, PlanRequest } from "./engine-types";
 
 /** How the rows' indicator names of `sheet` matched 指标定义: each distinct name once, with its count. */
@@ -82,7 +82,12 @@ export function createEngine() {
     if (!flags || nothing) return { result: paneResult(data, result), flags: null };
     const plan = planFlagWrite(data, result);
     // The workbook already carries exactly these flags: nothing to write (flag-fingerprint.ts).
-    return { result: paneResult(data, result), flags: carriesFlags(data, plan) ? "unchanged" : withFingerprint(plan) };
+    // The plan's hash, over some 20,000 cells on a 5,000-row list, is made once for both uses.
+    const print = fingerprint(plan);
+    return {
+      result: paneResult(data, result),
+      flags: carriesFlags(data, plan, print) ? "unchanged" : withFingerprint(plan, print),
+    };
   };
 
   const plan = (request: PlanRequest): WritePlan => {

@@ -23,22 +23,22 @@ export function fingerprint(plan: WritePlan): string {
   return `${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}`;
 }
 
-/** The plan, its helper sheet carrying the plan's fingerprint in row 1 after its last column. */
-export function withFingerprint(plan: WritePlan): WritePlan {
+/** The plan, its helper sheet carrying the plan's fingerprint (`print`, made once) in row 1 after its last column. */
+export function withFingerprint(plan: WritePlan, print: string = fingerprint(plan)): WritePlan {
   const helper = plan.sheets.find((s) => s.name === OWNED.helperSheet);
   if (helper === undefined) return plan;
   const lastColumn = helper.cells.reduce((m, c) => Math.max(m, fromA1(c.address)?.col ?? 0), 0);
   const cell = {
     address: `${columnLetters(lastColumn + 1)}1`,
-    value: { kind: "text" as const, text: `${PREFIX}${fingerprint(plan)}` },
+    value: { kind: "text" as const, text: `${PREFIX}${print}` },
   };
   return { ...plan, sheets: plan.sheets.map((s) => (s === helper ? { ...s, cells: [...s.cells, cell] } : s)) };
 }
 
-/** Whether the workbook as read already carries this plan's flags (its fingerprint in the helper sheet). */
-export function carriesFlags(data: WorkbookData, plan: WritePlan): boolean {
+/** Whether the workbook as read already carries this plan's flags (its fingerprint `print` in the helper sheet). */
+export function carriesFlags(data: WorkbookData, plan: WritePlan, print: string = fingerprint(plan)): boolean {
   if (!plan.sheets.some((s) => s.name === OWNED.helperSheet)) return false;
   const helper = data.sheets.find((s) => s.name === OWNED.helperSheet);
-  const want = `${PREFIX}${fingerprint(plan)}`;
+  const want = `${PREFIX}${print}`;
   return (helper?.rows[0] ?? []).some((c) => c?.value === want);
 }
