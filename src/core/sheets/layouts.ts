@@ -35,8 +35,8 @@ const has = (columns: ColumnMap, role: HeaderRole): boolean => columns[role] !==
 const hasProject = (columns: ColumnMap): boolean => has(columns, "projectCode") || has(columns, "projectName");
 const hasIndicator = (columns: ColumnMap): boolean => has(columns, "name") || has(columns, "goalName");
 
-/** The list layouts, in the order a header is tried against them. */
-export const LIST_LAYOUTS: readonly ListLayout[] = [
+/** The list layouts, in the order a header is tried against them; every list kind has its entry (checked below). */
+export const LIST_LAYOUTS = [
   {
     kind: "indicator-list",
     detect: (c) =>
@@ -59,7 +59,12 @@ export const LIST_LAYOUTS: readonly ListLayout[] = [
     detect: (c) => hasIndicator(c) && has(c, "target"),
     read: (table, { view, parse, roleOf }, into) => append(into.goals, readGoalList(view, table, parse, roleOf)),
   },
-];
+] as const satisfies readonly ListLayout[];
+
+/** A kind of the enum (model/layout-kind.ts) with no entry above fails to compile here. */
+type Unread = Exclude<ListLayout["kind"], (typeof LIST_LAYOUTS)[number]["kind"]>;
+const everyListKindIsRead: [Unread] extends [never] ? true : Unread = true;
+void everyListKindIsRead;
 
 /**
  * The header of a standard form's indicator grid: levels, name and target, no project columns.
