@@ -142,7 +142,7 @@ export const mappingFromLayouts = (layouts: readonly SheetLayout[]): TableMappin
 export function planSettingsSheet(settings: Settings, mapping: readonly TableMapping[]): SheetPlan {
   const cells: PlannedCell[] = [];
   const put = (row: number, col: number, value: PlannedCell["value"], bold = false) =>
-    cells.push({ address: toA1(row, col), value, ...(bold ? { style: { bold: true } } : {}) });
+    cells.push({ row, col, value, ...(bold ? { style: { bold: true } } : {}) });
   const text = (t: string): PlannedCell["value"] => ({ kind: "text", text: t });
   put(0, 0, text(`${MARKER} ${VERSION}`));
   put(0, 1, text("检查目标的设置与表格识别结果，请在“检查目标”任务窗格中修改"));

@@ -1,6 +1,5 @@
 import {
   FLAG_MARKER,
-  fromA1,
   isOwnedName,
   isOwnedSheet,
   isOwnFlagFormula,
@@ -9,6 +8,7 @@ import {
   type CellStyle,
   type CellValue,
   type FlagRule,
+  type PlannedCell,
   type SheetPlan,
   type WritePlan,
   hashColor,
@@ -232,11 +232,9 @@ function checkWritable(
   return replaced;
 }
 
-function cellBox(addresses: readonly string[]): CellBox | null {
+function cellBox(cells: readonly { row: number; col: number }[]): CellBox | null {
   let box: CellBox | null = null;
-  for (const address of addresses) {
-    const at = fromA1(address);
-    if (at === null) continue;
+  for (const at of cells) {
     box =
       box === null
         ? { top: at.row, left: at.col, bottom: at.row, right: at.col }
@@ -278,17 +276,15 @@ const sheetOf = (context: Excel.RequestContext, name: string): Excel.Worksheet =
 
 /** The cells of a sheet's block as rows of values and of number formats (number formats go first, so text stays text). */
 function cellBlock(plan: SheetPlan): { box: CellBox; formats: string[][]; values: (string | number)[][] } | null {
-  const box = cellBox(plan.cells.map((c) => c.address));
+  const box = cellBox(plan.cells);
   if (box === null) return null;
   const rows = box.bottom - box.top + 1;
   const cols = box.right - box.left + 1;
   const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
   const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
   for (const cell of plan.cells) {
-    const at = fromA1(cell.address);
-    if (at === null) continue;
-    const r = at.row - box.top;
-    const c = at.col - box.left;
+    const r = cell.row - box.top;
+    const c = cell.col - box.left;
     const v = cell.value;
     (formats[r] as string[])[c] = v.kind === "text" ? "@" : v.kind === "number" ? (v.format ?? "General") : "General";
     (values[r] as (string | number)[])[c] =
@@ -304,15 +300,14 @@ function cellBlock(plan: SheetPlan): { box: CellBox; formats: string[][]; values
  */
 function styleRuns(plan: SheetPlan): { area: string; style: CellStyle; multiColumn: boolean; multiRow: boolean }[] {
   const styled = plan.cells
-    .map((cell) => ({ at: fromA1(cell.address), style: cell.style }))
-    .filter((c): c is { at: { row: number; col: number }; style: CellStyle } => c.at !== null && c.style !== undefined)
-    .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+    .filter((c): c is PlannedCell & { style: CellStyle } => c.style !== undefined)
+    .sort((a, b) => a.row - b.row || a.col - b.col);
   const runs: { row: number; from: number; to: number; style: CellStyle; id: string }[] = [];
-  for (const { at, style } of styled) {
-    const id = JSON.stringify(style);
+  for (const cell of styled) {
+    const id = JSON.stringify(cell.style);
     const run = runs[runs.length - 1];
-    if (run !== undefined && run.row === at.row && run.to === at.col - 1 && run.id === id) run.to = at.col;
-    else runs.push({ row: at.row, from: at.col, to: at.col, style, id });
+    if (run !== undefined && run.row === cell.row && run.to === cell.col - 1 && run.id === id) run.to = cell.col;
+    else runs.push({ row: cell.row, from: cell.col, to: cell.col, style: cell.style, id });
   }
   type Rect = { top: number; bottom: number; from: number; to: number; style: CellStyle };
   const rects: Rect[] = [];

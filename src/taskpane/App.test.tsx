@@ -284,7 +284,7 @@ describe("the task pane", () => {
     expect(helper).toBeDefined();
     // The workbook as Excel would now return it: the helper sheet's first row included.
     const row1 = (helper?.cells ?? [])
-      .filter((c) => /^[A-Z]+1$/.test(c.address))
+      .filter((c) => c.row === 0)
       .map((c) => cell(c.value.kind === "text" ? c.value.text : ""));
     const withHelper: WorkbookData = {
       sheets: [...DATA.sheets, { name: "检查目标_辅助", visibility: "hidden", merges: [], rows: [row1] }],

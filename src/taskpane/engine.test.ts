@@ -45,7 +45,7 @@ describe("the pane's checking engine (run in a Web Worker)", () => {
     // The helper sheet's first row as Excel returns it after the write.
     const helper = first.sheets.find((s) => s.name === "检查目标_辅助");
     const row1 = (helper?.cells ?? [])
-      .filter((c) => /^[A-Z]+1$/.test(c.address))
+      .filter((c) => c.row === 0)
       .map((c) => cell(c.value.kind === "text" ? c.value.text : ""));
     const flagged: WorkbookData = {
       sheets: [...DATA.sheets, { name: "检查目标_辅助", visibility: "hidden", merges: [], rows: [row1] }],

@@ -1,4 +1,4 @@
-import { columnLetters, fromA1, OWNED, type WorkbookData, type WritePlan } from "../core";
+import { OWNED, type PlannedCell, type WorkbookData, type WritePlan } from "../core";
 
 /**
  * Opening the pane must not mark the workbook modified when it already carries exactly the flags
@@ -27,11 +27,8 @@ export function fingerprint(plan: WritePlan): string {
 export function withFingerprint(plan: WritePlan, print: string = fingerprint(plan)): WritePlan {
   const helper = plan.sheets.find((s) => s.name === OWNED.helperSheet);
   if (helper === undefined) return plan;
-  const lastColumn = helper.cells.reduce((m, c) => Math.max(m, fromA1(c.address)?.col ?? 0), 0);
-  const cell = {
-    address: `${columnLetters(lastColumn + 1)}1`,
-    value: { kind: "text" as const, text: `${PREFIX}${print}` },
-  };
+  const lastColumn = helper.cells.reduce((m, c) => Math.max(m, c.col), 0);
+  const cell: PlannedCell = { row: 0, col: lastColumn + 1, value: { kind: "text", text: `${PREFIX}${print}` } };
   return { ...plan, sheets: plan.sheets.map((s) => (s === helper ? { ...s, cells: [...s.cells, cell] } : s)) };
 }
 

@@ -1,4 +1,4 @@
-import { columnLetters, fromA1, type CellStyle, type PlannedCell, type SheetPlan } from "../core";
+import { columnLetters, fromA1, toA1, type CellStyle, type PlannedCell, type SheetPlan } from "../core";
 
 /**
  * An owned sheet's cells written as worksheet XML, for the sheets too big for ExcelJS's model: a
@@ -6,9 +6,9 @@ import { columnLetters, fromA1, type CellStyle, type PlannedCell, type SheetPlan
  * ExcelJS holds as objects, styles cell by cell and renders as one string (gigabytes, a minute).
  * Here the plan is packed into typed arrays, and rendered in chunks straight from them.
  *
- * Styles stay ExcelJS's: one cell of each distinct style (the "sample") is written into its
- * model, and the style index ExcelJS gives it in the file is the one every cell of that style
- * gets here.
+ * A planned cell comes with its row and column as numbers: the A1 reference of the `r` attribute
+ * is formatted here, once per cell, and never parsed back. Each distinct format becomes one cell
+ * format of the workbook's styles (write/styles-part.ts), shared by every cell that has it.
  */
 
 /** What decides a cell's style in the file: its style and, for a number, its number format. */
@@ -29,8 +29,8 @@ export type PackedSheet = {
   formats: Uint16Array;
   /** The text, number or formula; null for a blank cell. */
   values: (string | number | null)[];
-  /** Every distinct format, and the address of the first planned cell that has it (null: none, unstyled). */
-  formatList: { format: CellFormat; sample: string | null }[];
+  /** Every distinct format (the first is that of the first planned cell). */
+  formatList: { format: CellFormat }[];
   /** Merged areas, four numbers each: top, left, bottom, right. */
   merges: Uint32Array;
   /** Rows with a height of their own, ascending, and their heights in points. */
@@ -47,20 +47,20 @@ const styleKey = (s: CellStyle | undefined): string =>
 
 /** The distinct formats of a sheet: by object first (plans share style objects), then by content. */
 class Formats {
-  readonly list: { format: CellFormat; sample: string | null }[] = [];
+  readonly list: { format: CellFormat }[] = [];
   private readonly byObject = new Map<CellStyle | undefined, Map<string | undefined, number>>();
   private readonly byContent = new Map<string, Map<string | undefined, number>>();
 
   of(cell: PlannedCell): number {
-    return this.id(cell.style, cell.value.kind === "number" ? cell.value.format : undefined, cell.address);
+    return this.id(cell.style, cell.value.kind === "number" ? cell.value.format : undefined);
   }
 
   /** No style at all: that of a cell ExcelJS makes itself, such as a merged area's missing corner. */
   plain(): number {
-    return this.id(undefined, undefined, null);
+    return this.id(undefined, undefined);
   }
 
-  private id(style: CellStyle | undefined, numFmt: string | undefined, sample: string | null): number {
+  private id(style: CellStyle | undefined, numFmt: string | undefined): number {
     let byFormat = this.byObject.get(style);
     if (byFormat === undefined) {
       const key = styleKey(style);
@@ -72,7 +72,7 @@ class Formats {
     if (id === undefined) {
       id = this.list.length;
       if (id > 0xffff) throw new Error("an owned sheet with more than 65,536 distinct cell formats");
-      this.list.push({ format: { style, numFmt }, sample });
+      this.list.push({ format: { style, numFmt } });
       byFormat.set(numFmt, id);
     }
     return id;
@@ -118,11 +118,13 @@ function sortedCells(
   const masters = { rows: new Uint32Array(covered), cols: new Uint16Array(covered) };
   let lastRow = 0;
   plan.cells.forEach((cell, i) => {
-    const at = fromA1(cell.address);
-    if (at === null) throw new Error(`a planned cell without an A1 address: ${cell.address}`);
-    rows[i] = at.row + 1;
-    cols[i] = at.col;
-    lastRow = Math.max(lastRow, at.row + 1);
+    const { row, col } = cell;
+    if (!(Number.isInteger(row) && row >= 0 && Number.isInteger(col) && col >= 0 && col <= 0xffff)) {
+      throw new Error(`a planned cell outside a sheet: row ${row}, column ${col}`);
+    }
+    rows[i] = row + 1;
+    cols[i] = col;
+    lastRow = Math.max(lastRow, row + 1);
   });
   let k = n;
   for (let a = 0; a < areas.length; a += 4) {
@@ -232,7 +234,8 @@ export function packSheet(plan: SheetPlan): PackedSheet {
       packed.kinds[at] = v.text === "" ? BLANK : TEXT;
       packed.values.push(v.text === "" ? null : v.text);
     } else if (v.kind === "number") {
-      if (!Number.isFinite(v.value)) throw new Error(`a planned number that is not finite at ${cell.address}`);
+      if (!Number.isFinite(v.value))
+        throw new Error(`a planned number that is not finite at ${toA1(cell.row, cell.col)}`);
       packed.kinds[at] = NUMBER;
       packed.values.push(v.value);
     } else {

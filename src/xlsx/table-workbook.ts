@@ -23,7 +23,8 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** A table as the plan of a sheet: a bold header row kept in view, a filter over the table. */
 function tablePlan(sheet: TableSheet): SheetPlan {
   const cells: PlannedCell[] = sheet.columns.map((c, i) => ({
-    address: `${columnLetters(i)}1`,
+    row: 0,
+    col: i,
     value: { kind: "text", text: c.header },
     style: { bold: true },
   }));
@@ -33,7 +34,8 @@ function tablePlan(sheet: TableSheet): SheetPlan {
       if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
       const format = sheet.columns[i]?.numFmt;
       cells.push({
-        address: `${columnLetters(i)}${r + 2}`,
+        row: r + 1,
+        col: i,
         // Every value is text or a number: a project named "=HYPERLINK(…)" stays text.
         value:
           typeof value === "number"

@@ -15,6 +15,7 @@ import { ExcelWorkbook } from "../../src/excel";
 import { FakeExcel, newSheet, newWorkbook, workbookFromData, type FakeWorkbook } from "../support/office-model";
 import { XlsxPort } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
+import { rowCol } from "../support/planned-cells";
 
 /**
  * The contract both adapters keep, so that the add-in and the command line cannot drift: the
@@ -272,11 +273,11 @@ const PLAN: WritePlan = {
       name: OWNED.tableSheet,
       visibility: "visible",
       cells: [
-        { address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } },
-        { address: "A2", value: { kind: "text", text: '=HYPERLINK("copied from a staff cell")' } },
-        { address: "B2", value: { kind: "number", value: 12.5, format: "0.00" } },
-        { address: "C2", value: { kind: "formula", formula: "B2*2" } },
-        { address: "A3", value: { kind: "text", text: "合计" }, style: { bold: true, border: true } },
+        { ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}table v1` } },
+        { ...rowCol("A2"), value: { kind: "text", text: '=HYPERLINK("copied from a staff cell")' } },
+        { ...rowCol("B2"), value: { kind: "number", value: 12.5, format: "0.00" } },
+        { ...rowCol("C2"), value: { kind: "formula", formula: "B2*2" } },
+        { ...rowCol("A3"), value: { kind: "text", text: "合计" }, style: { bold: true, border: true } },
       ],
       merges: ["A3:C3"],
       columnWidths: [{ column: "A", width: 30 }],
@@ -286,7 +287,7 @@ const PLAN: WritePlan = {
     {
       name: OWNED.helperSheet,
       visibility: "hidden",
-      cells: [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}helper v1` } }],
+      cells: [{ ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}helper v1` } }],
       merges: [],
       columnWidths: [],
       rowHeights: [],

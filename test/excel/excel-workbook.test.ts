@@ -15,6 +15,7 @@ import {
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
 import { cellAt, FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../support/office-model";
+import { rowCol } from "../support/planned-cells";
 
 // The Office.js adapter against the in-memory Excel: what it reads, what it writes, what it
 // refuses to write, and what it costs in syncs.
@@ -59,7 +60,7 @@ function ownedSheet(name: string, extra: Partial<SheetPlan> = {}): SheetPlan {
   return {
     name,
     visibility: "visible",
-    cells: [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } }],
+    cells: [{ ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}table v1` } }],
     merges: [],
     columnWidths: [],
     rowHeights: [],
@@ -241,12 +242,12 @@ describe("ExcelWorkbook.apply", () => {
     await port.read();
     const table = ownedSheet(OWNED.tableSheet, {
       cells: [
-        { address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } },
-        { address: "A2", value: { kind: "text", text: '=HYPERLINK("http://x")' }, style: { bold: true, border: true } },
-        { address: "B2", value: { kind: "text", text: "001" }, style: { bold: true, border: true } },
-        { address: "C2", value: { kind: "number", value: 0.5, format: "0%" }, style: { fill: "FFEB9C" } },
+        { ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}table v1` } },
+        { ...rowCol("A2"), value: { kind: "text", text: '=HYPERLINK("http://x")' }, style: { bold: true, border: true } },
+        { ...rowCol("B2"), value: { kind: "text", text: "001" }, style: { bold: true, border: true } },
+        { ...rowCol("C2"), value: { kind: "number", value: 0.5, format: "0%" }, style: { fill: "FFEB9C" } },
         {
-          address: "D3",
+          ...rowCol("D3"),
           value: { kind: "formula", formula: "SUM(C2:C2)" },
           style: { horizontal: "center", vertical: "middle", wrap: true },
         },

@@ -12,6 +12,7 @@ import {
 } from "../../src/core";
 import { ExcelWorkbook } from "../../src/excel";
 import { FakeExcel, snapshot, workbookFromData, type FakeWorkbook } from "../support/office-model";
+import { rowCol } from "../support/planned-cells";
 
 // What real Excel does that the in-memory Excel once did not (issue 15), each against the adapter.
 
@@ -88,7 +89,7 @@ describe("a very hidden sheet of ours", () => {
   const owned = (name: string): SheetPlan => ({
     name,
     visibility: "veryHidden",
-    cells: [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}helper v1` } }],
+    cells: [{ ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}helper v1` } }],
     merges: [],
     columnWidths: [],
     rowHeights: [],
@@ -229,7 +230,7 @@ describe("conditional formats Excel has trouble with (office-js #6827, #6835, #5
     const table: SheetPlan = {
       name: OWNED.tableSheet,
       visibility: "visible",
-      cells: [{ address: "A1", value: { kind: "text", text: `${OWNED.marker}table v1` } }],
+      cells: [{ ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}table v1` } }],
       merges: [],
       columnWidths: [],
       rowHeights: [],

@@ -12,27 +12,28 @@ import {
 } from "../../src/core";
 import { workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
+import { addressOf, plannedCell } from "../support/planned-cells";
 import { loadSeed } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
 
 const text = (plan: SheetPlan, address: string): string | null => {
-  const v = plan.cells.find((c) => c.address === address)?.value;
+  const v = plannedCell(plan, address)?.value;
   return v?.kind === "text" ? v.text : null;
 };
 const formula = (plan: SheetPlan, address: string): string | null => {
-  const v = plan.cells.find((c) => c.address === address)?.value;
+  const v = plannedCell(plan, address)?.value;
   return v?.kind === "formula" ? v.formula : null;
 };
 const numberAt = (plan: SheetPlan, address: string): number | null => {
-  const v = plan.cells.find((c) => c.address === address)?.value;
+  const v = plannedCell(plan, address)?.value;
   return v?.kind === "number" ? v.value : null;
 };
 
 /** The rows of the findings list: the row of each numbered finding (column A holds the number). */
 const listRows = (plan: SheetPlan): number[] =>
   plan.cells
-    .filter((c) => /^A\d+$/.test(c.address) && c.value.kind === "number")
-    .map((c) => Number(c.address.slice(1)));
+    .filter((c) => /^A\d+$/.test(addressOf(c)) && c.value.kind === "number")
+    .map((c) => Number(addressOf(c).slice(1)));
 
 describe("the findings sheet (检查结果)", () => {
   let data: WorkbookData;
@@ -104,7 +105,7 @@ describe("the findings sheet (检查结果)", () => {
 
   it("says on top when, as of when, how much, what the colours mean and how to check again", () => {
     const top = [2, 3, 4, 5, 6].map((r) =>
-      plan.cells.filter((c) => c.address.endsWith(String(r)) && /^[A-J]\d+$/.test(c.address)),
+      plan.cells.filter((c) => addressOf(c).endsWith(String(r)) && /^[A-J]\d+$/.test(addressOf(c))),
     );
     const all = top
       .flat()
@@ -116,8 +117,8 @@ describe("the findings sheet (检查结果)", () => {
     expect(all).toContain(`错误 ${errors} 条，警告 ${warnings} 条`);
     expect(all).toMatch(/浅红：错误/);
     expect(all).toMatch(/重新检查/);
-    expect(plan.cells.find((c) => c.address === "B4")?.style?.fill).toBe("FFC7CE");
-    expect(plan.cells.find((c) => c.address === "B5")?.style?.fill).toBe("FFEB9C");
+    expect(plannedCell(plan, "B4")?.style?.fill).toBe("FFC7CE");
+    expect(plannedCell(plan, "B5")?.style?.fill).toBe("FFEB9C");
   });
 
   it("freezes the header, filters the list, wraps the message and prints on A4 landscape with the header repeated", () => {
@@ -127,7 +128,7 @@ describe("the findings sheet (检查结果)", () => {
     const last = Math.max(...listRows(plan));
     expect(plan.autoFilter).toBe(`A8:J${last}`);
     expect(plan.page).toMatchObject({ paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: "8:8" });
-    const message = plan.cells.find((c) => c.address === "H9");
+    const message = plannedCell(plan, "H9");
     expect(message?.style?.wrap).toBe(true);
     expect(plan.columnWidths.find((w) => w.column === "H")?.width).toBeGreaterThan(40);
   });
@@ -154,7 +155,7 @@ describe("the findings sheet (检查结果)", () => {
   it("writes staff text as text and composes the only formulas, the links, itself", () => {
     const formulas = plan.cells.filter((c) => c.value.kind === "formula");
     expect(formulas.length).toBe(result.report.summary.errors + result.report.summary.warnings);
-    for (const c of formulas) expect(c.address).toMatch(/^G\d+$/);
+    for (const c of formulas) expect(addressOf(c)).toMatch(/^G\d+$/);
     const hostile = planFindingsSheet({
       report: { ...result.report, findings: [{ ...result.report.findings[0]!, message: '=HYPERLINK("x","y")' }] },
       findings: [{ ...result.findings[0]!, sheet: `it's "odd"`, cell: "B7", project: "=1+1", indicator: "@SUM(A1)" }],
@@ -230,7 +231,7 @@ describe("a findings sheet of a long list", () => {
     expect(severities.slice(0, flagged)).not.toContain("提示");
     expect(severities.slice(flagged)).toEqual(Array(limit).fill("提示"));
     expect(rows.map((r) => numberAt(sheet, `A${r}`))).toEqual(rows.map((_, i) => i + 1));
-    const last = Math.max(...sheet.cells.map((c) => Number(c.address.replace(/^[A-Z]+/, ""))));
+    const last = Math.max(...sheet.cells.map((c) => Number(addressOf(c).replace(/^[A-Z]+/, ""))));
     expect(text(sheet, `A${last}`)).toBe(
       `另有 3 条提示未列出（本表最多列 ${limit} 条提示，错误和警告全部列出）；完整内容见“检查目标”任务窗格或 check-targets --json 报告。`,
     );

@@ -20,6 +20,7 @@ import { RULES } from "../../src/core/model/rule-registry";
 import { FilePort, readWorkbookFile } from "../../src/xlsx";
 import { sheetPart } from "../roundtrip/package-parts";
 import { assertLibreOffice, convertAll } from "../support/libreoffice";
+import { rowCol } from "../support/planned-cells";
 
 /**
  * Every live rule's conditional-format formula, evaluated by LibreOffice at every cell of its
@@ -357,7 +358,7 @@ async function checkedCopy(scenario: Scenario, dir: string, index: number): Prom
     const cells = flag.ranges.flatMap(cellsOf).map((cell) => {
       probes.push({ rule, sheet: flag.sheet, cell, probeSheet });
       return {
-        address: cell,
+        ...rowCol(cell),
         value: { kind: "formula" as const, formula: moved(flag.formula, topLeft, cell, flag.sheet) },
       };
     });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { OWNED, type SheetPlan, type WritePlan } from "../../src/core";
+import { rowCol } from "../support/planned-cells";
 
 /** Test helper: the shared corpus of real files, and a write plan that exercises every edit of the writer. */
 
@@ -54,9 +55,9 @@ const helper: SheetPlan = {
   name: OWNED.helperSheet,
   visibility: "hidden",
   cells: [
-    { address: "A1", value: { kind: "text", text: `${OWNED.marker}helper` } },
-    { address: "B1", value: { kind: "number", value: 0.78888888888888886 } },
-    { address: "B2", value: { kind: "formula", formula: "B1*2" } },
+    { ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}helper` } },
+    { ...rowCol("B1"), value: { kind: "number", value: 0.78888888888888886 } },
+    { ...rowCol("B2"), value: { kind: "formula", formula: "B1*2" } },
   ],
   merges: [],
   columnWidths: [],
@@ -68,9 +69,9 @@ const table: SheetPlan = {
   name: OWNED.tableSheet,
   visibility: "visible",
   cells: [
-    { address: "A1", value: { kind: "text", text: `${OWNED.marker}table` }, style: { bold: true, fontSize: 14 } },
-    { address: "A2", value: { kind: "text", text: "=HYPERLINK(\"x\")" }, style: { fill: "FFC7CE", border: true, wrap: true } },
-    { address: "C3", value: { kind: "number", value: 0.5, format: "0.0%" }, style: { horizontal: "center", vertical: "middle" } },
+    { ...rowCol("A1"), value: { kind: "text", text: `${OWNED.marker}table` }, style: { bold: true, fontSize: 14 } },
+    { ...rowCol("A2"), value: { kind: "text", text: "=HYPERLINK(\"x\")" }, style: { fill: "FFC7CE", border: true, wrap: true } },
+    { ...rowCol("C3"), value: { kind: "number", value: 0.5, format: "0.0%" }, style: { horizontal: "center", vertical: "middle" } },
   ],
   merges: ["A2:B2"],
   columnWidths: [{ column: "A", width: 20 }],

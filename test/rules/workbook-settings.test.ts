@@ -13,6 +13,7 @@ import {
 } from "../../src/core";
 import { workbookData } from "../support/exceljs";
 import { checkBuilt, roundTrip, where } from "../support/check-workbook";
+import { addressOf, rowCol } from "../support/planned-cells";
 import { workbookOf } from "../support/sheet-builder";
 
 /** The first mapping row follows the title, the header and one row per setting. */
@@ -23,7 +24,8 @@ function addPlanned(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
   for (const c of plan.cells) {
     const v = c.value;
-    ws.getCell(c.address).value = v.kind === "text" ? v.text : v.kind === "number" ? v.value : { formula: v.formula };
+    ws.getCell(c.row + 1, c.col + 1).value =
+      v.kind === "text" ? v.text : v.kind === "number" ? v.value : { formula: v.formula };
   }
 }
 
@@ -31,11 +33,8 @@ function addPlanned(wb: ExcelJS.Workbook, plan: SheetPlan): void {
 function asData(plan: SheetPlan): SheetData {
   const rows: ({ value: string | number } | null)[][] = [];
   for (const c of plan.cells) {
-    const m = /^([A-Z])(\d+)$/.exec(c.address);
-    if (!m || c.value.kind === "formula") throw new Error(`unexpected cell ${c.address}`);
-    const row = Number(m[2]) - 1;
-    const col = (m[1] ?? "A").charCodeAt(0) - 65;
-    (rows[row] ??= [])[col] = { value: c.value.kind === "text" ? c.value.text : c.value.value };
+    if (c.value.kind === "formula") throw new Error(`unexpected cell ${addressOf(c)}`);
+    (rows[c.row] ??= [])[c.col] = { value: c.value.kind === "text" ? c.value.text : c.value.value };
   }
   return {
     name: plan.name,
@@ -69,7 +68,7 @@ describe("the settings sheet", () => {
     });
     const plan = planSettingsSheet(settings, [MAPPING]);
     expect(plan).toMatchObject({ name: OWNED.settingsSheet, visibility: "hidden" });
-    expect(plan.cells[0]).toEqual({ address: "A1", value: { kind: "text", text: "check-targets:settings v1" } });
+    expect(plan.cells[0]).toEqual({ ...rowCol("A1"), value: { kind: "text", text: "check-targets:settings v1" } });
     expect(plan.cells.some((c) => c.value.kind === "formula")).toBe(false);
     const read = readSettings({ sheets: [asData(plan)] });
     expect(read).toEqual({

@@ -281,6 +281,7 @@ export function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
   for (const c of plan.cells) {
     const v = c.value;
-    ws.getCell(c.address).value = v.kind === "text" ? v.text : v.kind === "number" ? v.value : { formula: v.formula };
+    ws.getCell(c.row + 1, c.col + 1).value =
+      v.kind === "text" ? v.text : v.kind === "number" ? v.value : { formula: v.formula };
   }
 }

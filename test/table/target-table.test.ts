@@ -11,6 +11,7 @@ import {
 import { pageCapacity } from "../../src/core/target-table/layout";
 import { openWorkbook, workbookData } from "../support/exceljs";
 import { roundTrip } from "../support/check-workbook";
+import { addressOf, plannedCell } from "../support/planned-cells";
 import { monitoringWorkbook } from "../support/monitoring-workbook";
 import { loadSeed, type SeedProject } from "../support/seed";
 import { buildSampleWorkbook } from "../support/seed-workbook";
@@ -31,7 +32,6 @@ async function samplePlan() {
 function grid(plan: SheetPlan): Map<number, Map<number, string>> {
   const rows = new Map<number, Map<number, string>>();
   for (const c of plan.cells) {
-    const at = fromA1(c.address)!;
     const v = c.value;
     const t =
       v.kind === "text"
@@ -41,8 +41,8 @@ function grid(plan: SheetPlan): Map<number, Map<number, string>> {
             ? `${Math.round(v.value * 100)}%`
             : v.value.toFixed(2)
           : `=${v.formula}`;
-    if (!rows.has(at.row + 1)) rows.set(at.row + 1, new Map());
-    rows.get(at.row + 1)!.set(at.col, t);
+    if (!rows.has(c.row + 1)) rows.set(c.row + 1, new Map());
+    rows.get(c.row + 1)!.set(c.col, t);
   }
   return rows;
 }
@@ -112,7 +112,9 @@ describe("the standard 绩效目标表", () => {
       expect(numbers).toContain(p.fiscal);
       for (const v of p.plan) expect(numbers).toContain(v / 100);
     }
-    const indicatorRows = plan.cells.filter((c) => /^F\d+$/.test(c.address) && c.style?.horizontal === "center").length;
+    const indicatorRows = plan.cells.filter(
+      (c) => /^F\d+$/.test(addressOf(c)) && c.style?.horizontal === "center",
+    ).length;
     expect(indicatorRows).toBeGreaterThanOrEqual(95);
   });
 
@@ -155,7 +157,7 @@ describe("the standard 绩效目标表", () => {
     );
     expect(overlapping).toEqual([]);
     // A page break falls only just before a block's title row.
-    const titles = new Set(plan.cells.filter((c) => c.style?.fontSize === 14).map((c) => fromA1(c.address)!.row));
+    const titles = new Set(plan.cells.filter((c) => c.style?.fontSize === 14).map((c) => c.row));
     for (const after of plan.page!.rowBreaks) expect(titles.has(after)).toBe(true);
   });
 });
@@ -177,7 +179,7 @@ describe("the 绩效目标表 during the year", () => {
     expect(rowTexts(g, costRow).slice(-4, -1)).toEqual(["2500元", "+0.05万元", "10.00"]);
     const satisfaction = 10 + seed.projects[0]!.indicators.findIndex((i) => i.name === "群众满意度");
     expect(rowTexts(g, satisfaction).slice(-4, -1)).toEqual(["75%", "−5个百分点", expect.any(String)]);
-    expect(table.cells.find((c) => c.address === `H${costRow}`)!.style?.fill).toBe("FFC7CE");
+    expect(plannedCell(table, `H${costRow}`)!.style?.fill).toBe("FFC7CE");
   });
 });
 
@@ -185,12 +187,10 @@ describe("the 绩效目标表 carries its reasons", () => {
   const refsOf = (plan: SheetPlan, column: string): Map<number, number[]> =>
     new Map(
       plan.cells
-        .filter((c) => new RegExp(`^${column}\\d+$`).test(c.address) && c.value.kind === "text")
+        .filter((c) => new RegExp(`^${column}\\d+$`).test(addressOf(c)) && c.value.kind === "text")
         .flatMap((c) => {
           const t = (c.value as { text: string }).text;
-          return t.startsWith("→")
-            ? [[fromA1(c.address)!.row + 1, t.slice(1).replace(/…$/, "").split("、").map(Number)] as const]
-            : [];
+          return t.startsWith("→") ? [[c.row + 1, t.slice(1).replace(/…$/, "").split("、").map(Number)] as const] : [];
         }),
     );
 
@@ -216,14 +216,14 @@ describe("the 绩效目标表 carries its reasons", () => {
         const n = flagged.find((f) => f.number === number)!;
         // The number is the one the findings sheet gives that finding …
         const link = findingsSheet.cells.find(
-          (c) => c.value.kind === "number" && c.value.value === number && c.address.startsWith("A"),
+          (c) => c.value.kind === "number" && c.value.value === number && addressOf(c).startsWith("A"),
         )!;
-        const linkRow = fromA1(link.address)!.row + 1;
-        const formula = findingsSheet.cells.find((c) => c.address === `G${linkRow}`)!.value;
+        const linkRow = link.row + 1;
+        const formula = plannedCell(findingsSheet, `G${linkRow}`)!.value;
         expect(formula).toEqual({ kind: "formula", formula: expect.stringContaining(`!${n.finding.cell}"`) });
         // … and the row shows the indicator the finding is about.
         if (n.finding.indicator !== null) {
-          const texts = plan.cells.filter((c) => fromA1(c.address)!.row + 1 === row).map((c) => c.value);
+          const texts = plan.cells.filter((c) => c.row + 1 === row).map((c) => c.value);
           expect(texts).toContainEqual({ kind: "text", text: n.finding.indicator });
         }
       }
@@ -245,7 +245,7 @@ describe("the 绩效目标表 carries its reasons", () => {
     expect(refs.get(title + 1)).toContain(warning.number);
     // The indicator's row: its empty 偏差原因 cell marked amber, and the same number beside it.
     const row = [...g].find(([r, cells]) => r > title && [...cells.values()].includes(warning.finding.indicator!))![0];
-    expect(plan.cells.find((c) => c.address === `K${row}`)?.style?.fill).toBe("FFEB9C");
+    expect(plannedCell(plan, `K${row}`)?.style?.fill).toBe("FFEB9C");
     expect(refs.get(row)).toEqual([warning.number]);
     expect(rowTexts(g, 9 + (title - 1)).slice(-2)).toEqual(["得分", "偏差原因"]);
   });
@@ -256,7 +256,7 @@ describe("the 绩效目标表 carries its reasons", () => {
     expect(last).toHaveLength(1);
     expect((last[0]!.value as { text: string }).text).toMatch(/浅红为错误、浅黄为警告.*→N.*检查结果/);
     const marker = plan.cells.find((c) => c.value.kind === "text" && c.value.text.startsWith("check-targets:"))!;
-    expect(marker.address).toBe("I1");
+    expect(addressOf(marker)).toBe("I1");
     expect(plan.columnWidths.find((w) => w.column === "I")).toMatchObject({ hidden: true });
     expect(plan.page!.printArea).toMatch(/^A1:H/);
   });
@@ -272,8 +272,8 @@ describe("the 绩效目标表's pages", () => {
       return sum;
     };
     const titles = plan.cells
-      .filter((c) => c.style?.fontSize === 14 && c.address.startsWith("A"))
-      .map((c) => fromA1(c.address)!.row + 1)
+      .filter((c) => c.style?.fontSize === 14 && addressOf(c).startsWith("A"))
+      .map((c) => c.row + 1)
       .sort((a, b) => a - b);
     const capacity = pageCapacity(
       plan.columnWidths.filter((w) => !w.hidden).map((w) => w.width),
@@ -306,7 +306,7 @@ describe("the finding numbers beside a row", () => {
       .filter((n) => n.finding === first)
       .map((n) => n.number);
     expect(numbers).toHaveLength(4);
-    const refs = plan.cells.filter((c) => c.address.startsWith("H") && c.value.kind === "text");
+    const refs = plan.cells.filter((c) => addressOf(c).startsWith("H") && c.value.kind === "text");
     expect(refs.map((c) => (c.value as { text: string }).text)).toContain(`→${numbers.slice(0, 3).join("、")}…`);
   });
 });

@@ -97,9 +97,8 @@ class Rows {
 
   /** A cell, merged across to column `to` and down to row `down` when those are further. */
   put(c: number, value: PlannedValue, style: CellStyle, to = c, down = this.row): void {
-    const at = toA1(this.row - 1, c);
-    this.cells.push({ address: at, value, style });
-    if (to > c || down > this.row) this.merges.push(`${at}:${toA1(down - 1, to)}`);
+    this.cells.push({ row: this.row - 1, col: c, value, style });
+    if (to > c || down > this.row) this.merges.push(`${toA1(this.row - 1, c)}:${toA1(down - 1, to)}`);
     if (value.kind === "text" && style.wrap === true && down === this.row) {
       let width = 0;
       for (let k = c; k <= to; k++) width += WIDTH[COLUMNS[k] ?? "message"];

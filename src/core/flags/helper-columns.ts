@@ -11,7 +11,7 @@ const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
  */
 export class HelperColumns {
   private readonly cells: PlannedCell[] = [
-    { address: "A1", value: { kind: "text", text: `${OWNED.marker}helper v1` } },
+    { row: 0, col: 0, value: { kind: "text", text: `${OWNED.marker}helper v1` } },
   ];
   readonly names: NamePlan[] = [];
 
@@ -20,10 +20,10 @@ export class HelperColumns {
     const index = this.names.length + 1;
     const letter = columnLetters(index);
     const name = `${OWNED.namePrefix}${index}`;
-    this.cells.push({ address: `${letter}1`, value: { kind: "text", text: label } });
+    this.cells.push({ row: 0, col: index, value: { kind: "text", text: label } });
     let last = 0;
     for (const [row, value] of values) {
-      this.cells.push({ address: toA1(row, index), value });
+      this.cells.push({ row, col: index, value });
       last = Math.max(last, row);
     }
     this.names.push({ name, refersTo: `${quoteSheet(OWNED.helperSheet)}!$${letter}$1:$${letter}$${last + 1}` });

@@ -26,7 +26,8 @@ export type CellStyle = {
   border?: boolean;
 };
 
-export type PlannedCell = { address: string; value: PlannedValue; style?: CellStyle };
+/** A cell by its 0-based row and column (row 0, col 0 is A1): adapters format A1 only where their host needs a string. */
+export type PlannedCell = { row: number; col: number; value: PlannedValue; style?: CellStyle };
 
 export type PageSetup = {
   paper: "A4";

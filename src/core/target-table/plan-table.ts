@@ -90,15 +90,14 @@ class Sheet {
   }
 
   put(col: number, value: PlannedValue, style: CellStyle, toCol = col, toRow = this.row): void {
-    const at = toA1(this.row - 1, col);
-    this.cells.push({ address: at, value, style });
+    this.cells.push({ row: this.row - 1, col, value, style });
     // Bordered merges need the border on every cell of the area, or the outline breaks.
     for (let r = this.row; r <= toRow; r++) {
       for (let c = col; c <= toCol; c++) {
-        if (r !== this.row || c !== col) this.cells.push({ address: toA1(r - 1, c), value: BLANK, style });
+        if (r !== this.row || c !== col) this.cells.push({ row: r - 1, col: c, value: BLANK, style });
       }
     }
-    if (toCol !== col || toRow !== this.row) this.merges.push(`${at}:${toA1(toRow - 1, toCol)}`);
+    if (toCol !== col || toRow !== this.row) this.merges.push(`${toA1(this.row - 1, col)}:${toA1(toRow - 1, toCol)}`);
     if (value.kind === "text" && style.wrap) {
       let width = 0;
       for (let c = col; c <= toCol; c++) width += this.widths[c] ?? 10;
@@ -473,7 +472,7 @@ export function planTargetTable(
     // The first three, in order: the column is narrow, and the findings sheet lists them all.
     const sorted = [...numbers].sort((a, b) => a - b);
     const shown = words.table.findingRefs(sorted.slice(0, 3)) + (sorted.length > 3 ? "…" : "");
-    s.cells.push({ address: toA1(row - 1, lastCol), value: s.text(shown), style: STYLES.ref });
+    s.cells.push({ row: row - 1, col: lastCol, value: s.text(shown), style: STYLES.ref });
   }
   // A short legend under the last block, on the last page.
   if (model.projects.length > 0) {
@@ -482,7 +481,8 @@ export function planTargetTable(
   }
   // The marker sits in a hidden column right of the print area: it tells readers this sheet is ours.
   s.cells.push({
-    address: `${columnLetters(lastCol + 1)}1`,
+    row: 0,
+    col: lastCol + 1,
     value: s.text(`${OWNED.marker}table v1 由“检查目标”生成，重新检查时整表替换`),
     style: STYLES.note,
   });

@@ -65,7 +65,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 }
 
 function writeCell(ws: ExcelJS.Worksheet, planned: PlannedCell): void {
-  const cell = ws.getCell(planned.address);
+  const cell = ws.getCell(planned.row + 1, planned.col + 1);
   const v = planned.value;
   // A string value is stored as a string in ExcelJS, whatever it starts with: text stays text.
   if (v.kind === "text") cell.value = v.text;
