@@ -33,7 +33,8 @@ export {
 } from "./model/report";
 export { ruleIdSchema, severitySchema, type Finding, type RuleId, type Severity } from "./model/finding";
 export type { Goal, Indicator, Project } from "./model/project";
-export { formatFinding, formatProblem, type Locale } from "./messages";
+export { formatFinding, type Locale } from "./messages";
+export { formatProblem } from "./messages/problems";
 export { sheetWords, type SheetWords } from "./messages/sheet-words";
 export { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./check-settings";
 export { ok, err, type Result } from "./result";
@@ -46,6 +47,7 @@ export {
   findingsSheetName,
   planCheckedWorkbook,
   planClear,
+  liveRulesOf,
   planFlagWrite,
   planTableWrite,
   tableSheetName,

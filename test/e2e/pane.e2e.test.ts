@@ -72,6 +72,20 @@ const cellValue = (page: Page, sheet: string, row: number, col: number) =>
     { sheet, row, col },
   );
 
+/** The 同义词 cell of `definition`'s row on the in-memory Excel's 指标定义 sheet, or null. */
+async function synonymsOf(page: Page, definition: string): Promise<unknown> {
+  const rows = await page.evaluate(
+    () =>
+      window.checkTargetsPreview?.workbook.sheets
+        .find((s) => s.name === "指标定义")
+        ?.rows.map((r) => r.map((c) => (c?.value ?? "") as unknown)) ?? [],
+  );
+  const header = rows[0] ?? [];
+  const col = header.findIndex((h) => h === "同义词");
+  const nameCol = header.findIndex((h) => h === "指标名称");
+  return rows.find((r) => r[nameCol] === definition)?.[col] ?? null;
+}
+
 /** Presses Tab until the focused element's label is `label`; fails after `limit` presses. */
 async function tabToLabel(page: Page, label: string | RegExp, limit = 80): Promise<void> {
   const seen: string[] = [];
@@ -288,18 +302,7 @@ describe("the task pane in Chromium", () => {
     await page.keyboard.press("Enter");
     // The name is now among the definition's synonyms on the sheet, and the pane has checked again.
     const synonyms = await eventually(
-      async () => {
-        const rows = await page.evaluate(
-          () =>
-            window.checkTargetsPreview?.workbook.sheets
-              .find((s) => s.name === "指标定义")
-              ?.rows.map((r) => r.map((c) => (c?.value ?? "") as unknown)) ?? [],
-        );
-        const header = rows[0] ?? [];
-        const col = header.findIndex((h) => h === "同义词");
-        const nameCol = header.findIndex((h) => h === "指标名称");
-        return rows.find((r) => r[nameCol] === definition)?.[col] ?? null;
-      },
+      () => synonymsOf(page, definition),
       (v) => typeof v === "string" && v.includes(name),
     );
     expect(String(synonyms)).toContain(name);
@@ -337,18 +340,7 @@ describe("the task pane in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Enter");
     const synonyms = await eventually(
-      async () => {
-        const rows = await page.evaluate(
-          () =>
-            window.checkTargetsPreview?.workbook.sheets
-              .find((s) => s.name === "指标定义")
-              ?.rows.map((r) => r.map((c) => (c?.value ?? "") as unknown)) ?? [],
-        );
-        const header = rows[0] ?? [];
-        const col = header.findIndex((h) => h === "同义词");
-        const nameCol = header.findIndex((h) => h === "指标名称");
-        return rows.find((r) => r[nameCol] === definition)?.[col] ?? null;
-      },
+      () => synonymsOf(page, definition),
       (v) => typeof v === "string" && v.includes(name),
     );
     expect(String(synonyms)).toContain(name);

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import {
   checkWorkbook,
   fromA1,
-  liveRules,
+  liveRulesOf,
   OWNED,
   planCheckedWorkbook,
   toA1,
@@ -343,13 +343,7 @@ async function checkedCopy(scenario: Scenario, dir: string, index: number): Prom
   const data = await port.read();
   const result = checkWorkbook(data, { asOf: scenario.asOf, locale: "zh-CN", source: "t" });
   const plan = planCheckedWorkbook(data, result);
-  const live = liveRules({
-    data,
-    model: result.model,
-    settings: result.settings,
-    position: result.position,
-    directionOf: result.directionOf,
-  });
+  const live = liveRulesOf(data, result);
   const probes: Probe[] = [];
   const flags = liveFlags(plan.flags ?? [], live);
   const sheets: SheetPlan[] = flags.map(({ rule, flag }, k) => {

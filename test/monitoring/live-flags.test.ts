@@ -1,4 +1,4 @@
-import { checkWorkbook, liveRules, type WorkbookData } from "../../src/core";
+import { checkWorkbook, liveRulesOf, type WorkbookData } from "../../src/core";
 
 const data = (actual: number): WorkbookData => ({
   sheets: [
@@ -22,13 +22,7 @@ describe("live flags agree with monitoring's reading of a plain fraction", () =>
     const d = data(actual);
     const r = checkWorkbook(d, { asOf: "2024-12-31", locale: "zh-CN", source: "t" });
     expect(r.findings.filter((f) => f.rule === "actual-fails-target")).toEqual([]);
-    const rule = liveRules({
-      data: d,
-      model: r.model,
-      settings: r.settings,
-      position: r.position,
-      directionOf: r.directionOf,
-    }).find((l) => l.rule === "actual-fails-target");
+    const rule = liveRulesOf(d, r).find((l) => l.rule === "actual-fails-target");
     expect(rule?.covers.has("指标!F2")).toBe(live);
   });
 });

@@ -1,10 +1,9 @@
 /** Indicator definitions (docs/definitions.md): schema, built-in library, the 指标定义 sheet, mapping rows to them. */
 export { definitionSchema, directionSchema, type Definition, type Direction } from "./schema";
 export { BUILTIN_DEFINITIONS } from "./builtin";
+export { definitionColumnOf, SYNONYM_SEPARATORS } from "./definition-columns";
 export {
-  definitionColumnOf,
   readDefinitionSheet,
-  SYNONYM_SEPARATORS,
   type DefinitionIssue,
   type DefinitionSheet,
   type DefinitionColumn,

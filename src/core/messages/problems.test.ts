@@ -37,23 +37,28 @@ const EVERY: { readonly [K in WorkbookProblemKind]: Extract<WorkbookProblem, { k
 describe("the workbook problems' wording", () => {
   const problems = Object.values(EVERY) as WorkbookProblem[];
 
-  it.each(problems.map((p) => [p.kind, p] as const))("words %s in Chinese and in English, naming its data", (_, problem) => {
-    const zh = formatProblem(problem, "zh-CN");
-    const en = formatProblem(problem, "en-US");
-    for (const text of [zh, en]) expect(text).not.toMatch(/undefined|\[object Object\]|^\s*$/);
-    expect(zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(zh).not.toBe(en);
-    // Every name, path, cell and host text the problem carries is in both sentences.
-    const { kind: _kind, ...data } = problem as WorkbookProblem & Record<string, unknown>;
-    const named = Object.entries(data)
-      .filter(([key]) => key !== "detected")
-      .flatMap(([, value]) => (Array.isArray(value) ? value.flatMap((v) => (typeof v === "string" ? [v] : Object.values(v))) : [value]))
-      .filter((v): v is string => typeof v === "string");
-    for (const value of named) {
-      expect(zh).toContain(value);
-      expect(en).toContain(value);
-    }
-  });
+  it.each(problems.map((p) => [p.kind, p] as const))(
+    "words %s in Chinese and in English, naming its data",
+    (_, problem) => {
+      const zh = formatProblem(problem, "zh-CN");
+      const en = formatProblem(problem, "en-US");
+      for (const text of [zh, en]) expect(text).not.toMatch(/undefined|\[object Object\]|^\s*$/);
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh).not.toBe(en);
+      // Every name, path, cell and host text the problem carries is in both sentences.
+      const { kind: _kind, ...data } = problem as WorkbookProblem & Record<string, unknown>;
+      const named = Object.entries(data)
+        .filter(([key]) => key !== "detected")
+        .flatMap(([, value]) =>
+          Array.isArray(value) ? value.flatMap((v) => (typeof v === "string" ? [v] : Object.values(v))) : [value],
+        )
+        .filter((v): v is string => typeof v === "string");
+      for (const value of named) {
+        expect(zh).toContain(value);
+        expect(en).toContain(value);
+      }
+    },
+  );
 
   it("keeps the sentences the Excel adapter spoke, and the file adapter's English", () => {
     expect(formatProblem(EVERY["protected-sheets"], "zh-CN")).toBe(

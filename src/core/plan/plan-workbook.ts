@@ -1,5 +1,5 @@
 import type { CheckResult } from "../check";
-import { liveRules } from "../flags/live-rules";
+import { liveRules, type LiveRule } from "../flags/live-rules";
 import { planFlags } from "../flags/plan-flags";
 import { isOwnedSheet, OWNED } from "../owned";
 import type { WorkbookData } from "../model/workbook-data";
@@ -53,15 +53,19 @@ function planFindings(data: WorkbookData, result: CheckResult) {
   );
 }
 
-/** Flags on the staff sheets with their helper sheet; replaces the flags of an earlier check. */
-export function planFlagWrite(data: WorkbookData, result: CheckResult): WritePlan {
-  const live = liveRules({
+/** The live rules of a checked workbook (flags/live-rules.ts), from its check's result. */
+export const liveRulesOf = (data: WorkbookData, result: CheckResult): LiveRule[] =>
+  liveRules({
     data,
     model: result.model,
     settings: result.settings,
     position: result.position,
     directionOf: result.directionOf,
   });
+
+/** Flags on the staff sheets with their helper sheet; replaces the flags of an earlier check. */
+export function planFlagWrite(data: WorkbookData, result: CheckResult): WritePlan {
+  const live = liveRulesOf(data, result);
   const flags = planFlags(data, result.findings, live);
   const owned = ownedPresent(data);
   const findings = planFindings(data, result);
