@@ -260,6 +260,28 @@ describe("the task pane", () => {
     await waitFor(() => expect(option.getAttribute("aria-selected")).toBe("true"));
   });
 
+  it("keeps a keyboard move when Excel reports, late, the cell the pane had selected before it", async () => {
+    let listener: ((s: { sheet: string; address: string }) => void) | null = null;
+    const workbook: PaneWorkbook = {
+      ...fakeWorkbook(),
+      watchSelection: (l) => {
+        listener = l;
+        return Promise.resolve(() => Promise.resolve());
+      },
+    };
+    renderPane(workbook);
+    const list = await screen.findByRole("listbox", { name: "问题列表" }, { timeout: 10_000 });
+    const [first, second] = within(list).getAllByRole("option");
+    fireEvent.click(first!);
+    expect(workbook.select).toHaveBeenCalledWith("绩效指标", first!.getAttribute("data-cell")?.split("!")[1]);
+    fireEvent.keyDown(first!, { key: "ArrowDown" });
+    await waitFor(() => expect(second?.tabIndex).toBe(0));
+    // Excel's event for the first click arrives only now.
+    act(() => listener?.({ sheet: "绩效指标", address: first!.getAttribute("data-cell")?.split("!")[1] ?? "" }));
+    expect(second?.tabIndex).toBe(0);
+    expect(first?.tabIndex).toBe(-1);
+  });
+
   it("says what it looked for when the workbook holds no table, and writes nothing", async () => {
     const unrelated: WorkbookData = {
       sheets: [{ name: "Sheet1", visibility: "visible", merges: [], rows: [["午餐", "价格"].map(cell)] }],

@@ -130,13 +130,25 @@ export function FindingsView(props: FindingsViewProps) {
     () => (selection === null ? null : (rowAtCell(rows, selection.sheet, selection.address)?.key ?? null)),
     [rows, selection],
   );
+  // The cells the pane itself asked Excel to select, oldest first: their selection events arrive
+  // later (after a keyboard move made since, say) and must not pull the active row back.
+  const paneSelections = useRef<string[]>([]);
   useEffect(() => {
-    if (linkedKey !== null) setActiveKey(linkedKey);
+    if (linkedKey === null) return;
+    const pending = paneSelections.current.indexOf(linkedKey);
+    if (pending >= 0) {
+      paneSelections.current = paneSelections.current.slice(pending + 1);
+      return;
+    }
+    paneSelections.current = [];
+    setActiveKey(linkedKey);
   }, [linkedKey, selection?.at]);
 
   const open = (key: string) => {
     const row = rows.find((r) => r.key === key);
-    if (row?.type === "finding") onSelect(row.item.finding);
+    if (row?.type !== "finding") return;
+    paneSelections.current = [...paneSelections.current.slice(-4), key];
+    onSelect(row.item.finding);
   };
 
   // F8 / Shift+F8: the next / previous finding, focused and selected in Excel.
