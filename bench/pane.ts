@@ -5,7 +5,7 @@
  *   makes): median milliseconds per change, target < 100 ms;
  * - the preview, built in production mode, in Chromium at 350 px on a generated 5,000-row list,
  *   opened cold five times (the median open is reported, and every open's time to ready):
- *   time to ready (navigation to the list shown, data-check-state="done"), the longest main-thread
+ *   time to ready (navigation to the frame that first paints the list, data-check-state="done"), the longest main-thread
  *   task (PerformanceObserver "longtask"), DOM nodes and JS heap; targets ≤ 3 s, ≤ 500 ms, ≤ 4,000.
  *
  * `npm run bench:pane` runs this part alone; `npm run bench:pane -- --profile FILE.cpuprofile`
@@ -25,6 +25,8 @@ import { generatedData } from "./generated-workbook";
 import { profileTasks, type CpuProfile } from "./pane-profile";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** The pane with its results listed: a finding's row in the list. */
+const READY = 'main[data-check-state="done"] [role="listbox"] [role="option"]';
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const verdict = (ok: boolean): string => (ok ? "meets" : "MISSES");
 
@@ -34,6 +36,8 @@ export type PaneFigures = {
     rows: number;
     findings: string;
     readyMs: number;
+    /** When the bench's poll (playwright's waitForSelector) saw the list, for comparison. */
+    seenMs: number;
     longestTaskMs: number;
     /** When each stage of the first check ended, from the navigation's start (use-checker.ts's marks). */
     stages: string;
@@ -46,8 +50,8 @@ export type PaneFigures = {
 
 /** Filtering about 10,000 findings: each kind of change a user makes, timed over several rounds. */
 export function filterFigures(): PaneFigures["filter"] {
-  // About 10,000 findings: 12,000 rows of the seed repeated.
-  const data = generatedData(loadSeed(), 12_000);
+  // At least 10,000 findings (the issue's figure): 24,000 rows of the seed repeated give about 10,600.
+  const data = generatedData(loadSeed(), 24_000);
   const result = checkWorkbook(data, { asOf: "2026-06-30", locale: "zh-CN", source: "bench" });
   const keys = result.model.projects.map((p) => p.key);
   const prepared = prepareFindings(result.findings, result.report, keys, "zh-CN", "其他");
@@ -93,17 +97,29 @@ async function openOnce(url: string, rows: number, profileFile: string | null): 
   });
   try {
     const page = await browser.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { longest: number; tasks: number[] };
+    await page.addInitScript((selector: string) => {
+      const w = window as unknown as { longest: number; tasks: number[]; ready: number | null };
       w.longest = 0;
       w.tasks = [];
+      // Ready: the frame that first paints the list. Seen when React commits it (a mutation
+      // observer runs right after the DOM changes), timed at that frame's animation callback, so
+      // the figure does not include how soon the bench's own poll gets a turn on a busy page.
+      w.ready = null;
+      let framed = false;
+      const watch = new MutationObserver(() => {
+        if (framed || document.querySelector(selector) === null) return;
+        framed = true;
+        watch.disconnect();
+        requestAnimationFrame(() => (w.ready = performance.now()));
+      });
+      watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-check-state"] });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
           w.longest = Math.max(w.longest, entry.duration);
           w.tasks.push(entry.duration);
         }
       }).observe({ type: "longtask", buffered: true });
-    });
+    }, READY);
     const cdp = profileFile === null ? null : await browser.newCDPSession(page);
     if (cdp !== null) {
       await cdp.send("Profiler.enable");
@@ -111,9 +127,11 @@ async function openOnce(url: string, rows: number, profileFile: string | null): 
       await cdp.send("Profiler.start");
     }
     await page.goto(`${url}?asOf=2026-06-30&data=list.json`);
-    await page.waitForSelector('main[data-check-state="done"] [role="listbox"]', { timeout: 120_000 });
-    // Ready: the list on screen, measured from the navigation's start.
-    const readyMs = await page.evaluate(() => performance.now());
+    await page.waitForSelector(READY, { timeout: 120_000 });
+    // Both from the navigation's start: the frame that painted the list, and when the bench's poll saw it.
+    const seenMs = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => (window as unknown as { ready: number | null }).ready !== null);
+    const readyMs = await page.evaluate(() => (window as unknown as { ready: number }).ready);
     if (cdp !== null && profileFile !== null) {
       const { profile } = await cdp.send("Profiler.stop");
       await writeFile(profileFile, JSON.stringify(profile));
@@ -136,6 +154,7 @@ async function openOnce(url: string, rows: number, profileFile: string | null): 
       rows,
       findings: figures.count ?? "",
       readyMs,
+      seenMs,
       longestTaskMs: figures.longest,
       longTasks: [...figures.tasks].sort((a, b) => b - a),
       stages: figures.marks.map(([name, at]) => `${name} ${at}`).join(", "),
@@ -182,13 +201,14 @@ export async function paneBench(profileFile: string | null = null): Promise<{ li
       `task pane, filtering ${filter.findings.toLocaleString("en-US")} findings: first (cold) ${filter.firstMs.toFixed(1)} ms, then median ${filter.medianMs.toFixed(1)} ms a change, worst ${filter.worstMs.toFixed(1)} ms`,
       `task pane (production preview, Chromium, 350 px, cold opens) on a ${b.rows.toLocaleString("en-US")}-row list (${b.findings}): ` +
         `ready ${b.runs.map((ms) => Math.round(ms).toLocaleString("en-US")).join(", ")} ms over ${b.runs.length} opens; ` +
-        `the median open: ready ${Math.round(b.readyMs).toLocaleString("en-US")} ms, longest main-thread task ${Math.round(b.longestTaskMs)} ms, ` +
+        `the median open: ready ${Math.round(b.readyMs).toLocaleString("en-US")} ms (the bench's poll saw it at ${Math.round(b.seenMs).toLocaleString("en-US")} ms), longest main-thread task ${Math.round(b.longestTaskMs)} ms, ` +
         `${b.domNodes.toLocaleString("en-US")} DOM nodes, JS heap ${b.heapMiB.toFixed(0)} MiB; ` +
         `main-thread tasks over 50 ms: ${b.longTasks.map((t) => Math.round(t)).join(", ") || "none"}; ` +
         `stages (ms from navigation): ${b.stages}`,
     ],
     targets: [
-      `  pane filter < 100 ms on ${filter.findings.toLocaleString("en-US")} findings: worst ${filter.worstMs.toFixed(1)} ms — ${verdict(filter.worstMs < 100)}`,
+      `  pane filter < 100 ms on ${filter.findings.toLocaleString("en-US")} findings: worst ${filter.worstMs.toFixed(1)} ms — ${verdict(filter.worstMs < 100 && filter.findings >= 10_000)}` +
+        (filter.findings < 10_000 ? " (fewer findings than the 10,000 the target names)" : ""),
       `  pane ready ≤ 3 s on 5,000 rows: median ${(b.readyMs / 1000).toFixed(2)} s, slowest ${(Math.max(...b.runs) / 1000).toFixed(2)} s — ${verdict(b.readyMs <= 3000)}` +
         (Math.max(...b.runs) > 3000 ? " (not every open)" : ""),
       `  pane main thread never blocked > 500 ms: longest ${Math.round(b.longestTaskMs)} ms — ${verdict(b.longestTaskMs <= 500)}`,
