@@ -61,6 +61,16 @@ describe("a check session", () => {
     expect(run.write.status).toBe("none");
   });
 
+  it("awaits a plan made elsewhere (the pane's worker plans the flags after the check)", async () => {
+    const port = portOf(DATA);
+    const run = await runCheck(port, OPTIONS, {
+      check: checkWorkbook,
+      plan: () => new Promise<WritePlan>((resolve) => setTimeout(() => resolve(FLAGS), 5)),
+    });
+    expect(port.applied).toEqual([FLAGS]);
+    expect(run.write).toEqual({ status: "written", plan: FLAGS });
+  });
+
   it("keeps the result when the write fails", async () => {
     const run = await runCheck(portOf(DATA, true), OPTIONS, { check: checkWorkbook, plan: () => FLAGS });
     expect(run.write).toMatchObject({ status: "failed", plan: FLAGS });

@@ -24,8 +24,11 @@ export type CheckSteps<R extends Checked> = {
    * answers with plain data, hence R). Passed in, so the pane's own bundle holds no check.
    */
   check: (data: WorkbookData, options: CheckOptions) => R | Promise<R>;
-  /** What to write once checked, or null for nothing (nothing to flag, or the flags are there). */
-  plan?: (data: WorkbookData, result: R) => WritePlan | null;
+  /**
+   * What to write once checked, or null for nothing (nothing to flag, or the flags are there);
+   * awaited, so the pane can show the results while its worker still plans the flags.
+   */
+  plan?: (data: WorkbookData, result: R) => WritePlan | null | Promise<WritePlan | null>;
   /** Told before each stage; awaited, so a pane can paint before a long step. */
   onStage?: (stage: CheckStage) => void | Promise<void>;
   /** Stops the session between stages: nothing is written after it is aborted. */
@@ -70,7 +73,8 @@ export async function runCheck<R extends Checked>(
   await onStage?.({ stage: "checking", sheets: data.sheets.length, rows });
   const result = await check(data, typeof options === "function" ? options() : options);
   stopIfAborted(signal);
-  const plan = steps.plan?.(data, result) ?? null;
+  const plan = (await steps.plan?.(data, result)) ?? null;
+  stopIfAborted(signal);
   if (plan === null) return { data, result, write: { status: "none" } };
   const { errors, warnings } = result.report.summary;
   await onStage?.({ stage: "writing", findings: errors + warnings, rules: plan.flags?.length ?? 0 });

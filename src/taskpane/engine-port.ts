@@ -8,7 +8,8 @@ import type { PaneEngine } from "./engine-types";
 export function localEngine(): PaneEngine {
   const engine = import("./engine").then((m) => m.createEngine());
   return {
-    check: async (data, options, flags) => (await engine).check(data, options, flags),
+    check: async (data, options) => (await engine).check(data, options),
+    flags: async () => (await engine).flags(),
     plan: async (request) => (await engine).plan(request),
   };
 }

@@ -35,11 +35,10 @@ export type PaneResult = {
 };
 
 /**
- * A check's answer: the result, and the flags to write — a plan (carrying its fingerprint),
- * "unchanged" when the workbook already carries exactly these flags, or null when none were asked
- * for or there is nothing to flag.
+ * The flags of the last check: a plan (carrying its fingerprint), "unchanged" when the workbook
+ * already carries exactly these flags, or null when there is nothing to flag.
  */
-export type CheckAnswer = { result: PaneResult; flags: WritePlan | "unchanged" | null };
+export type FlagAnswer = WritePlan | "unchanged" | null;
 
 /** A plan made from the last check: the 绩效目标表, the clearing of the flags, the settings sheet. */
 export type PlanRequest =
@@ -48,18 +47,27 @@ export type PlanRequest =
   | { kind: "settings"; mapping: TableMapping[] };
 
 export type EngineRequest =
-  | { type: "check"; data: WorkbookData; options: CheckOptions; flags: boolean }
+  | { type: "check"; data: WorkbookData; options: CheckOptions }
+  | { type: "flags" }
   | { type: "plan"; plan: PlanRequest };
+
+/** What the engine answers a request with: a check's result, its flags, or a plan. */
+export type EngineAnswer = PaneResult | FlagAnswer | WritePlan;
 
 /** The engine as the pane uses it: in a worker, or (tests) in the pane's own thread. */
 export interface PaneEngine {
-  /** Checks `data`; with `flags`, plans the flags too (unless the workbook carries them already). */
-  check(data: WorkbookData, options: CheckOptions, flags: boolean): Promise<CheckAnswer>;
+  /** Checks `data`. */
+  check(data: WorkbookData, options: CheckOptions): Promise<PaneResult>;
+  /**
+   * The flags of the last check. Asked for as soon as the check is (requests are answered in
+   * order), so the worker plans them while the pane shows the results.
+   */
+  flags(): Promise<FlagAnswer>;
   /** A plan from the last check. */
   plan(request: PlanRequest): Promise<WritePlan>;
 }
 
 /** A worker's answer to the message numbered `id`. */
 export type EngineReply =
-  | { id: number; ok: true; value: CheckAnswer | WritePlan }
+  | { id: number; ok: true; value: EngineAnswer }
   | { id: number; ok: false; message: string };

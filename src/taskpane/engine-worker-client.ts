@@ -1,4 +1,4 @@
-import type { CheckAnswer, EngineReply, EngineRequest, PaneEngine } from "./engine-types";
+import type { EngineAnswer, EngineReply, EngineRequest, FlagAnswer, PaneEngine, PaneResult } from "./engine-types";
 import type { WritePlan } from "../core";
 
 /**
@@ -8,7 +8,7 @@ import type { WritePlan } from "../core";
  */
 export function workerEngine(): PaneEngine {
   const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { name: "check-targets-engine" });
-  const waiting = new Map<number, { resolve(value: CheckAnswer | WritePlan): void; reject(error: Error): void }>();
+  const waiting = new Map<number, { resolve(value: EngineAnswer): void; reject(error: Error): void }>();
   let next = 0;
   worker.onmessage = (event: MessageEvent<EngineReply>) => {
     const reply = event.data;
@@ -25,13 +25,15 @@ export function workerEngine(): PaneEngine {
     waiting.clear();
   };
   const ask = (request: EngineRequest) =>
-    new Promise<CheckAnswer | WritePlan>((resolve, reject) => {
+    new Promise<EngineAnswer>((resolve, reject) => {
       const id = ++next;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, request });
     });
   return {
-    check: async (data, options, flags) => (await ask({ type: "check", data, options, flags })) as CheckAnswer,
+    // The worker answers in order: each reply is the answer to its own request's type.
+    check: async (data, options) => (await ask({ type: "check", data, options })) as PaneResult,
+    flags: async () => (await ask({ type: "flags" })) as FlagAnswer,
     plan: async (plan) => (await ask({ type: "plan", plan })) as WritePlan,
   };
 }

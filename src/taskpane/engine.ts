@@ -23,7 +23,7 @@ import {
   type WritePlan,
 } from "../core";
 import { carriesFlags, fingerprint, withFingerprint } from "./flag-fingerprint";
-import type { CheckAnswer, EngineRequest, NameMatch, PaneResult, PlanRequest } from "./engine-types";
+import type { EngineAnswer, EngineRequest, FlagAnswer, NameMatch, PaneResult, PlanRequest } from "./engine-types";
 
 /** How the rows' indicator names of `sheet` matched 指标定义: each distinct name once, with its count. */
 function nameMatches(result: CheckResult, sheet: string): NameMatch[] {
@@ -75,19 +75,24 @@ export function createEngine() {
     return last;
   };
 
-  const check = (data: WorkbookData, options: CheckOptions, flags: boolean): CheckAnswer => {
+  // A failed check leaves no last check behind: the flags asked for after it fail too, rather
+  // than be planned from the check before.
+  const check = (data: WorkbookData, options: CheckOptions): PaneResult => {
+    last = null;
     const result = checkWorkbook(data, options);
     last = { data, result };
-    const nothing = result.mapping.length === 0 && result.model.projects.length === 0;
-    if (!flags || nothing) return { result: paneResult(data, result), flags: null };
+    return paneResult(data, result);
+  };
+
+  // Asked for apart from the check, so the pane shows the results while the flags are planned.
+  const flags = (): FlagAnswer => {
+    const { data, result } = lastCheck();
+    if (result.mapping.length === 0 && result.model.projects.length === 0) return null;
     const plan = planFlagWrite(data, result);
     // The workbook already carries exactly these flags: nothing to write (flag-fingerprint.ts).
     // The plan's hash, over some 20,000 cells on a 5,000-row list, is made once for both uses.
     const print = fingerprint(plan);
-    return {
-      result: paneResult(data, result),
-      flags: carriesFlags(data, plan, print) ? "unchanged" : withFingerprint(plan, print),
-    };
+    return carriesFlags(data, plan, print) ? "unchanged" : withFingerprint(plan, print);
   };
 
   const plan = (request: PlanRequest): WritePlan => {
@@ -104,10 +109,18 @@ export function createEngine() {
 
   return {
     check,
+    flags,
     plan,
     /** Answers one request (the worker's message loop and the in-thread engine share it). */
-    answer(request: EngineRequest): CheckAnswer | WritePlan {
-      return request.type === "check" ? check(request.data, request.options, request.flags) : plan(request.plan);
+    answer(request: EngineRequest): EngineAnswer {
+      switch (request.type) {
+        case "check":
+          return check(request.data, request.options);
+        case "flags":
+          return flags();
+        case "plan":
+          return plan(request.plan);
+      }
     },
   };
 }

@@ -81,6 +81,19 @@ describe("paneReducer", () => {
     });
   });
 
+  it("settles the flags of a check shown while they were planned and written", () => {
+    const shown = run({ type: "check-started" }, { type: "check-succeeded", outcome: done, write: { status: "writing", what: "flags" } });
+    const unchanged = { status: "unchanged", what: "flags", sheet: "检查结果" } as const;
+    expect(paneReducer(shown, { type: "flags-settled", write: unchanged })).toMatchObject({ status: "done", write: unchanged });
+    expect(paneReducer(shown, { type: "flags-settled", write: { status: "none" } })).toMatchObject({ write: { status: "none" } });
+    // Only the flags' own write is settled so: a table being written is left to its own events.
+    const table = paneReducer(run({ type: "check-started" }, { type: "check-succeeded", outcome: done }), {
+      type: "write-started",
+      what: "table",
+    });
+    expect(paneReducer(table, { type: "flags-settled", write: unchanged })).toBe(table);
+  });
+
   it("ignores writes outside done", () => {
     expect(run({ type: "write-started", what: "flags" })).toEqual(INITIAL_STATE);
     const checking = run({ type: "check-started" });

@@ -49,7 +49,9 @@ export type PaneEvent =
   | { type: "check-failed"; message: string }
   | { type: "write-started"; what: WriteKind }
   | { type: "write-succeeded"; what: WriteKind; detail: string; sheet?: string }
-  | { type: "write-failed"; what: WriteKind; message: string };
+  | { type: "write-failed"; what: WriteKind; message: string }
+  /** How the flags written with a check (shown while they were planned and written) ended. */
+  | { type: "flags-settled"; write: WriteState };
 
 export const INITIAL_STATE: PaneState = { status: "idle" };
 
@@ -76,6 +78,9 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       // Writes need a finished check.
       if (state.status !== "done") return state;
       return { ...state, write: { status: "writing", what: event.what } };
+    case "flags-settled":
+      if (state.status !== "done" || state.write.status !== "writing" || state.write.what !== "flags") return state;
+      return { ...state, write: event.write };
     case "write-succeeded":
     case "write-failed":
       if (state.status !== "done" || state.write.status !== "writing" || state.write.what !== event.what) return state;

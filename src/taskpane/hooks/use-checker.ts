@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { formatProblem, runCheck, WorkbookError, type CheckRun, type Finding, type TableMapping, type WritePlan, type WriteOutcome } from "../../core";
 import { changesBetween } from "../finding-key";
-import type { CheckAnswer, PaneEngine, SheetDefinition } from "../engine-types";
+import type { FlagAnswer, PaneEngine, PaneResult, SheetDefinition } from "../engine-types";
 import { synonymEdit } from "../synonym-edit";
 import type { Locale } from "../locale";
 import type { PaneWorkbook } from "../pane-workbook";
@@ -116,10 +116,12 @@ export function useChecker(
     async (date: string): Promise<void> => {
       dispatch({ type: "check-started" });
       let access: CheckOutcome["access"] | null = null;
-      let flags: CheckAnswer["flags"] = null;
+      // The flags the worker plans after the check (asked for with it), and what they came to.
+      let planning: Promise<FlagAnswer> | null = null;
+      let flags: FlagAnswer = null;
       let checked: CheckOutcome | null = null;
       let shown = false;
-      let run: CheckRun<CheckAnswer["result"]>;
+      let run: CheckRun<PaneResult>;
       // The core's check session, with the pane's own read (which also learns the workbook's
       // access), its engine (a worker: the pane stays responsive) and the flags that engine planned.
       const port = {
@@ -135,45 +137,51 @@ export function useChecker(
         return access;
       };
       try {
-        run = await runCheck<CheckAnswer["result"]>(
+        run = await runCheck<PaneResult>(
           port,
           () => ({ asOf: date, locale, source: accessOf().name, fiscalYear: yearRef.current, checkedOn: today }),
           {
             check: async (data, options) => {
-              const answer = await engine.check(data, options, canFlag({ access: accessOf() }));
+              const result = engine.check(data, options);
+              // Asked for at once: the worker goes on to the flags while the pane shows the results.
+              if (canFlag({ access: accessOf() })) {
+                planning = engine.flags();
+                // A failed check fails its flags too; the check's own failure is the one shown.
+                planning.catch(() => undefined);
+              }
+              const answer = await result;
               mark("checked");
-              flags = answer.flags;
-              return answer.result;
+              return answer;
             },
-            plan: (data, result) => {
+            plan: async (data, result) => {
               checked = { asOf: date, data, result, access: accessOf() };
-              return flags === null || flags === "unchanged" || foundNothing(checked) ? null : flags;
+              if (planning === null || foundNothing(checked)) return null;
+              // The results are shown while the flags are planned and written: the list waits for
+              // neither, and gets two frames to paint first.
+              shown = succeed(checked, { status: "writing", what: "flags" });
+              await paintFirst();
+              flags = await planning;
+              return flags === "unchanged" ? null : flags;
             },
             onStage: (stage) => {
               if (stage.stage === "reading") mark("check");
               else if (stage.stage === "checking") {
                 mark("read");
                 dispatch({ type: "check-progress", progress: stage });
-              } else if (checked !== null) {
-                // The results are shown while the flags are written: the list does not wait for
-                // Excel, and gets two frames to paint before the write is prepared.
-                shown = succeed(checked, { status: "writing", what: "flags" });
-                return paintFirst();
               }
             },
           },
         );
       } catch (error) {
-        dispatch({ type: "check-failed", message: messageOf(error) });
+        if (shown) dispatch({ type: "write-failed", what: "flags", message: messageOf(error) });
+        else dispatch({ type: "check-failed", message: messageOf(error) });
         return;
       }
       const outcome: CheckOutcome = checked ?? { asOf: date, data: run.data, result: run.result, access: accessOf() };
       const writeState = flagsWritten(outcome, flags, run.write);
       mark("written");
       if (!shown) succeed(outcome, writeState);
-      else if (writeState.status === "written")
-        dispatch({ type: "write-succeeded", what: "flags", detail: writeState.detail, ...(writeState.sheet ? { sheet: writeState.sheet } : {}) });
-      else if (writeState.status === "failed") dispatch({ type: "write-failed", what: "flags", message: writeState.message });
+      else dispatch({ type: "flags-settled", write: writeState });
     },
     [workbook, engine, locale, today, messageOf, text],
   );
@@ -188,7 +196,7 @@ export function useChecker(
   }
 
   /** What the session's write of the flags comes to, for the pane's message. */
-  function flagsWritten(outcome: CheckOutcome, flags: CheckAnswer["flags"], write: WriteOutcome): WriteState {
+  function flagsWritten(outcome: CheckOutcome, flags: FlagAnswer, write: WriteOutcome): WriteState {
     const sheet = outcome.result.findingsSheet;
     if (write.status === "failed") return { status: "failed", what: "flags", message: messageOf(write.error) };
     if (write.status === "written") {
