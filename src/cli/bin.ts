@@ -1,3 +1,4 @@
+import { internalError } from "./cli-words";
 import { main } from "./main";
 
 /**
@@ -38,7 +39,7 @@ export function runCommand(argv: readonly string[]): void {
       clearProgress();
       // A bug, not bad input: say so in one line, and keep the stack for a bug report.
       const error = bug instanceof Error ? bug : new Error(String(bug));
-      process.stderr.write(`check-targets: internal error: ${error.message}\n`);
+      process.stderr.write(`check-targets: ${internalError(error.message, null)}\n`);
       if (process.env.CHECK_TARGETS_DEBUG) process.stderr.write(`${error.stack}\n`);
       process.exitCode = 3;
     },

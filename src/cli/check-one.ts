@@ -1,5 +1,6 @@
 import { formatProblem, WorkbookError } from "../core";
 import { checkFile } from "./check-file";
+import { internalError } from "./cli-words";
 import type { CliOptions } from "./options";
 import { rowsOf, type FileOutcome } from "./outcome";
 import { summaryHead } from "./summary";
@@ -48,7 +49,7 @@ export async function checkOne(task: Task): Promise<FileOutcome & { stack?: stri
     return {
       file: task.file,
       ok: false,
-      reason: `${task.path}: internal error: ${error.message}`,
+      reason: internalError(error.message, task.options.lang, task.path),
       ...(error.stack === undefined ? {} : { stack: error.stack }),
     };
   }

@@ -73,3 +73,14 @@ export function formatOptionProblem(problem: OptionProblem, locale: Locale): str
   const word = WORDS[locale][problem.kind] as (p: OptionProblem) => string;
   return word(problem);
 }
+
+/**
+ * A bug of the command's, not bad input: said as such, with the error's own (English) text for a
+ * bug report, after the file's path when there is one. `null`: the language is not known yet
+ * (the command failed before reading --lang).
+ */
+export function internalError(detail: string, locale: Locale | null, path?: string): string {
+  if (locale === "zh-CN") return `${path === undefined ? "" : `${path}：`}内部错误：${detail}`;
+  const said = locale === "en-US" ? `internal error: ${detail}` : `内部错误 / internal error: ${detail}`;
+  return path === undefined ? said : `${path}: ${said}`;
+}

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Task } from "./check-one";
+import { internalError } from "./cli-words";
 import type { FileOutcome } from "./outcome";
 
 export type FileLimits = {
@@ -140,10 +141,12 @@ export class IsolatedChecks {
     if (worker.alive && worker.checked < FILES_PER_WORKER) this.idle.push(worker);
     else worker.stop();
     if ("outcome" in result) return result.outcome;
-    const failed = (reason: string): FileOutcome => ({ file: task.file, ok: false, reason: `${task.path}: ${reason}` });
-    if (result.late) return failed(w.time(this.limits.seconds));
-    if (result.oom) return failed(w.memory(this.limits.memoryMiB));
-    return failed(`internal error: ${w.died(result.exit)}`);
+    const { lang } = task.options;
+    const failed = (reason: string): FileOutcome => ({ file: task.file, ok: false, reason });
+    const after = lang === "zh-CN" ? "：" : ": ";
+    if (result.late) return failed(`${task.path}${after}${w.time(this.limits.seconds)}`);
+    if (result.oom) return failed(`${task.path}${after}${w.memory(this.limits.memoryMiB)}`);
+    return failed(internalError(w.died(result.exit), lang, task.path));
   }
 
   /** Ends the idle workers. */

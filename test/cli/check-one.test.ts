@@ -1,6 +1,7 @@
 import { checkOne } from "../../src/cli/check-one";
 import { checkFile } from "../../src/cli/check-file";
 import { WorkbookError } from "../../src/core";
+import { internalError } from "../../src/cli/cli-words";
 
 jest.mock("../../src/cli/check-file");
 const mocked = jest.mocked(checkFile);
@@ -39,6 +40,15 @@ describe("checkOne", () => {
       reason: "/folder/dept.xlsx: internal error: Cannot read properties of undefined (reading 'x')",
     });
     expect(outcome.stack).toMatch(/TypeError/);
+    mocked.mockRejectedValueOnce(new TypeError("x is undefined"));
+    expect(await checkOne({ ...task, options: { ...task.options, lang: "zh-CN" } })).toMatchObject({
+      reason: "/folder/dept.xlsx：内部错误：x is undefined",
+    });
+  });
+
+  it("says an internal error in both languages where the language is not known yet (the process's last word)", () => {
+    expect(internalError("boom", null)).toBe("内部错误 / internal error: boom");
+    expect(internalError("boom", "en-US", "a.xlsx")).toBe("a.xlsx: internal error: boom");
   });
 
   it("reports the file system refusing a report as what it is, not as a bug", async () => {
