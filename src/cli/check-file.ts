@@ -1,10 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import {
   checkWorkbook,
   planCheckedWorkbook,
   planClear,
-  reportSchema,
   runCheck,
   WorkbookError,
   type CheckResult,
@@ -12,6 +11,7 @@ import {
 } from "../core";
 import { FilePort } from "../xlsx/file-port";
 import type { CliOptions } from "./options";
+import { reportText, writeReportFile } from "./report-json";
 
 /** Refuses to write over the workbook being checked: the input is never overwritten. */
 function assertNotInput(input: string, out: string): void {
@@ -40,11 +40,6 @@ function lossNote(out: string, parts: readonly string[], lang: Locale): string {
     : `${out}: the checked copy lacks these parts of the original: ${parts.join(", ")} (the original is unchanged)`;
 }
 
-async function writeText(path: string, text: string): Promise<void> {
-  await mkdir(dirname(resolve(path)), { recursive: true });
-  await writeFile(path, text, "utf8");
-}
-
 export type CheckedFile = {
   result: CheckResult;
   /** For the user, on stderr: what the copy could not keep (an .xlsm's macros). */
@@ -53,8 +48,8 @@ export type CheckedFile = {
 
 /**
  * Writes the report, validated against the exported schema as it leaves the program. Made only
- * when asked for: at 100,000 rows its text alone is some 100 MB, which a checked copy need not
- * carry while it is written.
+ * when asked for, and to a file in pieces (report-json.ts): at 100,000 rows its text is some
+ * 130 MB.
  */
 async function writeReport(
   input: string,
@@ -62,11 +57,10 @@ async function writeReport(
   jsonPath: string,
   writeJson: (text: string) => void,
 ): Promise<void> {
-  const json = `${JSON.stringify(reportSchema.parse(result.report), null, 2)}\n`;
-  if (jsonPath === "-") writeJson(json);
+  if (jsonPath === "-") writeJson(reportText(result.report));
   else {
     assertNotInput(input, jsonPath);
-    await writeText(jsonPath, json);
+    await writeReportFile(jsonPath, result.report);
   }
 }
 
