@@ -58,12 +58,13 @@ export function filterFigures(): PaneFigures["filter"] {
   const all = new Set<Severity>(["error", "warning", "info"]);
   const some = [...prepared.groups.keys()].slice(0, 3);
   const filters: ListFilter[] = [
-    { severities: new Set(["error", "warning"]), projects: new Set(), rule: null, query: "" },
-    { severities: all, projects: new Set(), rule: null, query: "" },
-    { severities: all, projects: new Set(), rule: null, query: "满意度" },
-    { severities: all, projects: new Set(), rule: "indicator-unmapped", query: "" },
-    { severities: all, projects: new Set(some), rule: null, query: "" },
-    { severities: all, projects: new Set(), rule: null, query: "没有这段文字" },
+    { severities: new Set(["error", "warning"]), projects: new Set(), lights: new Set(), rule: null, query: "" },
+    { severities: all, projects: new Set(), lights: new Set(), rule: null, query: "" },
+    { severities: all, projects: new Set(), lights: new Set(), rule: null, query: "满意度" },
+    { severities: all, projects: new Set(), lights: new Set(), rule: "indicator-unmapped", query: "" },
+    { severities: all, projects: new Set(some), lights: new Set(), rule: null, query: "" },
+    { severities: all, projects: new Set(), lights: new Set(), rule: null, query: "没有这段文字" },
+    { severities: all, projects: new Set(), lights: new Set(["red"]), rule: null, query: "" },
   ];
   const times: number[] = [];
   let first = NaN;

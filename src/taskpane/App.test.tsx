@@ -223,6 +223,29 @@ describe("the task pane", () => {
     expect(await screen.findByRole("option", { name: /^指标值缺失 \(1\)$/ })).toBeTruthy();
   });
 
+  it("shows the findings of the projects of one light when its button in the summary is pressed", async () => {
+    renderPane(fakeWorkbook());
+    const list = await screen.findByRole("listbox", { name: "问题列表" });
+    const cells = () =>
+      within(list)
+        .queryAllByRole("option")
+        .map((o) => o.getAttribute("data-cell"));
+    const everyCell = cells();
+    // Row 3 is 项目乙's; 项目甲's findings are on row 2.
+    const ofRow3 = (list: (string | null)[]) => list.length > 0 && list.every((c) => /^绩效指标![A-Z]+3$/.test(c ?? ""));
+    expect(ofRow3(everyCell)).toBe(false);
+    const lights = screen.getByRole("group", { name: "按项目灯色筛选问题" });
+    // 项目乙 lacks its satisfaction target (E3): the one red project.
+    const red = within(lights).getByRole("button", { name: "红灯 1" });
+    expect(red.getAttribute("aria-pressed")).toBe("false");
+    fireEvent.click(red);
+    await waitFor(() => expect(ofRow3(cells())).toBe(true));
+    expect(cells()).toContain("绩效指标!E3");
+    expect(red.getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(red);
+    await waitFor(() => expect(cells()).toEqual(everyCell));
+  });
+
   it("moves through the findings with the keyboard and goes to a cell with Enter", async () => {
     const workbook = fakeWorkbook();
     renderPane(workbook);

@@ -1,6 +1,6 @@
 import type { Finding, Report, Severity } from "../core";
 import { changesBetween } from "./finding-key";
-import { filterRows, prepareFindings, rowAtCell, type ListFilter } from "./finding-list";
+import { filterRows, OTHER_GROUP, prepareFindings, rowAtCell, type ListFilter, type ListRow } from "./finding-list";
 
 const finding = (
   severity: Severity,
@@ -26,6 +26,7 @@ const KEYS = ["A1", "B2", "C3"];
 const ALL: ListFilter = {
   severities: new Set(["error", "warning", "info"]),
   projects: new Set(),
+  lights: new Set(),
   rule: null,
   query: "",
 };
@@ -77,6 +78,22 @@ describe("the findings list as data", () => {
     expect(searched.map((r) => (r.type === "project" ? r.shown : r.item.finding.cell))).toEqual([1, "G12"]);
     // The project code is searchable too.
     expect(filterRows(prepared, { ...ALL, query: "b2" }).filter((r) => r.type === "finding")).toHaveLength(1);
+  });
+
+  it("filters by the projects' traffic lights, leaving out findings of no project", () => {
+    const lit = prepareFindings(
+      findings,
+      { projects: [{ ...project("A1", "甲"), light: "red" }, { ...project("B2", "乙"), light: "amber" }, project("C3", "丙")] },
+      KEYS,
+      "zh-CN",
+      "其他",
+    );
+    const projectsOf = (rows: ListRow[]) => rows.flatMap((r) => (r.type === "project" ? [r.group.key] : []));
+    expect(projectsOf(filterRows(lit, { ...ALL, lights: new Set(["red"]) }))).toEqual(["A1"]);
+    expect(projectsOf(filterRows(lit, { ...ALL, lights: new Set(["red", "green"]) })).sort()).toEqual(["A1", "C3"]);
+    expect(projectsOf(filterRows(lit, { ...ALL, lights: new Set(["blue"]) }))).toEqual([]);
+    // No light chosen: every project, and the findings of none (settings, definitions).
+    expect(projectsOf(filterRows(lit, ALL))).toContain(OTHER_GROUP);
   });
 
   it("finds the finding at a cell Excel selected, a range by its first cell", () => {

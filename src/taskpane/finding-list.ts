@@ -43,6 +43,8 @@ export type ListFilter = {
   severities: ReadonlySet<Severity>;
   /** Project keys; empty means every project. */
   projects: ReadonlySet<string>;
+  /** The projects' traffic lights (the summary's light buttons); empty means every light. */
+  lights: ReadonlySet<TrafficLight>;
   rule: string | null;
   query: string;
 };
@@ -124,12 +126,18 @@ export function prepareFindings(
 /** The rows to show: a header before each project's first shown finding, then its findings. */
 export function filterRows(prepared: Prepared, filter: ListFilter): ListRow[] {
   const query = filter.query.trim().toLowerCase();
+  // The projects of the chosen lights (findings of no project have no light: left out then).
+  const lit =
+    filter.lights.size === 0
+      ? null
+      : new Set([...prepared.groups.values()].filter((g) => g.light !== null && filter.lights.has(g.light)).map((g) => g.key));
   const rows: ListRow[] = [];
   let header: Extract<ListRow, { type: "project" }> | null = null;
   for (const item of prepared.items) {
     const f = item.finding;
     if (!filter.severities.has(f.severity)) continue;
     if (filter.projects.size > 0 && !filter.projects.has(item.group)) continue;
+    if (lit !== null && !lit.has(item.group)) continue;
     if (filter.rule !== null && f.rule !== filter.rule) continue;
     if (query !== "" && !item.haystack.includes(query)) continue;
     if (header === null || header.group.key !== item.group) {

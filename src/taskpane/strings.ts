@@ -47,6 +47,8 @@ export type PaneStrings = {
   warnings: string;
   infos: string;
   lightsLabel: string;
+  /** The summary's light toggles, which filter the findings list by the projects' lights. */
+  lightsFilter: string;
   light: Readonly<Record<TrafficLight, string>>;
   /** The self-evaluation score beside a project, once every actual is in; 预计 before the fiscal year ends. */
   score: (points: string, projected?: boolean) => string;
@@ -161,6 +163,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     warnings: "警告",
     infos: "提示",
     lightsLabel: "各项目状态",
+    lightsFilter: "按项目灯色筛选问题",
     light: { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" },
     score: (points, projected) => `${projected ? "预计" : "自评"} ${points} 分`,
     severity: { error: "错误", warning: "警告", info: "提示" },
@@ -272,6 +275,7 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     warnings: "Warnings",
     infos: "Notes",
     lightsLabel: "Projects by status",
+    lightsFilter: "Show the findings of projects by light",
     light: { red: "Red", amber: "Amber", green: "Green", blue: "Blue" },
     score: (points, projected) => `${projected ? "projected" : "self-evaluation"} ${points}`,
     severity: { error: "Error", warning: "Warning", info: "Note" },

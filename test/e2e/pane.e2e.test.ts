@@ -348,6 +348,23 @@ describe("the task pane in Chromium", () => {
     await page.close();
   }, 120_000);
 
+  it("shows the findings of the red projects with the keyboard, from the summary's light", async () => {
+    const page = await open("");
+    await page.getByText(/^已在表格中标出/).waitFor();
+    const headers = () => page.locator('[role="listbox"] [role="presentation"]').allTextContents();
+    expect((await headers()).some((h) => h.startsWith("黄灯"))).toBe(true);
+    await tabToLabel(page, /^红灯\s*\d+$/);
+    await page.keyboard.press("Space");
+    const red = await eventually(headers, (list) => list.length > 0 && list.every((h) => h.startsWith("红灯")));
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.every((h) => h.startsWith("红灯"))).toBe(true);
+    expect(await page.getByRole("button", { name: /^红灯/ }).getAttribute("aria-pressed")).toBe("true");
+    // Pressed again: every project's findings again.
+    await page.keyboard.press("Space");
+    expect((await eventually(headers, (list) => list.some((h) => h.startsWith("黄灯")))).some((h) => h.startsWith("黄灯"))).toBe(true);
+    await page.close();
+  }, 60_000);
+
   it("shows the finding of the cell the user selects in Excel", async () => {
     const page = await open("");
     // Table 5's 群众满意度 has no target: its 指标值 cell is G33.

@@ -16,8 +16,8 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect } from "react";
-import { formatProblem } from "../../core";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { formatProblem, type TrafficLight } from "../../core";
 import type { Locale } from "../locale";
 import type { Checker } from "../hooks/use-checker";
 import { canFlag, checkState, foundNothing, isReadOnly, type CheckStage } from "../state";
@@ -54,6 +54,7 @@ const useStyles = makeStyles({
 });
 
 const NO_KEYS: readonly string[] = [];
+const NO_LIGHTS: ReadonlySet<TrafficLight> = new Set();
 
 /** What useChecker gives, and the language to show it in. */
 export type CheckPaneProps = Checker & { locale: Locale; className?: string };
@@ -86,6 +87,16 @@ export function CheckPane(props: CheckPaneProps) {
         </Button>
       </MessageBarActions>
     );
+  // The summary's lights filter the list below it: the state lives here, above both.
+  const [lights, setLights] = useState<ReadonlySet<TrafficLight>>(NO_LIGHTS);
+  const toggleLight = useCallback((light: TrafficLight) => {
+    setLights((set) => {
+      const next = new Set(set);
+      if (next.has(light)) next.delete(light);
+      else next.add(light);
+      return next;
+    });
+  }, []);
   // Fetched while the workbook is read and checked, not after: the list shows as soon as the results do.
   useEffect(() => {
     loadFindingsView().catch((error: unknown) => console.error(error));
@@ -187,13 +198,14 @@ export function CheckPane(props: CheckPaneProps) {
       {outcome !== null && empty ? <EmptyState text={text} sheets={outcome.data.sheets.map((s) => s.name)} /> : null}
       {outcome !== null && !empty ? (
         <>
-          <Summary report={outcome.result.report} text={text} />
+          <Summary report={outcome.result.report} text={text} lights={lights} onToggleLight={toggleLight} />
           <Suspense fallback={<Spinner size="small" />}>
             <FindingsView
               locale={locale}
               report={outcome.result.report}
               findings={outcome.result.findings}
               projectKeys={projectKeys}
+              lights={lights}
               onSelect={props.onSelect}
               selection={props.selection}
               stale={stale}

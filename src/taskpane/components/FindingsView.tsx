@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Finding, Report, Severity } from "../../core";
+import type { Finding, Report, Severity, TrafficLight } from "../../core";
 import type { NameMatch, SheetDefinition } from "../engine-types";
 import { filterRows, prepareFindings, rowAtCell, type ListFilter } from "../finding-list";
 import type { Locale } from "../locale";
@@ -45,12 +45,16 @@ const useStyles = makeStyles({
 
 export type Selection = { sheet: string; address: string; at: number };
 
+const NO_LIGHTS: ReadonlySet<TrafficLight> = new Set();
+
 export type FindingsViewProps = {
   locale: Locale;
   report: Report;
   findings: readonly Finding[];
   /** The model's project keys, in the report's order (names repeat; keys do not). */
   projectKeys: readonly string[];
+  /** Only the findings of projects with these lights (the summary's toggles); absent or empty: all. */
+  lights?: ReadonlySet<TrafficLight>;
   onSelect(finding: Pick<Finding, "sheet" | "cell">): void;
   /** The cell last selected in Excel, to show its finding. */
   selection: Selection | null;
@@ -95,9 +99,10 @@ export function FindingsView(props: FindingsViewProps) {
   const [rule, setRule] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [projectQuery, setProjectQuery] = useState("");
+  const lights = props.lights ?? NO_LIGHTS;
   const filter: ListFilter = useMemo(
-    () => ({ severities, projects, rule, query }),
-    [severities, projects, rule, query],
+    () => ({ severities, projects, lights, rule, query }),
+    [severities, projects, lights, rule, query],
   );
   const rows = useMemo(() => filterRows(prepared, filter), [prepared, filter]);
 

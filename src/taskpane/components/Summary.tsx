@@ -1,4 +1,4 @@
-import { Badge, Caption1, makeStyles, mergeClasses, tokens, type BadgeProps } from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, mergeClasses, ToggleButton, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { Report, TrafficLight } from "../../core";
 import type { PaneStrings } from "../strings";
 
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
     padding: 0,
   },
   light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, listStyleType: "none" },
+  toggle: { minWidth: "auto", columnGap: tokens.spacingHorizontalXS, paddingLeft: "4px", paddingRight: "6px" },
   badge: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
@@ -45,11 +46,27 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: st
 
 const LIGHTS: readonly TrafficLight[] = ["red", "amber", "green", "blue"];
 
+export type SummaryProps = {
+  report: Report;
+  text: PaneStrings;
+  /** The lights whose projects' findings the list shows (empty: every project's). */
+  lights?: ReadonlySet<TrafficLight>;
+  /** Given, each light is a toggle that filters the findings list to its projects. */
+  onToggleLight?(light: TrafficLight): void;
+  className?: string;
+};
+
 /** The check in four figures and the projects per light; each project's light heads its findings. */
-export function Summary({ report, text, className }: { report: Report; text: PaneStrings; className?: string }) {
+export function Summary({ report, text, lights, onToggleLight, className }: SummaryProps) {
   const styles = useStyles();
   const { summary } = report;
   const perLight = LIGHTS.map((light) => ({ light, n: report.projects.filter((p) => p.light === light).length }));
+  const shown = perLight.filter(({ n }) => n > 0);
+  const badge = (light: TrafficLight) => (
+    <Badge appearance="filled" size="medium" color={LIGHT_COLOR[light]} className={styles.badge}>
+      {text.light[light]}
+    </Badge>
+  );
   return (
     <section className={mergeClasses(styles.root, className)} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={styles.title}>
@@ -61,18 +78,32 @@ export function Summary({ report, text, className }: { report: Report; text: Pan
         <Count label={text.warnings} value={summary.warnings} tone={styles.warnings} />
         <Count label={text.infos} value={summary.infos} />
       </dl>
-      <ul className={styles.lights} aria-label={text.lightsLabel}>
-        {perLight
-          .filter(({ n }) => n > 0)
-          .map(({ light, n }) => (
+      {onToggleLight === undefined ? (
+        <ul className={styles.lights} aria-label={text.lightsLabel}>
+          {shown.map(({ light, n }) => (
             <li key={light} className={styles.light}>
-              <Badge appearance="filled" size="medium" color={LIGHT_COLOR[light]} className={styles.badge}>
-                {text.light[light]}
-              </Badge>
+              {badge(light)}
               <Caption1>{n}</Caption1>
             </li>
           ))}
-      </ul>
+        </ul>
+      ) : (
+        <div className={styles.lights} role="group" aria-label={text.lightsFilter}>
+          {shown.map(({ light, n }) => (
+            <ToggleButton
+              key={light}
+              size="small"
+              appearance="outline"
+              className={styles.toggle}
+              checked={lights?.has(light) ?? false}
+              onClick={() => onToggleLight(light)}
+            >
+              {badge(light)}
+              {n}
+            </ToggleButton>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
