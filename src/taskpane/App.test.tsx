@@ -4,6 +4,8 @@ import { act, configure, fireEvent, render, screen, waitFor, within } from "@tes
 import { WorkbookError, type CellData, type WorkbookData, type WritePlan } from "../core";
 import type { ReadResult } from "../excel";
 import { App } from "./App";
+import { localEngine } from "./engine-port";
+import type { PaneEngine } from "./engine-types";
 import type { Locale } from "./locale";
 import type { PaneWorkbook } from "./pane-workbook";
 import { LIST_HEADER, sheetOf } from "../../test/support/sheet-data";
@@ -153,6 +155,23 @@ describe("the task pane", () => {
     expect(
       screen.getByText("Sheet “绩效指标” is protected; nothing was written. Unprotect it and try again."),
     ).toBeTruthy();
+  });
+
+  it("keeps the results shown when the flags cannot be planned, and says nothing was written", async () => {
+    const workbook = fakeWorkbook();
+    const local = localEngine();
+    const engine: PaneEngine = { ...local, flags: () => Promise.reject(new Error("the plan broke")) };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App workbook={workbook} locale="zh-CN" today="2026-06-30" engine={engine} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText("未能写入")).toBeTruthy();
+    expect(screen.getByText(/发生意外错误：the plan broke/)).toBeTruthy();
+    // The check itself stands: its findings are listed, and nothing was written.
+    expect(await screen.findByRole("listbox", { name: "问题列表" })).toBeTruthy();
+    expect(document.querySelector("main")?.getAttribute("data-check-state")).toBe("done");
+    expect(workbook.apply).not.toHaveBeenCalled();
   });
 
   it("shows why the check failed", async () => {
