@@ -1,8 +1,5 @@
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { once } from "node:events";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { finished } from "node:stream/promises";
 import { reportSchema, type Report } from "../core";
 
 /**
@@ -71,19 +68,32 @@ export async function writeReportFile(path: string, report: Report): Promise<voi
   const dir = dirname(resolve(path));
   await mkdir(dir, { recursive: true });
   const partial = join(dir, `.${basename(path)}.${process.pid}.partial`);
-  const stream = createWriteStream(partial);
+  let file: FileHandle;
   try {
-    for (const text of batched(reportJson(report))) {
-      if (!stream.write(text)) await once(stream, "drain");
-    }
-    stream.end();
-    await finished(stream);
+    file = await open(partial, "w");
+  } catch (error) {
+    throw named(error, partial, path);
+  }
+  let closed = false;
+  try {
+    // appendFile writes a whole piece (writing again where a short write stopped).
+    for (const text of batched(reportJson(report))) await file.appendFile(text, "utf8");
+    await file.close();
+    closed = true;
     await rename(partial, path);
   } catch (error) {
-    stream.destroy();
+    if (!closed) await file.close();
     await rm(partial, { force: true });
-    throw error;
+    throw named(error, partial, path);
   }
+}
+
+/** A file system error about the file beside `path` said of `path`: the user never named the other. */
+function named(error: unknown, partial: string, path: string): unknown {
+  // Not `instanceof Error`: an error of node's own may come from another realm (a vm, jest).
+  const refusal = error as Partial<NodeJS.ErrnoException> | null;
+  if (typeof refusal?.message !== "string" || refusal.path !== partial) return error;
+  return Object.assign(new Error(refusal.message.split(partial).join(path)), refusal, { path });
 }
 
 /** The report's whole text (for stdout, `--json -`). */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkWorkbook, reportSchema, type Report } from "../../src/core";
@@ -49,5 +49,22 @@ describe("the report's JSON, written in pieces", () => {
     await expect(writeReportFile(path, invalid as Report)).rejects.toThrow(/severity/);
     expect(await readFile(path, "utf8")).toBe("the earlier report");
     expect(await readdir(dir)).toEqual(["report.json"]);
+  });
+
+  it("names the report, not the file beside it, when the file system refuses the write", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "check-targets-report-json-"));
+    // Where the report is first written, a folder: opening it fails (as root, too).
+    await mkdir(join(dir, `.report.json.${process.pid}.partial`));
+    const report = await reportOf("sample.xlsx");
+    const refusal = await writeReportFile(join(dir, "report.json"), report).then(
+      () => null,
+      (error: NodeJS.ErrnoException) => error,
+    );
+    expect(refusal?.code).toBe("EISDIR");
+    expect(refusal?.message).toContain(join(dir, "report.json"));
+    expect(refusal?.message).not.toContain("partial");
+    expect(refusal?.path).toBe(join(dir, "report.json"));
+    // The folder in the way is not the command's to remove.
+    expect((await readdir(dir)).sort()).toEqual([`.report.json.${process.pid}.partial`]);
   });
 });
