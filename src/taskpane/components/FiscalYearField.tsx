@@ -3,7 +3,8 @@ import type { ReportFiscalYear } from "../../core";
 import type { Locale } from "../locale";
 import { fiscalYearText } from "./fiscal-year-text";
 
-const useStyles = makeStyles({ field: { maxWidth: "220px" } });
+// The input is as narrow as a year needs; its hint takes the pane's width (one line at 320 px).
+const useStyles = makeStyles({ input: { maxWidth: "220px" } });
 
 /** Empty (find the year in the workbook) or a four-digit year. */
 export const isYearInput = (text: string): boolean => text.trim() === "" || /^(19|20)\d{2}$/.test(text.trim());
@@ -25,13 +26,13 @@ export function FiscalYearField({ locale, value, onChange, judged }: FiscalYearF
   const valid = isYearInput(value);
   return (
     <Field
-      className={styles.field}
       label={{ children: text.label, htmlFor: id }}
       validationState={valid ? "none" : "error"}
       validationMessage={valid ? undefined : text.invalid}
       hint={valid && judged !== null ? text.judged(judged) : undefined}
     >
       <Input
+        className={styles.input}
         id={id}
         inputMode="numeric"
         value={value}
