@@ -135,6 +135,20 @@ export const checkConsistency: Rule = (ctx) => {
     const inReference = new Set(reference);
     for (const r of group) if (!inReference.has(r)) others.set(r, reference);
   }
+  // Described once per reference: the odd rows of one name share it, and on a long list they are
+  // many (describing it per row mapped the whole reference each time).
+  const described = new Map<Row[], string>();
+  const describe = (reference: Row[]): string => {
+    let text = described.get(reference);
+    if (text === undefined) {
+      text = describeOthers(
+        ctx,
+        reference.map((x) => x.ind),
+      );
+      described.set(reference, text);
+    }
+    return text;
+  };
   const out: Finding[] = [];
   for (const r of rows) {
     const own = ownProblem(r);
@@ -145,13 +159,7 @@ export const checkConsistency: Rule = (ctx) => {
       target: r.ind.targetText.trim(),
       unit: r.target.unit.text,
       ...own?.details,
-      others:
-        reference === undefined
-          ? null
-          : describeOthers(
-              ctx,
-              reference.map((x) => x.ind),
-            ),
+      others: reference === undefined ? null : describe(reference),
       expected: own?.details.expected ?? reference?.[0]?.target.unit.text ?? null,
     };
     const time = reference?.[0] === undefined ? null : timeOf(reference[0].target.unit);
