@@ -10,10 +10,6 @@ import { reportSchema, type Report } from "../core";
  */
 export function* reportJson(report: Report): Generator<string> {
   const shape = reportSchema.shape;
-  const long = {
-    projects: shape.projects.element,
-    findings: shape.findings.element,
-  } as const;
   let first = true;
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
     const value: unknown = report[key];
@@ -26,7 +22,7 @@ export function* reportJson(report: Report): Generator<string> {
         yield `${head}[]`;
         continue;
       }
-      const element = long[key];
+      const element = shape[key].element;
       let at = 0;
       for (const item of items) {
         const text = JSON.stringify(element.parse(item), null, 2).replaceAll("\n", "\n    ");

@@ -40,6 +40,19 @@ function fakeWorkbook(access: Partial<ReadResult["access"]> = {}, read?: () => P
   return workbook;
 }
 
+/** A workbook whose Excel selection events the test raises: `userSelects` is a click on a cell of 绩效指标. */
+function watchedWorkbook() {
+  let listener: ((s: { sheet: string; address: string }) => void) | null = null;
+  const workbook = {
+    ...fakeWorkbook(),
+    watchSelection: (l: (s: { sheet: string; address: string }) => void) => {
+      listener = l;
+      return Promise.resolve(() => Promise.resolve());
+    },
+  } satisfies PaneWorkbook;
+  return { workbook, userSelects: (address: string) => listener?.({ sheet: "绩效指标", address }) };
+}
+
 function renderPane(workbook: PaneWorkbook, locale: Locale = "zh-CN", theme = webLightTheme) {
   return render(
     <FluentProvider theme={theme}>
@@ -287,30 +300,16 @@ describe("the task pane", () => {
   });
 
   it("shows the finding of the cell selected in Excel", async () => {
-    let listener: ((s: { sheet: string; address: string }) => void) | null = null;
-    const workbook: PaneWorkbook = {
-      ...fakeWorkbook(),
-      watchSelection: (l) => {
-        listener = l;
-        return Promise.resolve(() => Promise.resolve());
-      },
-    };
+    const { workbook, userSelects } = watchedWorkbook();
     renderPane(workbook);
     const option = await screen.findByRole("option", { name: /^错误：\s*E3/ }, { timeout: 10_000 });
     expect(option.getAttribute("aria-selected")).toBe("false");
-    act(() => listener?.({ sheet: "绩效指标", address: "E3" }));
+    act(() => userSelects("E3"));
     await waitFor(() => expect(option.getAttribute("aria-selected")).toBe("true"));
   });
 
   it("keeps a keyboard move when Excel reports, late, the cell the pane had selected before it", async () => {
-    let listener: ((s: { sheet: string; address: string }) => void) | null = null;
-    const workbook: PaneWorkbook = {
-      ...fakeWorkbook(),
-      watchSelection: (l) => {
-        listener = l;
-        return Promise.resolve(() => Promise.resolve());
-      },
-    };
+    const { workbook, userSelects } = watchedWorkbook();
     renderPane(workbook);
     const list = await screen.findByRole("listbox", { name: "问题列表" }, { timeout: 10_000 });
     const [first, second] = within(list).getAllByRole("option");
@@ -319,7 +318,7 @@ describe("the task pane", () => {
     fireEvent.keyDown(first!, { key: "ArrowDown" });
     await waitFor(() => expect(second?.tabIndex).toBe(0));
     // Excel's event for the first click arrives only now.
-    act(() => listener?.({ sheet: "绩效指标", address: first!.getAttribute("data-cell")?.split("!")[1] ?? "" }));
+    act(() => userSelects(first!.getAttribute("data-cell")?.split("!")[1] ?? ""));
     expect(second?.tabIndex).toBe(0);
     expect(first?.tabIndex).toBe(-1);
   });

@@ -46,7 +46,6 @@ export type PaneStrings = {
   errors: string;
   warnings: string;
   infos: string;
-  lightsLabel: string;
   /** The summary's light toggles, which filter the findings list by the projects' lights. */
   lightsFilter: string;
   light: Readonly<Record<TrafficLight, string>>;
@@ -162,7 +161,6 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     errors: "错误",
     warnings: "警告",
     infos: "提示",
-    lightsLabel: "各项目状态",
     lightsFilter: "按项目灯色筛选问题",
     light: { red: "红灯", amber: "黄灯", green: "绿灯", blue: "蓝灯" },
     score: (points, projected) => `${projected ? "预计" : "自评"} ${points} 分`,
@@ -274,7 +272,6 @@ export const paneStrings: Record<Locale, PaneStrings> = {
     errors: "Errors",
     warnings: "Warnings",
     infos: "Notes",
-    lightsLabel: "Projects by status",
     lightsFilter: "Show the findings of projects by light",
     light: { red: "Red", amber: "Amber", green: "Green", blue: "Blue" },
     score: (points, projected) => `${projected ? "projected" : "self-evaluation"} ${points}`,

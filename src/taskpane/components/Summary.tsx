@@ -19,7 +19,6 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  light: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, listStyleType: "none" },
   toggle: { minWidth: "auto", columnGap: tokens.spacingHorizontalXS, paddingLeft: "4px", paddingRight: "6px" },
   badge: { whiteSpace: "nowrap", flexShrink: 0 },
 });
@@ -50,9 +49,9 @@ export type SummaryProps = {
   report: Report;
   text: PaneStrings;
   /** The lights whose projects' findings the list shows (empty: every project's). */
-  lights?: ReadonlySet<TrafficLight>;
-  /** Given, each light is a toggle that filters the findings list to its projects. */
-  onToggleLight?(light: TrafficLight): void;
+  lights: ReadonlySet<TrafficLight>;
+  /** Each light is a toggle that filters the findings list to its projects. */
+  onToggleLight(light: TrafficLight): void;
   className?: string;
 };
 
@@ -61,12 +60,6 @@ export function Summary({ report, text, lights, onToggleLight, className }: Summ
   const styles = useStyles();
   const { summary } = report;
   const perLight = LIGHTS.map((light) => ({ light, n: report.projects.filter((p) => p.light === light).length }));
-  const shown = perLight.filter(({ n }) => n > 0);
-  const badge = (light: TrafficLight) => (
-    <Badge appearance="filled" size="medium" color={LIGHT_COLOR[light]} className={styles.badge}>
-      {text.light[light]}
-    </Badge>
-  );
   return (
     <section className={mergeClasses(styles.root, className)} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={styles.title}>
@@ -78,32 +71,25 @@ export function Summary({ report, text, lights, onToggleLight, className }: Summ
         <Count label={text.warnings} value={summary.warnings} tone={styles.warnings} />
         <Count label={text.infos} value={summary.infos} />
       </dl>
-      {onToggleLight === undefined ? (
-        <ul className={styles.lights} aria-label={text.lightsLabel}>
-          {shown.map(({ light, n }) => (
-            <li key={light} className={styles.light}>
-              {badge(light)}
-              <Caption1>{n}</Caption1>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className={styles.lights} role="group" aria-label={text.lightsFilter}>
-          {shown.map(({ light, n }) => (
+      <div className={styles.lights} role="group" aria-label={text.lightsFilter}>
+        {perLight
+          .filter(({ n }) => n > 0)
+          .map(({ light, n }) => (
             <ToggleButton
               key={light}
               size="small"
               appearance="outline"
               className={styles.toggle}
-              checked={lights?.has(light) ?? false}
+              checked={lights.has(light)}
               onClick={() => onToggleLight(light)}
             >
-              {badge(light)}
+              <Badge appearance="filled" size="medium" color={LIGHT_COLOR[light]} className={styles.badge}>
+                {text.light[light]}
+              </Badge>
               {n}
             </ToggleButton>
           ))}
-        </div>
-      )}
+      </div>
     </section>
   );
 }
